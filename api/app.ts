@@ -1,0 +1,52 @@
+// createApp(deps): middleware, error model, routes and the OpenAPI document. No listen() here.
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps } from './deps.js';
+import { notFound, onError } from './middleware/errors.js';
+import { requestContext } from './middleware/request-context.js';
+import { createRouter } from './openapi.js';
+import { problem } from './problem.js';
+import { healthRouter } from './routes/health/health.index.js';
+import { meetingEventsRouter } from './routes/meeting-events/meeting-events.index.js';
+
+export function createApp(deps: AppDeps) {
+  const app = createRouter();
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use('*', requestContext());
+  app.use('*', secureHeaders());
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: deps.config.bodyLimitBytes,
+      onError: (c) => problem(c, 'PAYLOAD_TOO_LARGE', `The request body exceeds ${deps.config.bodyLimitBytes} bytes`),
+    }),
+  );
+
+  app.route('/', healthRouter);
+  app.route('/', meetingEventsRouter);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'meetingSignature', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'x-meeting-signature',
+    description: 'sha256=<hex HMAC-SHA256 of the raw body with MEETING_EVENTS_SECRET>',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'MAS platform API',
+      version: '0.1.0',
+      description: 'Mr. Mentor, Mr-Hire, the MAS LMS, the sales CRM, finance and the vendor API. Errors are RFC 9457 problem+json.',
+    },
+  });
+
+  app.onError(onError);
+  app.notFound(notFound);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,31 @@
+// Gives every request an ID (honouring a sane incoming X-Request-Id), echoes it back, and
+// writes one log line per request with method, route, status, duration and user.
+import { randomUUID } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../deps.js';
+
+const SAFE_ID = /^[A-Za-z0-9._-]{8,128}$/;
+
+export function requestContext(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && SAFE_ID.test(incoming) ? incoming : randomUUID();
+    c.set('requestId', requestId);
+    const started = performance.now();
+    await next();
+    c.header('X-Request-Id', requestId);
+    const { logger } = c.var.deps;
+    const status = c.res.status;
+    const line = {
+      requestId,
+      method: c.req.method,
+      route: c.req.routePath,
+      path: c.req.path,
+      status,
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+      userId: c.get('userId'),
+    };
+    if (status >= 500) logger.error(line, 'request');
+    else logger.info(line, 'request');
+  };
+}

@@ -1,0 +1,53 @@
+// RFC 9457 problem+json: the only error body the api ever sends.
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { DomainError, ERROR_STATUS, ERROR_TITLE, type ErrorCode } from '../domain/errors.js';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  code: ErrorCode;
+  requestId?: string;
+  errors?: FieldError[];
+}
+
+/** Throw from a handler; the error handler turns it into problem+json. */
+export class HttpProblem extends DomainError {
+  constructor(
+    code: ErrorCode,
+    detail: string,
+    readonly errors?: FieldError[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(code, detail);
+    this.name = 'HttpProblem';
+  }
+}
+
+export function problemBody(c: Context, code: ErrorCode, detail: string, errors?: FieldError[]): ProblemBody {
+  return {
+    type: `https://docs.mas.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`,
+    title: ERROR_TITLE[code],
+    status: ERROR_STATUS[code],
+    detail,
+    instance: c.req.path,
+    code,
+    requestId: c.get('requestId'),
+    ...(errors?.length ? { errors } : {}),
+  };
+}
+
+export function problem(c: Context, code: ErrorCode, detail: string, errors?: FieldError[], headers?: Record<string, string>) {
+  return c.json(problemBody(c, code, detail, errors), ERROR_STATUS[code] as ContentfulStatusCode, {
+    'Content-Type': 'application/problem+json',
+    ...headers,
+  });
+}

@@ -1,0 +1,45 @@
+// GET /api/health probes the database and Temporal in parallel, each with a deadline.
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { AppDeps, AppEnv } from '../../deps.js';
+import type { health } from './health.routes.js';
+
+async function probe(fn: () => Promise<unknown>, timeoutMs: number) {
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      fn(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
+      }),
+    ]);
+    return { ok: true, latencyMs: Math.round((performance.now() - started) * 100) / 100 };
+  } catch (err) {
+    return {
+      ok: false,
+      latencyMs: Math.round((performance.now() - started) * 100) / 100,
+      error: (err as Error).message === 'timeout' ? 'timeout' : 'unreachable',
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function checkHealth(deps: AppDeps) {
+  const timeoutMs = deps.config.healthTimeoutMs ?? 2_000;
+  return Promise.all([
+    probe(() => deps.db.$queryRaw`SELECT 1`, timeoutMs),
+    probe(
+      () => deps.temporal.connection.withDeadline(Date.now() + timeoutMs, () => deps.temporal.workflowService.getSystemInfo({})),
+      timeoutMs,
+    ),
+  ]);
+}
+
+export const healthHandler: RouteHandler<typeof health, AppEnv> = async (c) => {
+  const [db, temporal] = await checkHealth(c.var.deps);
+  const failing = [...(db.ok ? [] : ['db' as const]), ...(temporal.ok ? [] : ['temporal' as const])];
+  const body = { status: failing.length ? ('unavailable' as const) : ('ok' as const), failing, db, temporal };
+  c.header('Cache-Control', 'no-store');
+  return failing.length ? c.json(body, 503) : c.json(body, 200);
+};

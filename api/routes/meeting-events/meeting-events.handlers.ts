@@ -1,0 +1,11 @@
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { AppEnv } from '../../deps.js';
+import { startMeetingEarnings } from '../../starters/meeting-earnings.starter.js';
+import type { meetingEnded } from './meeting-events.routes.js';
+
+export const meetingEndedHandler: RouteHandler<typeof meetingEnded, AppEnv> = async (c) => {
+  const { slotId } = c.req.valid('param');
+  const { endedAt } = c.req.valid('json');
+  const accepted = await startMeetingEarnings(c.var.deps, { slotId, endedAt, source: 'meeting-server' });
+  return c.json(accepted, 202);
+};

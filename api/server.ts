@@ -1,0 +1,36 @@
+// Api entry: builds the dependencies, listens, and drains on SIGINT/SIGTERM.
+import { serve } from '@hono/node-server';
+import { loadConfig } from '../infra/env.js';
+import { createLogger } from '../infra/logger.js';
+import { createPrisma } from '../infra/prisma.js';
+import { createTemporalClient } from '../infra/temporal.js';
+import { createApp } from './app.js';
+
+const config = loadConfig();
+const logger = createLogger(config.LOG_LEVEL, 'api');
+const db = createPrisma(config.DATABASE_URL, config.DATABASE_POOL_MAX);
+const temporal = createTemporalClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
+const app = createApp({
+  db,
+  temporal,
+  logger,
+  config: {
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    meetingEventsSecret: config.MEETING_EVENTS_SECRET,
+    bodyLimitBytes: config.BODY_LIMIT_BYTES,
+  },
+});
+
+const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  logger.info({ port: info.port }, 'api listening');
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    logger.info({ signal }, 'api shutting down');
+    server.close(() => {
+      void Promise.allSettled([db.$disconnect(), temporal.connection.close()]).then(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 10_000).unref();
+  });
+}

@@ -1,0 +1,61 @@
+// Starts (or joins) the one meetingEarnings run for a slot. Used by the meeting server's
+// signed event and, later, by the mentor/admin end endpoint.
+//
+// Duplicate events never credit twice:
+//  - while a run is open, USE_EXISTING returns that run instead of starting another;
+//  - once it has completed, ALLOW_DUPLICATE_FAILED_ONLY makes the start throw
+//    WorkflowExecutionAlreadyStartedError, which we answer as "already-ended";
+//  - a failed/terminated run may be started again; the activities' guards keep it to one credit.
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { canEndMeeting, endTimeProblem } from '../../domain/slot/status.js';
+import { workflowIds } from '../../domain/ids.js';
+import type { MeetingEarningsInput } from '../../workflows/meeting-earnings/meeting-earnings.contract.js';
+import { MasEntityId, MasEntityType, MasState, MasUserId } from '../../workflows/search-attributes.js';
+import type { AppDeps } from '../deps.js';
+import { HttpProblem } from '../problem.js';
+
+export interface MeetingEndAccepted {
+  workflowId: string;
+  status: 'accepted' | 'already-ended';
+}
+
+function summaryTime(d: Date): string {
+  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+export async function startMeetingEarnings(deps: AppDeps, input: MeetingEarningsInput): Promise<MeetingEndAccepted> {
+  const slot = await deps.db.slot.findUnique({
+    where: { id: input.slotId },
+    select: { status: true, mentorId: true, startDateTime: true, mentor: { select: { name: true } } },
+  });
+  if (!slot) throw new HttpProblem('NOT_FOUND', `Slot ${input.slotId} does not exist`);
+  const verdict = canEndMeeting(slot.status);
+  if (verdict === 'not-endable') {
+    throw new HttpProblem('ILLEGAL_TRANSITION', `Slot ${input.slotId} is ${slot.status}; only a CONFIRMED meeting can end`);
+  }
+  const implausible = endTimeProblem(slot.startDateTime, new Date(input.endedAt), new Date());
+  if (verdict === 'end' && implausible) throw new HttpProblem('UNPROCESSABLE', implausible);
+
+  const workflowId = workflowIds.meetingEarnings(input.slotId);
+  try {
+    await deps.temporal.workflow.start('meetingEarnings', {
+      taskQueue: deps.config.taskQueue,
+      workflowId,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
+      staticSummary: `Meeting earnings · ${slot.mentor.name} · ${summaryTime(slot.startDateTime)}`,
+      staticDetails: `Slot ${input.slotId} ended at ${input.endedAt} (reported by ${input.source}).`,
+      typedSearchAttributes: [
+        { key: MasEntityType, value: 'slot' },
+        { key: MasEntityId, value: input.slotId },
+        { key: MasState, value: 'ENDING' },
+        { key: MasUserId, value: slot.mentorId },
+      ],
+    });
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return { workflowId, status: 'already-ended' };
+    throw err;
+  }
+  return { workflowId, status: verdict === 'already-ended' ? 'already-ended' : 'accepted' };
+}

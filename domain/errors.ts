@@ -1,0 +1,51 @@
+// One error vocabulary for api, activities and workflows; the api maps each code to HTTP.
+export const ERROR_STATUS = {
+  BAD_REQUEST: 400,
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_SIGNATURE: 401,
+  INSUFFICIENT_TOKENS: 402,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  ILLEGAL_TRANSITION: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNPROCESSABLE: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  DEPENDENCY_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export const ERROR_TITLE: Record<ErrorCode, string> = {
+  BAD_REQUEST: 'Bad request',
+  VALIDATION_FAILED: 'Validation failed',
+  MALFORMED_JSON: 'Malformed JSON',
+  UNAUTHENTICATED: 'Unauthenticated',
+  INVALID_SIGNATURE: 'Invalid signature',
+  INSUFFICIENT_TOKENS: 'Not enough tokens',
+  FORBIDDEN: 'Forbidden',
+  NOT_FOUND: 'Not found',
+  CONFLICT: 'Conflict',
+  ILLEGAL_TRANSITION: 'Illegal state transition',
+  PAYLOAD_TOO_LARGE: 'Payload too large',
+  UNSUPPORTED_MEDIA_TYPE: 'Unsupported media type',
+  UNPROCESSABLE: 'Unprocessable content',
+  RATE_LIMITED: 'Too many requests',
+  INTERNAL: 'Internal server error',
+  DEPENDENCY_UNAVAILABLE: 'Service unavailable',
+};
+
+/** A business refusal. Activities convert it to a non-retryable ApplicationFailure of the same type. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

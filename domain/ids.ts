@@ -1,0 +1,10 @@
+// Business workflow IDs: one live run per entity, readable in the Temporal Web UI.
+export const workflowIds = {
+  meetingEarnings: (slotId: string) => `meeting-earnings/${slotId}`,
+} as const;
+
+export function parseWorkflowId(id: string): { kind: string; entityId: string } | null {
+  const i = id.lastIndexOf('/');
+  if (i <= 0 || i === id.length - 1) return null;
+  return { kind: id.slice(0, i), entityId: id.slice(i + 1) };
+}

@@ -1,0 +1,15 @@
+// `npm start`: set up whatever is missing, then run the whole stack (scripts/stack.ts).
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { root, setup } from './setup.mjs';
+
+try {
+  setup({ needTemporal: !process.env.TEMPORAL_ADDRESS });
+} catch (err) {
+  console.error(`[setup] ${err.message}`);
+  process.exit(1);
+}
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'stack.ts')], { cwd: root, stdio: 'inherit' });
+// Ctrl-C reaches the whole process group; the stack stops its children in order.
+for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => {});
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

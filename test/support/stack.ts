@@ -1,0 +1,86 @@
+// Per-file test stack on the run's shared PostgreSQL and Temporal: its own task queue, an
+// in-process worker (optional), and the real api app from createApp().
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { createApp } from '../../api/app.js';
+import type { AppDeps } from '../../api/deps.js';
+import { createLogger } from '../../infra/logger.js';
+import { createPrisma, type Db } from '../../infra/prisma.js';
+import { createWorker } from '../../worker/create-worker.js';
+
+export const TEST_MEETING_SECRET = 'test-meeting-events-secret-0123456789';
+
+let runtimeInstalled = false;
+export function quietTemporalRuntime() {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // already installed in this process
+  }
+}
+
+export interface TestStack {
+  db: Db;
+  temporal: Client;
+  app: ReturnType<typeof createApp>;
+  deps: AppDeps;
+  taskQueue: string;
+  startWorker(): Promise<Worker>;
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTestStack(opts: { worker?: boolean; config?: Partial<AppDeps['config']> } = {}): Promise<TestStack> {
+  quietTemporalRuntime();
+  const taskQueue = `test-${randomUUID()}`;
+  const db = createPrisma(inject('databaseUrl'), 10);
+  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'test');
+  const temporal = new Client({ connection: await Connection.connect({ address: inject('temporalAddress') }) });
+  const deps: AppDeps = {
+    db,
+    temporal,
+    logger,
+    config: { taskQueue, meetingEventsSecret: TEST_MEETING_SECRET, bodyLimitBytes: 64 * 1024, ...opts.config },
+  };
+  const app = createApp(deps);
+
+  let native: NativeConnection | undefined;
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+  const stack: TestStack = {
+    db,
+    temporal,
+    app,
+    deps,
+    taskQueue,
+    async startWorker() {
+      native ??= await NativeConnection.connect({ address: inject('temporalAddress') });
+      worker = await createWorker({
+        connection: native,
+        namespace: 'default',
+        taskQueue,
+        deps: { db, logger, now: () => new Date() },
+        workflowBundlePath: inject('workflowBundlePath'),
+      });
+      running = worker.run();
+      return worker;
+    },
+    async stopWorker() {
+      if (worker && worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      worker = undefined;
+    },
+    async close() {
+      await stack.stopWorker();
+      await native?.close();
+      await temporal.connection.close();
+      await db.$disconnect();
+    },
+  };
+  if (opts.worker ?? true) await stack.startWorker();
+  return stack;
+}

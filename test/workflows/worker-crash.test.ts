@@ -1,0 +1,63 @@
+// A worker killed mid-workflow: a new worker finishes the run with exactly one credit.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { workflowIds } from '../../domain/ids.js';
+import { createMentorWithSlot, meetingEndedRequest } from '../support/fixtures.js';
+import { startTestStack, type TestStack } from '../support/stack.js';
+
+function runCrashingWorker(taskQueue: string, crashAfter: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/fixtures/crashing-worker.ts')], {
+    env: {
+      ...process.env,
+      DATABASE_URL: inject('databaseUrl'),
+      TEMPORAL_ADDRESS: inject('temporalAddress'),
+      WORKFLOW_BUNDLE: inject('workflowBundlePath'),
+      TASK_QUEUE: taskQueue,
+      CRASH_AFTER: crashAfter,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  const ready = new Promise<void>((resolve) =>
+    child.stdout.on('data', (b: Buffer) => {
+      out += b.toString();
+      if (out.includes('ready')) resolve();
+    }),
+  );
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+  return { ready, exited, output: () => out };
+}
+
+describe.concurrent('worker killed mid-workflow', () => {
+  const stacks: TestStack[] = [];
+  beforeAll(() => undefined);
+  afterAll(async () => {
+    await Promise.all(stacks.map((s) => s.close()));
+  });
+
+  it.each(['completeMeeting', 'creditMentorEarnings'])('killed right after %s committed: a new worker finishes with one credit', async (crashAfter) => {
+    const stack = await startTestStack({ worker: false });
+    stacks.push(stack);
+    const { slot, mentor } = await createMentorWithSlot(stack.db, { earningPaise: 40_000 });
+    const doomed = runCrashingWorker(stack.taskQueue, crashAfter);
+    await doomed.ready;
+
+    expect((await stack.app.request(meetingEndedRequest(slot.id))).status).toBe(202);
+    expect(await doomed.exited).toBe('SIGKILL');
+    expect(doomed.output()).toContain(`committed ${crashAfter}`);
+
+    // The killed worker's write is in the database, but Temporal never heard of it.
+    expect((await stack.db.slot.findUniqueOrThrow({ where: { id: slot.id } })).status).toBe('COMPLETED');
+
+    await stack.startWorker();
+    const result = await stack.temporal.workflow.getHandle(workflowIds.meetingEarnings(slot.id)).result();
+    expect(result.amountPaise).toBe(40_000);
+
+    const transactions = await stack.db.mentorTransaction.findMany({ where: { userId: mentor.id } });
+    expect(transactions).toHaveLength(1);
+    expect(await stack.db.mentorEarnings.findUnique({ where: { userId: mentor.id } })).toMatchObject({ balancePaise: 40_000, sessionsCredited: 1 });
+    expect(await stack.db.meetingLog.count({ where: { slotId: slot.id, event: 'ENDED' } })).toBe(1);
+  });
+});

@@ -1,0 +1,3 @@
+// Every workflow the worker registers. The bundle is built from this file only.
+export { meetingEarnings } from './meeting-earnings/meeting-earnings.workflow.js';
+export { noop } from './noop/noop.workflow.js';

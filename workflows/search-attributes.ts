@@ -1,0 +1,11 @@
+// Custom search attributes (all Keyword) registered on the dev server at start and used by
+// every workflow start. Never put PII in one: IDs and states only.
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
+export const MasEntityType = defineSearchAttributeKey('MasEntityType', SearchAttributeType.KEYWORD);
+export const MasEntityId = defineSearchAttributeKey('MasEntityId', SearchAttributeType.KEYWORD);
+export const MasState = defineSearchAttributeKey('MasState', SearchAttributeType.KEYWORD);
+export const MasUserId = defineSearchAttributeKey('MasUserId', SearchAttributeType.KEYWORD);
+export const MasBatchId = defineSearchAttributeKey('MasBatchId', SearchAttributeType.KEYWORD);
+
+export const ALL_SEARCH_ATTRIBUTES = [MasEntityType, MasEntityId, MasState, MasUserId, MasBatchId] as const;
