@@ -8,6 +8,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum, type SqlQuery, type SqlResultSet } from '@prisma/driver-adapter-utils';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
+import type * as SchemaEngineBg from '@prisma/schema-engine-wasm/schema_engine_bg';
 
 const require = createRequire(import.meta.url);
 
@@ -20,7 +21,7 @@ interface WasmApi {
   Instance: new (mod: WasmModule, imports: Record<string, Record<string, unknown>>) => { exports: unknown };
 }
 const WA = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-let wasmReady: Promise<typeof import('@prisma/schema-engine-wasm/schema_engine_bg')> | undefined;
+let wasmReady: Promise<typeof SchemaEngineBg> | undefined;
 
 // The WASM build reports Rust panics through this global; without it a panic surfaces as
 // "Cannot read properties of undefined (reading 'set_message')".

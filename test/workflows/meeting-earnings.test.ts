@@ -1,4 +1,6 @@
 // meetingEarnings on the real dev server, driven through the real api route.
+import { writeFileSync } from 'node:fs';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowIds } from '../../domain/ids.js';
 import { MasEntityId, MasEntityType, MasState, MasUserId } from '../../workflows/search-attributes.js';
@@ -27,8 +29,13 @@ describe('meeting end → earnings credited', () => {
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ workflowId: `meeting-earnings/${slot.id}`, status: 'accepted' });
 
-    const result = await stack.temporal.workflow.getHandle(workflowIds.meetingEarnings(slot.id)).result();
+    const handle = stack.temporal.workflow.getHandle(workflowIds.meetingEarnings(slot.id));
+    const result = await handle.result();
     expect(result).toEqual({ slotId: slot.id, credited: true, amountPaise: 45_000, balanceAfterPaise: 45_000 });
+    // RECORD_HISTORIES=1 refreshes the history that test/replay replays after a workflow change.
+    if (process.env.RECORD_HISTORIES === '1') {
+      writeFileSync('test/replay/histories/meeting-earnings.json', historyToJSON(await handle.fetchHistory()));
+    }
 
     const after = await stack.db.slot.findUniqueOrThrow({ where: { id: slot.id } });
     expect(after).toMatchObject({ status: 'COMPLETED', earningsCredited: true });

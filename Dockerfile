@@ -1,0 +1,20 @@
+# One image for the api, the worker and the migrate job (docker-compose.yml picks the command).
+# Built on a current LTS Node; the project itself supports Node >= 20.19.
+FROM node:22.21-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+
+FROM deps AS build
+COPY . .
+RUN PRISMA_SCHEMA_ENGINE_BINARY=/usr/local/bin/node node node_modules/prisma/build/index.js generate \
+ && npx tsc --noEmit
+
+FROM node:22.21-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build /app /app
+RUN npm prune --omit=dev --no-audit --no-fund || true
+USER node
+EXPOSE 3000
+CMD ["node", "--import", "tsx", "api/server.ts"]

@@ -1,0 +1,26 @@
+// Recorded histories replay against today's workflow code without nondeterminism.
+// After changing a workflow, record a fresh history (RECORD_HISTORIES=1 npx vitest run
+// test/workflows) and keep the old ones: both must replay.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
+import { Worker } from '@temporalio/worker';
+import { describe, expect, inject, it } from 'vitest';
+import { quietTemporalRuntime } from '../support/stack.js';
+
+const dir = path.resolve('test/replay/histories');
+const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+
+describe('workflow replay', () => {
+  it('has at least one recorded history per workflow that has run in production', () => {
+    expect(files).toContain('meeting-earnings.json');
+  });
+
+  it.each(files)('replays %s', async (file) => {
+    quietTemporalRuntime();
+    const history = historyFromJSON(JSON.parse(readFileSync(path.join(dir, file), 'utf8')));
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, `replay-${file}`),
+    ).resolves.toBeUndefined();
+  });
+});
