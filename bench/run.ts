@@ -98,6 +98,9 @@ try {
   const t0 = performance.now();
   const concurrent = await pool(concurrentSlots.ids, CONCURRENCY, endMeeting);
   const wall = (performance.now() - t0) / 1000;
+  const t1 = performance.now();
+  const noopConcurrent = await pool(Array.from({ length: N }, (_, i) => i), CONCURRENCY, noop);
+  const noopWall = (performance.now() - t1) / 1000;
 
   // Where the time goes inside one warm run: gaps between consecutive history events.
   const history = await temporal.workflow.getHandle(workflowIds.meetingEarnings(ids[ids.length - 1]!)).fetchHistory();
@@ -114,11 +117,14 @@ try {
     table([
       ['noop workflow start→complete (baseline)', b],
       ['meeting-end event → earnings credited (sequential)', m],
+      [`noop workflow start→complete (${CONCURRENCY} in flight)`, summarize(noopConcurrent)],
       [`meeting-end event → earnings credited (${CONCURRENCY} in flight)`, c],
     ]),
   );
   console.log(`\nratio meeting-end / noop: p50 ${(m.p50 / b.p50).toFixed(2)}×, p95 ${(m.p95 / b.p95).toFixed(2)}×`);
-  console.log(`throughput with ${CONCURRENCY} in flight: ${(N / wall).toFixed(1)} meetings credited per second`);
+  console.log(
+    `throughput with ${CONCURRENCY} in flight: ${(N / wall).toFixed(1)} meetings credited/s vs ${(N / noopWall).toFixed(1)} noop workflows/s (ratio ${(noopWall / wall).toFixed(2)}×)`,
+  );
   console.log(`one warm run, event by event: ${breakdown.join(' · ')}`);
   console.log(`credits written: ${credits} for ${2 * N} slots (must be equal)`);
   if (credits !== 2 * N) process.exitCode = 1;
