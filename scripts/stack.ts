@@ -1,13 +1,14 @@
 // Runs the whole system on embedded defaults: PostgreSQL (embedded unless DATABASE_URL),
 // migrations and demo data, the Temporal dev server (unless TEMPORAL_ADDRESS), the worker
-// and the api. Ctrl-C stops every child; if one dies, the rest are stopped too.
+// and the api. Children run in their own process groups so that Ctrl-C reaches only this
+// supervisor, which stops them in order: api and worker (they drain), Temporal, PostgreSQL.
+// If one child dies, the rest are stopped too.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { deployMigrations } from '../prisma/tools/migrate.js';
 import { seedIfEmpty } from '../prisma/seed.js';
 import { createPrisma } from '../infra/prisma.js';
-import { acquireDevDatabase } from './lib/postgres.js';
 import { startTemporalDevServer, type DevServer } from './lib/temporal-server.js';
 import { isPortOpen } from './lib/free-port.js';
 import { root } from './setup.mjs';
@@ -21,55 +22,81 @@ const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 55432);
 const temporalPort = Number(process.env.TEMPORAL_DEV_PORT ?? 7233);
 const uiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
 
-const children: { name: string; proc: ChildProcess }[] = [];
+const apps: { name: string; proc: ChildProcess }[] = [];
 let temporal: DevServer | undefined;
-let release: (() => Promise<void>) | undefined;
+let postgres: ChildProcess | undefined;
 let stopping = false;
+
+function stopChild(proc: ChildProcess | undefined, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return resolve();
+    proc.once('exit', () => resolve());
+    proc.kill('SIGTERM');
+    setTimeout(() => proc.kill('SIGKILL'), graceMs).unref();
+  });
+}
 
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   say('stopping…');
-  await Promise.all(
-    children.map(
-      ({ proc }) =>
-        new Promise<void>((resolve) => {
-          if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
-          proc.once('exit', () => resolve());
-          proc.kill('SIGTERM');
-          setTimeout(() => proc.kill('SIGKILL'), 12_000).unref();
-        }),
-    ),
-  );
+  await Promise.all(apps.map(({ proc }) => stopChild(proc, 15_000)));
   await temporal?.stop().catch(() => {});
-  await release?.().catch(() => {});
+  await stopChild(postgres, 15_000);
   say('stopped');
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
+function tsx(entry: string, args: string[], env: NodeJS.ProcessEnv, stdout: 'inherit' | 'pipe') {
+  return spawn(process.execPath, ['--import', 'tsx', path.join(root, entry), ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', stdout, 'inherit'],
+    detached: true,
+  });
+}
+
 function launch(name: string, entry: string, env: NodeJS.ProcessEnv) {
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(root, entry)], { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' });
-  children.push({ name, proc });
+  const proc = tsx(entry, [], env, 'inherit');
+  apps.push({ name, proc });
   proc.on('exit', (code, signal) => {
     if (!stopping) {
       say(`${name} exited (${signal ?? code}); stopping the stack`);
       void shutdown(1);
     }
   });
-  return proc;
+}
+
+function startEmbeddedPostgres(): Promise<string> {
+  const proc = tsx('scripts/postgres-server.ts', [path.join(dataDir, 'postgres'), String(pgPort), 'mas'], {}, 'pipe');
+  postgres = proc;
+  return new Promise((resolve, reject) => {
+    let out = '';
+    proc.stdout!.on('data', (b: Buffer) => {
+      out += b.toString();
+      const m = /^ready (\S+)$/m.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    proc.once('exit', (code) => {
+      if (!stopping) reject(new Error(`embedded PostgreSQL exited (${code}) before it was ready`));
+    });
+  });
 }
 
 try {
   if (await isPortOpen(port)) throw new Error(`port ${port} is in use; set PORT to move the api`);
-  const database = await acquireDevDatabase({ dataDir: path.join(dataDir, 'postgres'), port: pgPort, name: 'mas' });
-  release = database.release;
-  say(`PostgreSQL: ${database.embedded ? `embedded on 127.0.0.1:${pgPort} (data in .data/postgres)` : 'DATABASE_URL'}`);
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    if (await isPortOpen(pgPort)) throw new Error(`port ${pgPort} is in use; set EMBEDDED_PG_PORT or DATABASE_URL`);
+    databaseUrl = await startEmbeddedPostgres();
+  }
+  say(`PostgreSQL: ${postgres ? `embedded on 127.0.0.1:${pgPort} (data in .data/postgres)` : 'DATABASE_URL'}`);
 
-  const applied = await deployMigrations(database.url);
+  const applied = await deployMigrations(databaseUrl);
   say(applied.length ? `applied migrations: ${applied.join(', ')}` : 'migrations up to date');
-  const db = createPrisma(database.url, 2);
+  const db = createPrisma(databaseUrl, 2);
   const seeded = await seedIfEmpty(db, (line) => say(line));
   await db.$disconnect();
   if (!seeded) say('database already has data; demo seed skipped');
@@ -81,12 +108,13 @@ try {
       uiPort,
       dbFilename: path.join(dataDir, 'temporal.sqlite'),
       logLevel: 'warn',
+      detached: true,
       onOutput: (s) => process.stderr.write(s),
     });
     temporalAddress = temporal.address;
   }
 
-  const env = { DATABASE_URL: database.url, TEMPORAL_ADDRESS: temporalAddress, PORT: String(port) };
+  const env = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(port) };
   launch('worker', 'worker/main.ts', env);
   launch('api', 'api/server.ts', env);
 

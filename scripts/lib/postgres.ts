@@ -93,8 +93,8 @@ export async function acquireTestDatabase(opts: { tmpDir: string; port: number }
 }
 
 /** The dev database: DATABASE_URL as given, or the persistent embedded server under .data/. */
-export async function acquireDevDatabase(opts: { dataDir: string; port: number; name: string; onLog?: (l: string) => void }): Promise<PostgresHandle> {
-  const external = process.env.DATABASE_URL;
+export async function acquireDevDatabase(opts: { dataDir: string; port: number; name: string; external?: boolean; onLog?: (l: string) => void }): Promise<PostgresHandle> {
+  const external = opts.external === false ? undefined : process.env.DATABASE_URL;
   if (external) return { url: external, embedded: false, release: async () => {} };
   const { server, adminUrl } = await startEmbeddedPostgres({ dataDir: opts.dataDir, port: opts.port, persistent: true, onLog: opts.onLog });
   await createDatabaseIfMissing(adminUrl, opts.name);

@@ -12,6 +12,8 @@ export interface DevServerOptions {
   dbFilename?: string;
   namespace?: string;
   logLevel?: string;
+  /** Own process group, so a Ctrl-C on the terminal does not reach it before its turn. */
+  detached?: boolean;
   onOutput?: (chunk: string) => void;
 }
 
@@ -31,7 +33,7 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<De
   // worker that completed the workflow task, skipping a matching round trip (~40 ms here).
   args.push('--dynamic-config-value', 'system.enableActivityEagerExecution=true');
 
-  const child = spawn(temporalCliPath(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(temporalCliPath(), args, { stdio: ['ignore', 'pipe', 'pipe'], detached: opts.detached ?? false });
   let output = '';
   const collect = (b: Buffer) => {
     const s = b.toString();
