@@ -70,18 +70,18 @@ export async function deployMigrations(databaseUrl: string): Promise<string[]> {
  * behind databaseUrl (it needs CREATE DATABASE there), so the result is empty when
  * schema and migrations agree.
  */
-export async function pendingSchemaChanges(databaseUrl: string): Promise<string> {
+export async function pendingSchemaChanges(databaseUrl: string, files: SchemaContainer[] = loadSchemaFiles()): Promise<string> {
   const migrationsList = loadMigrations();
   if (migrationsList.migrationDirectories.length === 0) {
     return withEngine(databaseUrl, async (engine) => {
-      const out = await engine.diff({ from: { tag: 'empty' }, to: { tag: 'schemaDatamodel', files: loadSchemaFiles() }, script: true, exitCode: null, filters });
+      const out = await engine.diff({ from: { tag: 'empty' }, to: { tag: 'schemaDatamodel', files }, script: true, exitCode: null, filters });
       return out.stdout ?? '';
     });
   }
   return withEngine(databaseUrl, async (engine) => {
     const out = await engine.diff({
       from: { tag: 'migrations', ...migrationsList },
-      to: { tag: 'schemaDatamodel', files: loadSchemaFiles() },
+      to: { tag: 'schemaDatamodel', files },
       script: true,
       exitCode: null,
       filters,
