@@ -1,11 +1,14 @@
 // createApp(deps): middleware, error model, routes and the OpenAPI document. No listen() here.
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps.js';
 import { notFound, onError } from './middleware/errors.js';
 import { requestContext } from './middleware/request-context.js';
 import { createRouter } from './openapi.js';
 import { problem } from './problem.js';
+import { docsRouter } from './routes/docs/docs.index.js';
 import { healthRouter } from './routes/health/health.index.js';
 import { meetingEventsRouter } from './routes/meeting-events/meeting-events.index.js';
 
@@ -18,6 +21,8 @@ export function createApp(deps: AppDeps) {
   });
   app.use('*', requestContext());
   app.use('*', secureHeaders());
+  app.use('*', cors({ origin: deps.config.corsOrigins ?? [], credentials: true, maxAge: 600, exposeHeaders: ['X-Request-Id', 'Retry-After'] }));
+  app.use('*', compress({ threshold: 1024 }));
   app.use(
     '*',
     bodyLimit({
@@ -26,6 +31,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
+  app.route('/', docsRouter);
   app.route('/', healthRouter);
   app.route('/', meetingEventsRouter);
 

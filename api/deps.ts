@@ -12,6 +12,8 @@ export interface AppDeps {
     meetingEventsSecret: string;
     bodyLimitBytes: number;
     healthTimeoutMs?: number;
+    /** Browser origins allowed by CORS (exact matches). */
+    corsOrigins?: string[];
   };
 }
 

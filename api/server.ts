@@ -18,6 +18,7 @@ const app = createApp({
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     meetingEventsSecret: config.MEETING_EVENTS_SECRET,
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    corsOrigins: config.CORS_ORIGINS,
   },
 });
 

@@ -11,6 +11,10 @@ const EnvSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('mas-main'),
   MEETING_EVENTS_SECRET: z.string().min(16).default('dev-meeting-events-secret-change-me'),
+  CORS_ORIGINS: z
+    .string()
+    .default('http://localhost:5173,http://localhost:3001')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean)),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(50),

@@ -57,6 +57,12 @@ describe('POST /api/internal/meetings/:slotId/ended — errors', () => {
     expect(body.code).toBe('MALFORMED_JSON');
   });
 
+  it('answers a body that is not JSON with 415', async () => {
+    const { slot } = await createMentorWithSlot(stack.db);
+    const body = await expectProblem(await stack.app.request(meetingEndedRequest(slot.id, 'endedAt=now', { contentType: 'text/plain' })), 415);
+    expect(body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
   it('answers a non-uuid slot id with 400', async () => {
     await expectProblem(await stack.app.request(meetingEndedRequest('not-a-uuid')), 400);
   });
