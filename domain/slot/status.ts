@@ -1,5 +1,5 @@
 // The Slot lifecycle (seed: MeetingStatus). Every slot status change goes through assertTransition.
-import { DomainError } from '../errors.js';
+import { defineLifecycle } from '../lifecycle.js';
 
 export const MEETING_STATUSES = [
   'TENTATIVE',
@@ -13,7 +13,7 @@ export const MEETING_STATUSES = [
 
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
-export const SLOT_TRANSITIONS: Readonly<Record<MeetingStatus, readonly MeetingStatus[]>> = {
+export const slotLifecycle = defineLifecycle('slot', MEETING_STATUSES, 'TENTATIVE', {
   TENTATIVE: ['MEETING_REQUESTED', 'CONFIRMED'],
   MEETING_REQUESTED: ['CONFIRMED'],
   CONFIRMED: ['UNDER_REVIEW', 'COMPLETED', 'CANCELLATION_REQUESTED', 'CANCELLED'],
@@ -21,19 +21,11 @@ export const SLOT_TRANSITIONS: Readonly<Record<MeetingStatus, readonly MeetingSt
   COMPLETED: [],
   CANCELLATION_REQUESTED: ['CANCELLED'],
   CANCELLED: [],
-};
+});
 
-export const TERMINAL_SLOT_STATUSES: readonly MeetingStatus[] = ['COMPLETED', 'CANCELLED'];
-
-export function canTransition(from: MeetingStatus, to: MeetingStatus): boolean {
-  return SLOT_TRANSITIONS[from].includes(to);
-}
-
-export function assertTransition(from: MeetingStatus, to: MeetingStatus): void {
-  if (!canTransition(from, to)) {
-    throw new DomainError('ILLEGAL_TRANSITION', `A slot cannot go from ${from} to ${to}`);
-  }
-}
+export const SLOT_TRANSITIONS = slotLifecycle.transitions;
+export const canTransition = slotLifecycle.canTransition;
+export const assertTransition = slotLifecycle.assertTransition;
 
 /** A meeting can end only from CONFIRMED; ending an already COMPLETED slot is a replay, not an error. */
 export function canEndMeeting(status: MeetingStatus): 'end' | 'already-ended' | 'not-endable' {

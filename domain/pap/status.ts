@@ -1,0 +1,32 @@
+// Pay-after-placement agreement (seed: Mas101PapWorkflow.status), as the seed draws it.
+import { defineLifecycle } from '../lifecycle.js';
+
+export const papLifecycle = defineLifecycle(
+  'PAP agreement',
+  [
+    'PENDING_MOU_DETAILS',
+    'PENDING_MOU_UPLOAD',
+    'PENDING_MOU_REVIEW',
+    'MOU_SIGNED_APPROVED',
+    'PENDING_PAYMENT_OPTION',
+    'PENDING_PAP_APPROVAL',
+    'PENDING_UPFRONT_PAYMENT',
+    'ENROLLED',
+    'PLACEMENT_UNDER_REVIEW',
+    'PAYMENT_COLLECTION_PENDING',
+  ],
+  'PENDING_MOU_DETAILS',
+  {
+    PENDING_MOU_DETAILS: ['PENDING_MOU_UPLOAD'],
+    PENDING_MOU_UPLOAD: ['PENDING_MOU_REVIEW'],
+    PENDING_MOU_REVIEW: ['MOU_SIGNED_APPROVED'],
+    MOU_SIGNED_APPROVED: ['PENDING_PAYMENT_OPTION'],
+    PENDING_PAYMENT_OPTION: ['PENDING_PAP_APPROVAL', 'PENDING_UPFRONT_PAYMENT'],
+    PENDING_PAP_APPROVAL: ['ENROLLED'],
+    PENDING_UPFRONT_PAYMENT: ['ENROLLED'],
+    ENROLLED: ['PLACEMENT_UNDER_REVIEW'],
+    PLACEMENT_UNDER_REVIEW: ['PAYMENT_COLLECTION_PENDING'],
+    PAYMENT_COLLECTION_PENDING: [],
+  },
+);
+export type PapStatus = (typeof papLifecycle.states)[number];
