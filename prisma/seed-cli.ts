@@ -2,7 +2,7 @@
 import { createPrisma } from '../infra/prisma.js';
 import { withDevDatabase } from '../scripts/lib/dev-database.js';
 import { deployMigrations } from './tools/migrate.js';
-import { seed } from './seed.js';
+import { seed } from './seed/index.js';
 
 await withDevDatabase(async (url) => {
   await deployMigrations(url);

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { deployMigrations } from '../prisma/tools/migrate.js';
-import { seedIfEmpty } from '../prisma/seed.js';
+import { seedIfEmpty } from '../prisma/seed/index.js';
 import { createPrisma } from '../infra/prisma.js';
 import { startTemporalDevServer, type DevServer } from './lib/temporal-server.js';
 import { isPortOpen } from './lib/free-port.js';

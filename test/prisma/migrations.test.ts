@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import { createPrisma, type Db } from '../../infra/prisma.js';
-import { seed } from '../../prisma/seed.js';
+import { DEMO, seed } from '../../prisma/seed/index.js';
 import { deployMigrations, isEmptyMigration, loadSchemaFiles, pendingSchemaChanges } from '../../prisma/tools/migrate.js';
 import { withDatabaseName } from '../../scripts/lib/postgres.js';
 
@@ -58,11 +58,28 @@ describe('Prisma client', () => {
     expect(withPassword.password).toBe('scrypt$hash');
   });
 
-  it('seeds demo data idempotently', async () => {
-    await seed(db);
-    const counts = async () => [await db.user.count(), await db.slot.count(), await db.mentor.count()];
-    const before = await counts();
-    await seed(db);
-    expect(await counts()).toEqual(before);
+  it('seeds a coherent demo world, idempotently, printing the vendor key only once', async () => {
+    const lines: string[] = [];
+    await seed(db, (l) => lines.push(l));
+    const snapshot = async () => ({
+      gst: await db.gstStateCode.count(),
+      sac: await db.hsnSacMaster.findMany({ select: { code: true, gstRatePercent: true, updatedAt: true }, orderBy: { code: 'asc' } }),
+      platforms: await db.platform.count(),
+      users: await db.user.findMany({ where: { id: { in: Object.values(DEMO).flat().filter((v): v is string => typeof v === 'string') } }, select: { id: true, updatedAt: true }, orderBy: { id: 'asc' } }),
+      leads: await db.rawLead.count({ where: { id: { in: [...DEMO.leadIds] } } }),
+      workflowVersions: await db.crmWorkflowVersion.count({ where: { workflowId: DEMO.workflowId } }),
+      vendorKeys: await db.vendorApiKey.count({ where: { name: 'Demo lead vendor' } }),
+      wallets: await db.token.count({ where: { userId: { in: [DEMO.studentId, DEMO.secondStudentId] } } }),
+      pap: await db.mas101PapWorkflow.findUnique({ where: { id: DEMO.papWorkflowId }, select: { status: true, updatedAt: true } }),
+    });
+    const before = await snapshot();
+    const again = await seed(db);
+    expect(again.vendorKey).toBeNull();
+    expect(await snapshot()).toEqual(before);
+    expect(before.gst).toBeGreaterThanOrEqual(38);
+    expect(before.sac.find((c) => c.code === '999293')?.gstRatePercent.toString()).toBe('18');
+    expect(before.platforms).toBe(2);
+    expect(before.users.length).toBeGreaterThanOrEqual(9);
+    expect(before).toMatchObject({ leads: 4, workflowVersions: 1, vendorKeys: 1, wallets: 2, pap: { status: 'PENDING_MOU_DETAILS' } });
   });
 });
