@@ -5,10 +5,14 @@ import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps.js';
 import { notFound, onError } from './middleware/errors.js';
+import { platformCache, platformContext } from './middleware/platform.js';
 import { requestContext } from './middleware/request-context.js';
 import { createRouter } from './openapi.js';
 import { problem } from './problem.js';
+import { adminUsersRouter } from './routes/admin-users/admin-users.index.js';
+import { authRouter } from './routes/auth/auth.index.js';
 import { docsRouter } from './routes/docs/docs.index.js';
+import { systemConfigRouter } from './routes/system-config/system-config.index.js';
 import { healthRouter } from './routes/health/health.index.js';
 import { meetingEventsRouter } from './routes/meeting-events/meeting-events.index.js';
 
@@ -31,10 +35,21 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
+  app.use('/api/*', platformContext(deps.config.defaultPlatform ?? 'mr-mentor', platformCache(deps.db)));
+
   app.route('/', docsRouter);
   app.route('/', healthRouter);
   app.route('/', meetingEventsRouter);
+  app.route('/', authRouter);
+  app.route('/', adminUsersRouter);
+  app.route('/', systemConfigRouter);
 
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT (EdDSA)',
+    description: 'Access token from /api/auth/login, /signup or /refresh. Each operation lists the roles it allows in x-roles.',
+  });
   app.openAPIRegistry.registerComponent('securitySchemes', 'meetingSignature', {
     type: 'apiKey',
     in: 'header',

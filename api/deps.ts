@@ -1,5 +1,7 @@
 // What the api needs, injected through createApp(deps) and read from c.var.deps.
 import type { Client } from '@temporalio/client';
+import type { Role } from '../domain/auth/roles.js';
+import type { JwtService } from '../infra/auth/jwt.js';
 import type { Db } from '../infra/prisma.js';
 import type { Logger } from '../infra/logger.js';
 
@@ -7,6 +9,7 @@ export interface AppDeps {
   db: Db;
   temporal: Client;
   logger: Logger;
+  jwt: JwtService;
   config: {
     taskQueue: string;
     meetingEventsSecret: string;
@@ -14,7 +17,16 @@ export interface AppDeps {
     healthTimeoutMs?: number;
     /** Browser origins allowed by CORS (exact matches). */
     corsOrigins?: string[];
+    refreshTtlDays?: number;
+    /** Login attempts allowed per window, per IP and per email. */
+    loginRateLimit?: { perIp: number; perEmail: number; windowSeconds: number };
+    defaultPlatform?: string;
   };
+}
+
+export interface AuthContext {
+  userId: string;
+  role: Role;
 }
 
 export interface AppEnv {
@@ -22,5 +34,7 @@ export interface AppEnv {
     deps: AppDeps;
     requestId: string;
     userId?: string;
+    auth?: AuthContext;
+    platform: string;
   };
 }

@@ -1,5 +1,8 @@
 // Api entry: builds the dependencies, listens, and drains on SIGINT/SIGTERM.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import { createJwtService, loadOrCreateDevKeys } from '../infra/auth/jwt.js';
 import { loadConfig } from '../infra/env.js';
 import { createLogger } from '../infra/logger.js';
 import { createPrisma } from '../infra/prisma.js';
@@ -10,15 +13,23 @@ const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL, 'api');
 const db = createPrisma(config.DATABASE_URL, config.DATABASE_POOL_MAX);
 const temporal = createTemporalClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
+const keys =
+  config.JWT_PRIVATE_KEY && config.JWT_PUBLIC_KEY
+    ? { privateKeyPem: config.JWT_PRIVATE_KEY, publicKeyPem: config.JWT_PUBLIC_KEY }
+    : await loadOrCreateDevKeys(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.data/jwt-dev-keys.json'));
+const jwt = await createJwtService({ ...keys, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS });
 const app = createApp({
   db,
   temporal,
   logger,
+  jwt,
   config: {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     meetingEventsSecret: config.MEETING_EVENTS_SECRET,
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     corsOrigins: config.CORS_ORIGINS,
+    refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
+    defaultPlatform: config.DEFAULT_PLATFORM,
   },
 });
 

@@ -12,6 +12,7 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createApp } from '../api/app.js';
 import { workflowIds } from '../domain/ids.js';
 import { createLogger } from '../infra/logger.js';
+import { testJwt } from '../test/support/stack.js';
 import { createPrisma } from '../infra/prisma.js';
 import { deployMigrations } from '../prisma/tools/migrate.js';
 import { freePort } from '../scripts/lib/free-port.js';
@@ -40,7 +41,7 @@ const native = await NativeConnection.connect({ address: temporalServer.address 
 const worker = await createWorker({ connection: native, namespace: 'default', taskQueue, deps: { db, logger, now: () => new Date() } });
 const workerRun = worker.run();
 const temporal = new Client({ connection: await Connection.connect({ address: temporalServer.address }) });
-const app = createApp({ db, temporal, logger, config: { taskQueue, meetingEventsSecret: TEST_MEETING_SECRET, bodyLimitBytes: 1 << 20 } });
+const app = createApp({ db, temporal, logger, jwt: await testJwt(), config: { taskQueue, meetingEventsSecret: TEST_MEETING_SECRET, bodyLimitBytes: 1 << 20 } });
 const port = await freePort();
 const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
 const base = `http://127.0.0.1:${port}`;

@@ -15,6 +15,13 @@ const EnvSchema = z.object({
     .string()
     .default('http://localhost:5173,http://localhost:3001')
     .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean)),
+  JWT_PRIVATE_KEY: z.string().optional(),
+  JWT_PUBLIC_KEY: z.string().optional(),
+  JWT_ISSUER: z.string().default('mas-platform'),
+  JWT_AUDIENCE: z.string().default('mas-api'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  DEFAULT_PLATFORM: z.string().default('mr-mentor'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(50),
@@ -33,6 +40,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.data.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm start sets it to the embedded PostgreSQL)');
   if (parsed.data.NODE_ENV === 'production' && parsed.data.MEETING_EVENTS_SECRET.startsWith('dev-')) {
     throw new Error('MEETING_EVENTS_SECRET must be set in production');
+  }
+  if (parsed.data.NODE_ENV === 'production' && !(parsed.data.JWT_PRIVATE_KEY && parsed.data.JWT_PUBLIC_KEY)) {
+    throw new Error('JWT_PRIVATE_KEY and JWT_PUBLIC_KEY (Ed25519 PEM) must be set in production');
   }
   return parsed.data as Config;
 }

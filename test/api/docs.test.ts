@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
 import type { AppDeps } from '../../api/deps.js';
 import { createLogger } from '../../infra/logger.js';
+import { testJwt } from '../support/stack.js';
 
 const app = createApp({
   db: {} as AppDeps['db'],
   temporal: {} as AppDeps['temporal'],
   logger: createLogger('silent'),
+  jwt: await testJwt(),
   config: { taskQueue: 'docs', meetingEventsSecret: 'x'.repeat(32), bodyLimitBytes: 1024 },
 });
 

@@ -6,6 +6,7 @@ import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporal
 import { inject } from 'vitest';
 import { createApp } from '../../api/app.js';
 import type { AppDeps } from '../../api/deps.js';
+import { createJwtService, generateJwtKeys, type JwtService } from '../../infra/auth/jwt.js';
 import { createLogger } from '../../infra/logger.js';
 import { createPrisma, type Db } from '../../infra/prisma.js';
 import { createWorker } from '../../worker/create-worker.js';
@@ -34,7 +35,15 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
-export async function startTestStack(opts: { worker?: boolean; config?: Partial<AppDeps['config']> } = {}): Promise<TestStack> {
+let jwtService: Promise<JwtService> | undefined;
+/** One key pair per test process. */
+export function testJwt(accessTtlSeconds = 900): Promise<JwtService> {
+  if (accessTtlSeconds !== 900) return generateJwtKeys().then((k) => createJwtService({ ...k, issuer: 'mas-platform', audience: 'mas-api', accessTtlSeconds }));
+  jwtService ??= generateJwtKeys().then((k) => createJwtService({ ...k, issuer: 'mas-platform', audience: 'mas-api', accessTtlSeconds }));
+  return jwtService;
+}
+
+export async function startTestStack(opts: { worker?: boolean; config?: Partial<AppDeps['config']>; logger?: AppDeps['logger'] } = {}): Promise<TestStack> {
   quietTemporalRuntime();
   const taskQueue = `test-${randomUUID()}`;
   const db = createPrisma(inject('databaseUrl'), 10);
@@ -43,7 +52,8 @@ export async function startTestStack(opts: { worker?: boolean; config?: Partial<
   const deps: AppDeps = {
     db,
     temporal,
-    logger,
+    logger: opts.logger ?? logger,
+    jwt: await testJwt(),
     config: { taskQueue, meetingEventsSecret: TEST_MEETING_SECRET, bodyLimitBytes: 64 * 1024, ...opts.config },
   };
   const app = createApp(deps);

@@ -1,0 +1,33 @@
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { AppEnv } from '../../deps.js';
+import { HttpProblem } from '../../problem.js';
+import { publicUserSelect, toPublicUser } from './auth.schemas.js';
+import type { loginRoute, logoutRoute, meRoute, passwordRoute, refreshRoute, signupRoute } from './auth.routes.js';
+import { changePassword, login, logout, refresh, signup } from './auth.service.js';
+
+export const signupHandler: RouteHandler<typeof signupRoute, AppEnv> = async (c) => c.json(await signup(c, c.req.valid('json')), 201);
+
+export const loginHandler: RouteHandler<typeof loginRoute, AppEnv> = async (c) => c.json(await login(c, c.req.valid('json')), 200);
+
+export const refreshHandler: RouteHandler<typeof refreshRoute, AppEnv> = async (c) => c.json(await refresh(c, c.req.valid('json').refreshToken), 200);
+
+export const logoutHandler: RouteHandler<typeof logoutRoute, AppEnv> = async (c) => {
+  await logout(c, c.req.valid('json').refreshToken);
+  return c.body(null, 204);
+};
+
+export const passwordHandler: RouteHandler<typeof passwordRoute, AppEnv> = async (c) =>
+  c.json(await changePassword(c, c.get('auth')!.userId, c.req.valid('json')), 200);
+
+export const meHandler: RouteHandler<typeof meRoute, AppEnv> = async (c) => {
+  const user = await c.var.deps.db.user.findUnique({
+    where: { id: c.get('auth')!.userId },
+    select: { ...publicUserSelect, token: { select: { balance: true, resumeBalance: true } }, promotionalToken: { select: { balance: true } } },
+  });
+  if (!user) throw new HttpProblem('UNAUTHENTICATED', 'The token is no longer valid');
+  const { token, promotionalToken, ...rest } = user;
+  return c.json(
+    { ...toPublicUser(rest), wallet: { balance: token?.balance ?? 0, promotionalBalance: promotionalToken?.balance ?? 0, resumeBalance: token?.resumeBalance ?? 0 } },
+    200,
+  );
+};

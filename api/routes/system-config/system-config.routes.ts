@@ -1,0 +1,58 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { bearer } from '../../middleware/auth.js';
+import { problemResponse } from '../../openapi.js';
+
+export const ConfigEntry = z
+  .object({
+    key: z.string(),
+    description: z.string(),
+    value: z.unknown(),
+    default: z.unknown(),
+    isDefault: z.boolean(),
+    version: z.number().int(),
+    updatedAt: z.string().nullable(),
+  })
+  .openapi('SystemConfigEntry');
+
+export const listConfigRoute = createRoute({
+  method: 'get',
+  path: '/api/system-config',
+  tags: ['Admin'],
+  summary: 'Every typed system config key with its value (or default)',
+  ...bearer(['SUPERADMIN']),
+  responses: {
+    200: { description: 'All keys', content: { 'application/json': { schema: z.object({ items: z.array(ConfigEntry) }) } } },
+    401: problemResponse('Not signed in'),
+    403: problemResponse('Not a SUPERADMIN'),
+  },
+});
+
+export const putConfigRoute = createRoute({
+  method: 'put',
+  path: '/api/system-config/{key}',
+  tags: ['Admin'],
+  summary: 'Set a key; the value is validated by that key’s schema and the change is audited',
+  ...bearer(['SUPERADMIN']),
+  request: {
+    params: z.object({ key: z.string().min(1).max(100) }),
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .object({ value: z.unknown(), expectedVersion: z.number().int().min(0).optional().openapi({ description: 'Compare-and-set: the version you read (0 when unset)' }) })
+            .strict()
+            .openapi('PutSystemConfigRequest'),
+        },
+      },
+    },
+  },
+  responses: {
+    200: { description: 'Saved', content: { 'application/json': { schema: ConfigEntry } } },
+    400: problemResponse('The value does not fit the key’s schema'),
+    401: problemResponse('Not signed in'),
+    403: problemResponse('Not a SUPERADMIN'),
+    404: problemResponse('Unknown key'),
+    409: problemResponse('expectedVersion is stale: someone changed it first'),
+  },
+});

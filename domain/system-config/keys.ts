@@ -1,0 +1,33 @@
+// Typed system config: every key has a zod schema and a default. Values are validated on
+// write (the api) and on read (a bad stored value falls back to the default, loudly).
+import { z } from 'zod';
+
+export const SYSTEM_CONFIG = {
+  'tokens.signupBonus': {
+    description: 'Promotional tokens granted at signup',
+    schema: z.number().int().min(0).max(100),
+    default: 2,
+  },
+  'booking.cancellationPolicy': {
+    description: 'Refund on a student cancellation: full before the cutoff, partialPercent after it',
+    schema: z.object({ fullRefundHoursBefore: z.number().int().min(0).max(720), partialRefundPercent: z.number().int().min(0).max(100) }).strict(),
+    default: { fullRefundHoursBefore: 24, partialRefundPercent: 50 },
+  },
+  'booking.holdMinutes': {
+    description: 'How long a slot hold reserves the slot and escrows the tokens',
+    schema: z.number().int().min(1).max(60),
+    default: 10,
+  },
+  'auth.loginRateLimit': {
+    description: 'Login attempts per window, per IP and per email',
+    schema: z.object({ perIp: z.number().int().min(1).max(10_000), perEmail: z.number().int().min(1).max(1_000), windowSeconds: z.number().int().min(10).max(86_400) }).strict(),
+    default: { perIp: 50, perEmail: 10, windowSeconds: 900 },
+  },
+} as const;
+
+export type SystemConfigKey = keyof typeof SYSTEM_CONFIG;
+export type SystemConfigValue<K extends SystemConfigKey> = z.infer<(typeof SYSTEM_CONFIG)[K]['schema']>;
+
+export function isSystemConfigKey(key: string): key is SystemConfigKey {
+  return Object.hasOwn(SYSTEM_CONFIG, key);
+}
