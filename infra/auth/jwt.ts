@@ -1,5 +1,6 @@
 // Access tokens: EdDSA (Ed25519) JWTs made with jose. The algorithm is pinned on verify,
 // and iss, aud and exp are checked; anything else is refused with one generic error.
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, importSPKI, jwtVerify, SignJWT, type CryptoKey } from 'jose';
@@ -48,6 +49,7 @@ export async function createJwtService(opts: JwtKeys & { issuer: string; audienc
       new SignJWT({ role: claims.role, pwd: claims.pwd })
         .setProtectedHeader({ alg: JWT_ALG, typ: 'JWT' })
         .setSubject(claims.sub)
+        .setJti(randomUUID())
         .setIssuer(opts.issuer)
         .setAudience(opts.audience)
         .setIssuedAt()

@@ -35,12 +35,15 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
-let jwtService: Promise<JwtService> | undefined;
-/** One key pair per test process. */
-export function testJwt(accessTtlSeconds = 900): Promise<JwtService> {
-  if (accessTtlSeconds !== 900) return generateJwtKeys().then((k) => createJwtService({ ...k, issuer: 'mas-platform', audience: 'mas-api', accessTtlSeconds }));
-  jwtService ??= generateJwtKeys().then((k) => createJwtService({ ...k, issuer: 'mas-platform', audience: 'mas-api', accessTtlSeconds }));
-  return jwtService;
+let keys: ReturnType<typeof generateJwtKeys> | undefined;
+/** One key pair per test process, so tests can also forge tokens with it. */
+export function testJwtKeys() {
+  keys ??= generateJwtKeys();
+  return keys;
+}
+
+export async function testJwt(accessTtlSeconds = 900): Promise<JwtService> {
+  return createJwtService({ ...(await testJwtKeys()), issuer: 'mas-platform', audience: 'mas-api', accessTtlSeconds });
 }
 
 export async function startTestStack(opts: { worker?: boolean; config?: Partial<AppDeps['config']>; logger?: AppDeps['logger'] } = {}): Promise<TestStack> {

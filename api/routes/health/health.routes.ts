@@ -16,6 +16,7 @@ export const health = createRoute({
   tags: ['Platform'],
   summary: 'Liveness of the database and Temporal, reported separately',
   security: [],
+  'x-roles': ['public'],
   responses: {
     200: { description: 'Both dependencies answer', content: { 'application/json': { schema: HealthSchema } } },
     503: { description: 'At least one dependency is down; `failing` names it', content: { 'application/json': { schema: HealthSchema } } },

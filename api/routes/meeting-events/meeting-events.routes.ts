@@ -31,6 +31,7 @@ export const meetingEnded = createRoute({
     'Idempotent: a duplicate event for a slot whose meeting already ended answers 202 with `status: "already-ended"` ' +
     'and the same workflowId; it never credits twice.',
   security: [{ meetingSignature: [] }],
+  'x-roles': ['meeting-server'],
   middleware: [verifyHmacSignature(MEETING_SIGNATURE_HEADER, (c) => c.var.deps.config.meetingEventsSecret)] as const,
   request: {
     params: z.object({ slotId: z.uuid().openapi({ param: { name: 'slotId', in: 'path' } }) }),
