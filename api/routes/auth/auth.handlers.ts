@@ -23,6 +23,7 @@ export const meHandler: RouteHandler<typeof meRoute, AppEnv> = async (c) => {
   const user = await c.var.deps.db.user.findUnique({
     where: { id: c.get('auth')!.userId },
     select: { ...publicUserSelect, token: { select: { balance: true, resumeBalance: true } }, promotionalToken: { select: { balance: true } } },
+    relationLoadStrategy: 'join', // one query instead of three
   });
   if (!user) throw new HttpProblem('UNAUTHENTICATED', 'The token is no longer valid');
   const { token, promotionalToken, ...rest } = user;

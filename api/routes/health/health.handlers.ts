@@ -25,7 +25,20 @@ async function probe(fn: () => Promise<unknown>, timeoutMs: number) {
   }
 }
 
+// Concurrent probes share one check, and a result is reused for HEALTH_CACHE_MS, so a burst
+// of health requests costs one database round trip and one Temporal call.
+const HEALTH_CACHE_MS = 1_000;
+const recent = new WeakMap<AppDeps, { at: number; result: ReturnType<typeof runChecks> }>();
+
 export function checkHealth(deps: AppDeps) {
+  const hit = recent.get(deps);
+  if (hit && performance.now() - hit.at < HEALTH_CACHE_MS) return hit.result;
+  const result = runChecks(deps);
+  recent.set(deps, { at: performance.now(), result });
+  return result;
+}
+
+function runChecks(deps: AppDeps) {
   const timeoutMs = deps.config.healthTimeoutMs ?? 2_000;
   return Promise.all([
     probe(() => deps.db.$queryRaw`SELECT 1`, timeoutMs),

@@ -1,0 +1,45 @@
+// What every benchmark stands on: a fresh migrated database (embedded PostgreSQL unless
+// DATABASE_URL), a headless Temporal dev server, and the api's dependencies built as in prod.
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import type { AppDeps } from '../../api/deps.js';
+import { createLogger } from '../../infra/logger.js';
+import { createPrisma } from '../../infra/prisma.js';
+import { deployMigrations } from '../../prisma/tools/migrate.js';
+import { freePort } from '../../scripts/lib/free-port.js';
+import { acquireTestDatabase } from '../../scripts/lib/postgres.js';
+import { startTemporalDevServer } from '../../scripts/lib/temporal-server.js';
+import { TEST_MEETING_SECRET, testJwt } from '../../test/support/stack.js';
+
+export async function startBenchEnvironment(opts: { taskQueue: string; poolMax?: number }) {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'mas-bench-'));
+  chmodSync(tmp, 0o755);
+  const database = await acquireTestDatabase({ tmpDir: path.join(tmp, 'pg'), port: await freePort() });
+  const temporalServer = await startTemporalDevServer({ port: await freePort(), headless: true });
+  await deployMigrations(database.url);
+  const db = createPrisma(database.url, opts.poolMax ?? 20);
+  const temporal = new Client({ connection: await Connection.connect({ address: temporalServer.address }) });
+  const deps: AppDeps = {
+    db,
+    temporal,
+    logger: createLogger('silent'),
+    jwt: await testJwt(),
+    config: { taskQueue: opts.taskQueue, meetingEventsSecret: TEST_MEETING_SECRET, bodyLimitBytes: 1 << 20 },
+  };
+  return {
+    databaseUrl: database.url,
+    temporalAddress: temporalServer.address,
+    deps,
+    async close() {
+      await temporal.connection.close();
+      await db.$disconnect();
+      await temporalServer.stop();
+      await database.release();
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
