@@ -2,9 +2,9 @@
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
-import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps.js';
 import { notFound, onError } from './middleware/errors.js';
+import { acceptsCompression, fromBrowser, hasBody, onlyWhen, secureHeadersUpFront } from './middleware/fast-path.js';
 import { platformCache, platformContext } from './middleware/platform.js';
 import { requestContext } from './middleware/request-context.js';
 import { createRouter } from './openapi.js';
@@ -24,15 +24,18 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use('*', requestContext());
-  app.use('*', secureHeaders());
-  app.use('*', cors({ origin: deps.config.corsOrigins ?? [], credentials: true, maxAge: 600, exposeHeaders: ['X-Request-Id', 'Retry-After'] }));
-  app.use('*', compress({ threshold: 1024 }));
+  app.use('*', secureHeadersUpFront());
+  app.use('*', onlyWhen(fromBrowser, cors({ origin: deps.config.corsOrigins ?? [], credentials: true, maxAge: 600, exposeHeaders: ['X-Request-Id', 'Retry-After'] })));
+  app.use('*', onlyWhen(acceptsCompression, compress({ threshold: 1024 })));
   app.use(
     '*',
-    bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
-      onError: (c) => problem(c, 'PAYLOAD_TOO_LARGE', `The request body exceeds ${deps.config.bodyLimitBytes} bytes`),
-    }),
+    onlyWhen(
+      hasBody,
+      bodyLimit({
+        maxSize: deps.config.bodyLimitBytes,
+        onError: (c) => problem(c, 'PAYLOAD_TOO_LARGE', `The request body exceeds ${deps.config.bodyLimitBytes} bytes`),
+      }),
+    ),
   );
 
   app.use('/api/*', platformContext(deps.config.defaultPlatform ?? 'mr-mentor', platformCache(deps.db)));

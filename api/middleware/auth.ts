@@ -4,12 +4,13 @@ import type { MiddlewareHandler } from 'hono';
 import type { Role } from '../../domain/auth/roles.js';
 import type { AppEnv } from '../deps.js';
 import { problem } from '../problem.js';
+import { rawHeader } from './fast-path.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function authenticate(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const header = c.req.header('authorization');
+    const header = rawHeader(c, 'authorization');
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     if (!token) return problem(c, 'UNAUTHENTICATED', 'A bearer token is required', undefined, { 'WWW-Authenticate': 'Bearer' });
     const { jwt, db } = c.var.deps;

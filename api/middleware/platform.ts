@@ -4,6 +4,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Db } from '../../infra/prisma.js';
 import type { AppEnv } from '../deps.js';
 import { problem } from '../problem.js';
+import { rawHeader } from './fast-path.js';
 
 const TTL_MS = 60_000;
 
@@ -20,7 +21,7 @@ export function platformCache(db: Db) {
 
 export function platformContext(defaultPlatform: string, known: () => Promise<Set<string>>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const header = c.req.header('x-platform');
+    const header = rawHeader(c, 'x-platform');
     if (header === undefined) {
       c.set('platform', defaultPlatform);
       return next();

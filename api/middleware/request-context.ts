@@ -3,17 +3,19 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../deps.js';
+import { rawHeader } from './fast-path.js';
 
 const SAFE_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
 export function requestContext(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const incoming = c.req.header('x-request-id');
+    const incoming = rawHeader(c, 'x-request-id');
     const requestId = incoming && SAFE_ID.test(incoming) ? incoming : randomUUID();
     c.set('requestId', requestId);
+    // Set before the response exists, so it rides on the lightweight response for free.
+    c.header('X-Request-Id', requestId);
     const started = performance.now();
     await next();
-    c.header('X-Request-Id', requestId);
     const { logger } = c.var.deps;
     const status = c.res.status;
     const line = {
