@@ -36,5 +36,7 @@ export interface AppEnv {
     userId?: string;
     auth?: AuthContext;
     platform: string;
+    /** True when the request named its platform (x-platform); tenant lists then filter by it. */
+    platformExplicit: boolean;
   };
 }

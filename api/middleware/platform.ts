@@ -22,6 +22,7 @@ export function platformCache(db: Db) {
 export function platformContext(defaultPlatform: string, known: () => Promise<Set<string>>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = rawHeader(c, 'x-platform');
+    c.set('platformExplicit', header !== undefined);
     if (header === undefined) {
       c.set('platform', defaultPlatform);
       return next();

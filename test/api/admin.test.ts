@@ -30,6 +30,16 @@ describe('GET /api/admin/users', () => {
     expect(seen.sort()).toEqual([0, 1, 2, 3, 4].map((i) => `${tag}-${i}@list.test`));
   });
 
+  it('scopes the list to the x-platform tenant when the header is sent', async () => {
+    const admin = await createUser(stack, 'ADMIN');
+    const tag = `tenant${Date.now()}`;
+    await stack.db.user.create({ data: { email: `${tag}-a@list.test`, name: 'A', platform: 'mr-mentor' } });
+    await stack.db.user.create({ data: { email: `${tag}-b@list.test`, name: 'B', platform: 'my-analytics-school' } });
+    const res = await stack.app.request(json('GET', `/api/admin/users?q=${tag}`, undefined, { ...bearerHeader(admin.accessToken), 'x-platform': 'my-analytics-school' }));
+    const page = (await res.json()) as { items: { email: string }[] };
+    expect(page.items.map((u) => u.email)).toEqual([`${tag}-b@list.test`]);
+  });
+
   it('refuses a limit over the cap with 400', async () => {
     const admin = await createUser(stack, 'ADMIN');
     expect((await stack.app.request(json('GET', '/api/admin/users?limit=1000', undefined, bearerHeader(admin.accessToken)))).status).toBe(400);

@@ -8,7 +8,10 @@ import { publicUserSelect, toPublicUser } from '../auth/auth.schemas.js';
 import type { listUsersRoute, updateUserRoute } from './admin-users.routes.js';
 
 export const listUsersHandler: RouteHandler<typeof listUsersRoute, AppEnv> = async (c) => {
-  const { cursor, limit, role, isActive, q, platform } = c.req.valid('query');
+  const query = c.req.valid('query');
+  const { cursor, limit, role, isActive, q } = query;
+  // Tenant scoping: an explicit ?platform= wins, else the x-platform header when one was sent.
+  const platform = query.platform ?? (c.get('platformExplicit') ? c.get('platform') : undefined);
   const page = keyset(cursor);
   const rows = await c.var.deps.db.user.findMany({
     where: {
