@@ -12,6 +12,7 @@ import { problem } from './problem.js';
 import { adminUsersRouter } from './routes/admin-users/admin-users.index.js';
 import { authRouter } from './routes/auth/auth.index.js';
 import { docsRouter } from './routes/docs/docs.index.js';
+import { slotsRouter } from './routes/slots/slots.index.js';
 import { systemConfigRouter } from './routes/system-config/system-config.index.js';
 import { healthRouter } from './routes/health/health.index.js';
 import { meetingEventsRouter } from './routes/meeting-events/meeting-events.index.js';
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', healthRouter);
   app.route('/', meetingEventsRouter);
   app.route('/', authRouter);
+  app.route('/', slotsRouter);
   app.route('/', adminUsersRouter);
   app.route('/', systemConfigRouter);
 

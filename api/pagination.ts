@@ -19,7 +19,11 @@ interface CursorKey {
 }
 
 export function encodeCursor(row: CursorKey): string {
-  return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
+  return encodeKey(row.createdAt, row.id);
+}
+
+function encodeKey(at: Date, id: string): string {
+  return Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
 }
 
 export function decodeCursor(cursor: string): CursorKey {
@@ -33,17 +37,28 @@ export function decodeCursor(cursor: string): CursorKey {
   }
 }
 
-/** Prisma `where` and `orderBy` for the page after `cursor` (newest first). */
-export function keyset(cursor: string | undefined) {
+/** Prisma `where` and `orderBy` for the page after `cursor`, ordered by (field, id). */
+export function keysetOn<F extends string>(field: F, direction: 'asc' | 'desc', cursor: string | undefined) {
   const after = cursor ? decodeCursor(cursor) : undefined;
+  const op = direction === 'desc' ? 'lt' : 'gt';
   return {
-    where: after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {},
-    orderBy: [{ createdAt: 'desc' as const }, { id: 'desc' as const }],
+    where: after ? { OR: [{ [field]: { [op]: after.createdAt } }, { [field]: after.createdAt, id: { [op]: after.id } }] } : {},
+    orderBy: [{ [field]: direction }, { id: direction }] as { [K in F | 'id']?: 'asc' | 'desc' }[],
   };
 }
 
+/** The default list order: newest first. */
+export function keyset(cursor: string | undefined) {
+  return keysetOn('createdAt', 'desc', cursor);
+}
+
 /** Fetch limit + 1 rows, then call this: it trims the extra row and makes the next cursor. */
-export function toPage<T extends CursorKey>(rows: T[], limit: number): { items: T[]; nextCursor: string | null } {
+export function toPageOn<T extends { id: string }>(rows: T[], limit: number, key: (row: T) => Date): { items: T[]; nextCursor: string | null } {
   const items = rows.slice(0, limit);
-  return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]!) : null };
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeKey(key(last), last.id) : null };
+}
+
+export function toPage<T extends CursorKey>(rows: T[], limit: number): { items: T[]; nextCursor: string | null } {
+  return toPageOn(rows, limit, (r) => r.createdAt);
 }

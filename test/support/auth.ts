@@ -24,3 +24,24 @@ export function json(method: string, path: string, body?: unknown, headers: Reco
 }
 
 export const bearerHeader = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** A mentor (EXPERT with an active profile) and a student with a wallet. */
+export async function createMentor(stack: TestStack, opts: { rateTokens?: number } = {}) {
+  const m = await createUser(stack, 'EXPERT');
+  await stack.db.mentor.create({ data: { userId: m.user.id, rateTokens: opts.rateTokens ?? 2, earningPerSessionPaise: 40_000, expertise: ['SQL', 'Excel'] } });
+  return m;
+}
+
+export async function createStudent(stack: TestStack, wallet: { paid?: number; promo?: number } = {}) {
+  const s = await createUser(stack, 'USER');
+  await stack.db.token.create({ data: { userId: s.user.id, balance: wallet.paid ?? 10 } });
+  await stack.db.promotionalToken.create({ data: { userId: s.user.id, balance: wallet.promo ?? 0 } });
+  return s;
+}
+
+export async function createOpenSlot(stack: TestStack, mentorId: string, opts: { inHours?: number; price?: number } = {}) {
+  const start = new Date(Date.now() + (opts.inHours ?? 48) * 3_600_000);
+  return stack.db.slot.create({
+    data: { mentorId, startDateTime: start, endDateTime: new Date(start.getTime() + 3_600_000), status: 'TENTATIVE', priceTokens: opts.price ?? 2, mentorEarningPaise: 40_000 },
+  });
+}

@@ -1,0 +1,127 @@
+// Booking (Journey 2) and cancellation, race-free: one transaction that locks the slot row,
+// then the student's wallet rows, always in that order. Every token movement is a
+// token_usage row with a unique key, so a slot is paid for and refunded at most once.
+import { refundTokens, splitRefund, splitSpend } from '../../../domain/booking/tokens.js';
+import type { MeetingStatus } from '../../../domain/slot/status.js';
+import { assertTransition } from '../../../domain/slot/status.js';
+import type { Role } from '../../../domain/auth/roles.js';
+import type { Db } from '../../../infra/prisma.js';
+import { HttpProblem } from '../../problem.js';
+import { readConfig } from '../../system-config.js';
+import { slotSelect, toSlot } from './slots.schemas.js';
+
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+interface LockedSlot {
+  id: string;
+  mentorId: string;
+  studentId: string | null;
+  status: MeetingStatus;
+  priceTokens: number;
+  startDateTime: Date;
+}
+
+async function lockSlot(tx: Tx, slotId: string): Promise<LockedSlot> {
+  const [slot] = await tx.$queryRaw<LockedSlot[]>`
+    SELECT "id", "mentorId", "studentId", "status"::text AS "status", "priceTokens", "startDateTime"
+      FROM "public"."slots" WHERE "id" = ${slotId}::uuid FOR UPDATE`;
+  if (!slot) throw new HttpProblem('NOT_FOUND', 'No such slot');
+  return slot;
+}
+
+async function lockWallet(tx: Tx, userId: string, now: Date) {
+  const [paid] = await tx.$queryRaw<{ balance: number }[]>`SELECT "balance" FROM "public"."tokens" WHERE "userId" = ${userId}::uuid FOR UPDATE`;
+  const [promo] = await tx.$queryRaw<{ balance: number; expiresAt: Date | null }[]>`
+    SELECT "balance", "expiresAt" FROM "public"."promotional_tokens" WHERE "userId" = ${userId}::uuid FOR UPDATE`;
+  const promoUsable = promo && (!promo.expiresAt || promo.expiresAt > now) ? promo.balance : 0;
+  return { paid: paid?.balance ?? 0, promo: promoUsable, hasPaidRow: !!paid, hasPromoRow: !!promo };
+}
+
+export async function bookSlot(db: Db, slotId: string, studentId: string) {
+  const now = new Date();
+  return db.$transaction(async (tx) => {
+    const slot = await lockSlot(tx, slotId);
+    if (slot.mentorId === studentId) throw new HttpProblem('CONFLICT', 'You cannot book your own slot');
+    if (slot.status !== 'TENTATIVE' || slot.studentId) throw new HttpProblem('CONFLICT', `The slot is ${slot.status} and cannot be booked`);
+    if (slot.startDateTime <= now) throw new HttpProblem('CONFLICT', 'The slot has already started');
+    assertTransition(slot.status, 'CONFIRMED');
+
+    const wallet = await lockWallet(tx, studentId, now);
+    const split = splitSpend(slot.priceTokens, wallet);
+    if (!split) throw new HttpProblem('INSUFFICIENT_TOKENS', `This slot costs ${slot.priceTokens} tokens; you have ${wallet.paid + wallet.promo}`);
+
+    if (split.fromPaid) await tx.token.update({ where: { userId: studentId }, data: { balance: { decrement: split.fromPaid }, lifetimeSpent: { increment: split.fromPaid } } });
+    if (split.fromPromo) await tx.promotionalToken.update({ where: { userId: studentId }, data: { balance: { decrement: split.fromPromo } } });
+    const booked = await tx.slot.update({ where: { id: slotId }, data: { status: 'CONFIRMED', studentId }, select: slotSelect });
+    const after = { balance: wallet.paid - split.fromPaid, promotionalBalance: wallet.promo - split.fromPromo };
+    await tx.tokenUsage.create({
+      data: {
+        userId: studentId,
+        slotId,
+        type: 'BOOKING',
+        amount: -slot.priceTokens,
+        paidAmount: split.fromPaid,
+        promoAmount: split.fromPromo,
+        balanceAfter: after.balance + after.promotionalBalance,
+        description: `Booked slot ${slotId}`,
+        idempotencyKey: `booking:${slotId}`,
+      },
+    });
+    await tx.meetingLog.create({ data: { slotId, userId: studentId, event: 'SCHEDULED', occurredAt: now, source: 'api' } });
+    return { slot: toSlot(booked), spent: { paid: split.fromPaid, promotional: split.fromPromo }, wallet: after };
+  });
+}
+
+export async function cancelSlot(db: Db, slotId: string, actor: { userId: string; role: Role }, reason: string | undefined) {
+  const now = new Date();
+  const policy = await readConfig(db, 'booking.cancellationPolicy');
+  return db.$transaction(async (tx) => {
+    const slot = await lockSlot(tx, slotId);
+    const by = actor.role === 'ADMIN' || actor.role === 'SUPERADMIN' ? 'admin' : slot.mentorId === actor.userId ? 'mentor' : slot.studentId === actor.userId ? 'student' : null;
+    if (!by) throw new HttpProblem('NOT_FOUND', 'No such slot of yours');
+
+    const refundKey = `refund:${slotId}`;
+    if (slot.status === 'CANCELLED') {
+      // Idempotent: a second cancel answers with what the first one did.
+      const prior = await tx.tokenUsage.findUnique({ where: { idempotencyKey: refundKey } });
+      const current = await tx.slot.findUniqueOrThrow({ where: { id: slotId }, select: slotSelect });
+      return { slot: toSlot(current), refunded: { paid: prior?.paidAmount ?? 0, promotional: prior?.promoAmount ?? 0 } };
+    }
+    if (slot.status !== 'CONFIRMED' && !(slot.status === 'TENTATIVE' && by !== 'student')) {
+      throw new HttpProblem('ILLEGAL_TRANSITION', `A ${slot.status} slot cannot be cancelled`);
+    }
+    if (by === 'student') {
+      assertTransition(slot.status, 'CANCELLATION_REQUESTED');
+      assertTransition('CANCELLATION_REQUESTED', 'CANCELLED');
+    } else {
+      assertTransition(slot.status, 'CANCELLED');
+    }
+
+    let refunded = { paid: 0, promotional: 0 };
+    const booking = slot.studentId ? await tx.tokenUsage.findUnique({ where: { idempotencyKey: `booking:${slotId}` } }) : null;
+    if (booking && slot.studentId) {
+      const tokens = refundTokens({ price: -booking.amount, by, slotStart: slot.startDateTime, now, policy });
+      const back = splitRefund(tokens, { fromPaid: booking.paidAmount, fromPromo: booking.promoAmount });
+      if (back.fromPaid) await tx.token.update({ where: { userId: slot.studentId }, data: { balance: { increment: back.fromPaid }, lifetimeSpent: { decrement: back.fromPaid } } });
+      if (back.fromPromo) await tx.promotionalToken.update({ where: { userId: slot.studentId }, data: { balance: { increment: back.fromPromo } } });
+      const wallet = await lockWallet(tx, slot.studentId, now);
+      await tx.tokenUsage.create({
+        data: {
+          userId: slot.studentId,
+          slotId,
+          type: 'REFUND',
+          amount: tokens,
+          paidAmount: back.fromPaid,
+          promoAmount: back.fromPromo,
+          balanceAfter: wallet.paid + wallet.promo,
+          description: `Cancelled by the ${by}${reason ? `: ${reason}` : ''}`,
+          idempotencyKey: refundKey,
+        },
+      });
+      refunded = { paid: back.fromPaid, promotional: back.fromPromo };
+    }
+    const cancelled = await tx.slot.update({ where: { id: slotId }, data: { status: 'CANCELLED' }, select: slotSelect });
+    await tx.meetingLog.create({ data: { slotId, userId: actor.userId, event: 'CANCELLED', occurredAt: now, source: 'api', metadata: { by, reason: reason ?? null } } });
+    return { slot: toSlot(cancelled), refunded };
+  });
+}

@@ -1,0 +1,105 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { EVERYONE } from '../../../domain/auth/roles.js';
+import { bearer } from '../../middleware/auth.js';
+import { problemResponse } from '../../openapi.js';
+import { pageSchema } from '../../pagination.js';
+import { MeetingEndAcceptedSchema } from '../meeting-events/meeting-events.routes.js';
+import { BookingResult, CancelBody, CancellationResult, CreateSlotBody, EndBody, SlotListQuery, SlotSchema, UpdateSlotBody } from './slots.schemas.js';
+
+const IdParam = z.object({ id: z.uuid() });
+const body = <T extends z.ZodTypeAny>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+const ok = <T extends z.ZodTypeAny>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
+const auth = { 401: problemResponse('Not signed in'), 403: problemResponse('Role not allowed') };
+
+export const createSlotRoute = createRoute({
+  method: 'post',
+  path: '/api/slots',
+  tags: ['Slots'],
+  summary: 'Offer a slot (mentor). UTC times, in the future, 15–240 minutes; no overlap with your other slots',
+  ...bearer(['EXPERT']),
+  request: { body: body(CreateSlotBody) },
+  responses: { 201: ok('Created, TENTATIVE', SlotSchema), 400: problemResponse('Invalid times'), ...auth, 409: problemResponse('Overlaps another of your slots') },
+});
+
+export const updateSlotRoute = createRoute({
+  method: 'patch',
+  path: '/api/slots/{id}',
+  tags: ['Slots'],
+  summary: 'Move or rename your unbooked slot',
+  ...bearer(['EXPERT']),
+  request: { params: IdParam, body: body(UpdateSlotBody) },
+  responses: { 200: ok('Updated', SlotSchema), 400: problemResponse('Invalid times'), ...auth, 404: problemResponse('No such slot of yours'), 409: problemResponse('Booked, or overlapping') },
+});
+
+export const deleteSlotRoute = createRoute({
+  method: 'delete',
+  path: '/api/slots/{id}',
+  tags: ['Slots'],
+  summary: 'Withdraw your unbooked slot',
+  ...bearer(['EXPERT']),
+  request: { params: IdParam },
+  responses: { 204: { description: 'Deleted' }, ...auth, 404: problemResponse('No such slot of yours'), 409: problemResponse('Already booked') },
+});
+
+export const listSlotsRoute = createRoute({
+  method: 'get',
+  path: '/api/slots',
+  tags: ['Slots'],
+  summary: 'Search slots by mentor, time range, status and expertise; soonest first',
+  ...bearer(EVERYONE),
+  request: { query: SlotListQuery },
+  responses: { 200: ok('A page of slots', pageSchema(SlotSchema).openapi('SlotPage')), 400: problemResponse('Invalid filters'), ...auth },
+});
+
+export const getSlotRoute = createRoute({
+  method: 'get',
+  path: '/api/slots/{id}',
+  tags: ['Slots'],
+  summary: 'One slot',
+  ...bearer(EVERYONE),
+  request: { params: IdParam },
+  responses: { 200: ok('The slot', SlotSchema), ...auth, 404: problemResponse('No such slot') },
+});
+
+export const bookSlotRoute = createRoute({
+  method: 'post',
+  path: '/api/slots/{id}/book',
+  tags: ['Slots'],
+  summary: 'Book a slot with tokens (promotional first, then paid). Race-free: one booking wins',
+  ...bearer(['USER', 'EXPERT']),
+  request: { params: IdParam },
+  responses: {
+    200: ok('Booked: the slot is CONFIRMED', BookingResult),
+    ...auth,
+    402: problemResponse('Not enough tokens'),
+    404: problemResponse('No such slot'),
+    409: problemResponse('Not bookable: taken, cancelled, started, or your own'),
+  },
+});
+
+export const cancelSlotRoute = createRoute({
+  method: 'post',
+  path: '/api/slots/{id}/cancel',
+  tags: ['Slots'],
+  summary: 'Cancel a booking. Mentor or admin: full refund. Student: full before the policy cutoff, partial after. Idempotent',
+  ...bearer(['USER', 'EXPERT', 'ADMIN', 'SUPERADMIN']),
+  request: { params: IdParam, body: body(CancelBody) },
+  responses: { 200: ok('Cancelled, with the refund', CancellationResult), 400: problemResponse('Invalid body'), ...auth, 404: problemResponse('No such slot of yours'), 409: problemResponse('Cannot be cancelled now') },
+});
+
+export const endSlotRoute = createRoute({
+  method: 'post',
+  path: '/api/slots/{id}/end',
+  tags: ['Slots'],
+  summary: 'End a meeting (its mentor or an admin); credits the mentor once through meeting-earnings/<slotId>',
+  ...bearer(['EXPERT', 'ADMIN', 'SUPERADMIN']),
+  request: { params: IdParam, body: body(EndBody) },
+  responses: {
+    202: ok('Accepted (or already ended)', MeetingEndAcceptedSchema),
+    400: problemResponse('Invalid body'),
+    ...auth,
+    404: problemResponse('No such slot of yours'),
+    409: problemResponse('Only a CONFIRMED meeting can end'),
+    422: problemResponse('endedAt is implausible'),
+  },
+});
