@@ -12,6 +12,7 @@ import { problem } from './problem.js';
 import { adminUsersRouter } from './routes/admin-users/admin-users.index.js';
 import { authRouter } from './routes/auth/auth.index.js';
 import { docsRouter } from './routes/docs/docs.index.js';
+import { mentorsRouter } from './routes/mentors/mentors.index.js';
 import { slotsRouter } from './routes/slots/slots.index.js';
 import { systemConfigRouter } from './routes/system-config/system-config.index.js';
 import { healthRouter } from './routes/health/health.index.js';
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', healthRouter);
   app.route('/', meetingEventsRouter);
   app.route('/', authRouter);
+  app.route('/', mentorsRouter);
   app.route('/', slotsRouter);
   app.route('/', adminUsersRouter);
   app.route('/', systemConfigRouter);

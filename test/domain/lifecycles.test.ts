@@ -10,6 +10,7 @@ import { jobPostLifecycle } from '../../domain/job-post/status.js';
 import { leadLifecycle } from '../../domain/lead/status.js';
 import type { Lifecycle } from '../../domain/lifecycle.js';
 import { meetingRecordingLifecycle } from '../../domain/meeting-recording/status.js';
+import { mentorApplicationLifecycle } from '../../domain/mentor-application/status.js';
 import { papLifecycle } from '../../domain/pap/status.js';
 import { paymentLifecycle } from '../../domain/payment/status.js';
 import { slotLifecycle } from '../../domain/slot/status.js';
@@ -31,6 +32,7 @@ const pairs: [string, Lifecycle<string>, Record<string, string>][] = [
   ['CoursePlanStatus', coursePlanLifecycle, enums.CoursePlanStatus],
   ['VendorApiKeyStatus', vendorApiKeyLifecycle, enums.VendorApiKeyStatus],
   ['JobPostStatus', jobPostLifecycle, enums.JobPostStatus],
+  ['MentorApplicationStatus', mentorApplicationLifecycle, enums.MentorApplicationStatus],
 ];
 
 describe.each(pairs)('%s', (_name, lifecycle, prismaEnum) => {
