@@ -17,6 +17,9 @@ import { slotsRouter } from './routes/slots/slots.index.js';
 import { systemConfigRouter } from './routes/system-config/system-config.index.js';
 import { healthRouter } from './routes/health/health.index.js';
 import { meetingEventsRouter } from './routes/meeting-events/meeting-events.index.js';
+import { crmLeadsRouter } from './routes/crm-leads/crm-leads.index.js';
+import { vendorKeysRouter } from './routes/vendor-keys/vendor-keys.index.js';
+import { vendorLeadsRouter } from './routes/vendor-leads/vendor-leads.index.js';
 
 export function createApp(deps: AppDeps) {
   const app = createRouter();
@@ -50,6 +53,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', slotsRouter);
   app.route('/', adminUsersRouter);
   app.route('/', systemConfigRouter);
+  app.route('/', crmLeadsRouter);
+  app.route('/', vendorKeysRouter);
+  app.route('/', vendorLeadsRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
@@ -62,6 +68,12 @@ export function createApp(deps: AppDeps) {
     in: 'header',
     name: 'x-meeting-signature',
     description: 'sha256=<hex HMAC-SHA256 of the raw body with MEETING_EVENTS_SECRET>',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'vendorApiKey', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'x-api-key',
+    description: 'Vendor API key (mas_vk_…) issued by an admin and shown once; only its SHA-256 is stored.',
   });
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -47,6 +47,11 @@ export async function createSlot(db: Db, mentorId: string, body: { startDateTime
   });
 }
 
+/** 404 before anything is locked when the slot is not this mentor's. */
+async function assertOwnSlot(db: Db, slotId: string, mentorId: string) {
+  if (!(await db.slot.findFirst({ where: { id: slotId, mentorId }, select: { id: true } }))) throw new HttpProblem('NOT_FOUND', 'No such slot of yours');
+}
+
 async function ownUnbookedSlot(tx: Tx, slotId: string, mentorId: string) {
   const [slot] = await tx.$queryRaw<{ mentorId: string; status: string; studentId: string | null; startDateTime: Date; endDateTime: Date }[]>`
     SELECT "mentorId", "status"::text AS "status", "studentId", "startDateTime", "endDateTime" FROM "public"."slots" WHERE "id" = ${slotId}::uuid FOR UPDATE`;
@@ -56,6 +61,7 @@ async function ownUnbookedSlot(tx: Tx, slotId: string, mentorId: string) {
 }
 
 export async function updateSlot(db: Db, mentorId: string, slotId: string, body: { startDateTime?: string | undefined; endDateTime?: string | undefined; title?: string | undefined }) {
+  await assertOwnSlot(db, slotId, mentorId);
   return db.$transaction(async (tx) => {
     await lockMentor(tx, mentorId);
     const slot = await ownUnbookedSlot(tx, slotId, mentorId);
@@ -75,6 +81,7 @@ export async function updateSlot(db: Db, mentorId: string, slotId: string, body:
 }
 
 export async function deleteSlot(db: Db, mentorId: string, slotId: string) {
+  await assertOwnSlot(db, slotId, mentorId);
   await db.$transaction(async (tx) => {
     await lockMentor(tx, mentorId);
     await ownUnbookedSlot(tx, slotId, mentorId);

@@ -1,0 +1,106 @@
+// CRM leads: capture (create or merge), visibility-scoped lists and reads, and assignment with
+// its history. Every read goes through visibleLeadsWhere; a lead you may not see is a 404.
+import type { RouteHandler } from '@hono/zod-openapi';
+import { assignmentRefusal } from '../../../domain/crm/access.js';
+import { defaultSessionYear } from '../../../domain/crm/lead-merge.js';
+import { normalizePhone } from '../../../domain/crm/phone.js';
+import type { Prisma } from '../../../prisma/generated/client.js';
+import { CAPTURE_TX_OPTIONS, captureLead, retryOnConflict } from '../../crm/lead-capture.js';
+import { normalizeContact } from '../../crm/lead-input.js';
+import { toCrmLead, visibleLeadsWhere } from '../../crm/lead-view.js';
+import type { AppEnv } from '../../deps.js';
+import { keyset, toPage } from '../../pagination.js';
+import { HttpProblem } from '../../problem.js';
+import type { assignLeadRoute, captureLeadRoute, getLeadRoute, listLeadsRoute } from './crm-leads.routes.js';
+
+export const captureLeadHandler: RouteHandler<typeof captureLeadRoute, AppEnv> = async (c) => {
+  const body = c.req.valid('json');
+  const auth = c.get('auth')!;
+  const { db } = c.var.deps;
+  const contact = normalizeContact(body);
+  const { lead, merged } = await captureLead(db, {
+    platform: c.get('platform'),
+    name: contact.name,
+    phone: contact.phone,
+    email: contact.email,
+    sessionYear: body.sessionYear ?? defaultSessionYear(new Date()),
+    sourceType: body.sourceType,
+    fields: { ...contact.fields, batchId: body.batchId ?? null, webinarId: body.webinarId ?? null },
+    extraData: contact.extraData,
+    performedBy: auth.userId,
+  });
+  // A merge can land on a lead someone else works: say so, but do not show it.
+  const visible = !merged || (await db.rawLead.count({ where: { AND: [{ id: lead.id }, visibleLeadsWhere(auth)] } })) > 0;
+  const result = { id: lead.id, merged, lead: visible ? toCrmLead(lead) : null };
+  return merged ? c.json(result, 200) : c.json(result, 201);
+};
+
+export const listLeadsHandler: RouteHandler<typeof listLeadsRoute, AppEnv> = async (c) => {
+  const { cursor, limit, status, assignedTo, sourceType, createdFrom, createdTo, q } = c.req.valid('query');
+  const page = keyset(cursor);
+  const phone = q ? normalizePhone(q) : null;
+  const filters: Prisma.RawLeadWhereInput[] = [
+    page.where,
+    visibleLeadsWhere(c.get('auth')!),
+    c.get('platformExplicit') ? { platform: c.get('platform') } : {},
+    status ? { status } : {},
+    assignedTo ? { assignedTo } : {},
+    sourceType ? { sourceType } : {},
+    createdFrom || createdTo ? { createdAt: { ...(createdFrom ? { gte: new Date(createdFrom) } : {}), ...(createdTo ? { lte: new Date(createdTo) } : {}) } } : {},
+    q
+      ? {
+          OR: [
+            { name: { contains: q, mode: 'insensitive' } },
+            { email: { contains: q, mode: 'insensitive' } },
+            { phone: { contains: q } },
+            ...(phone ? [{ phone }] : []),
+          ],
+        }
+      : {},
+  ];
+  const rows = await c.var.deps.db.rawLead.findMany({ where: { AND: filters }, orderBy: page.orderBy, take: limit + 1 });
+  const { items, nextCursor } = toPage(rows, limit);
+  return c.json({ items: items.map(toCrmLead), nextCursor }, 200);
+};
+
+export const getLeadHandler: RouteHandler<typeof getLeadRoute, AppEnv> = async (c) => {
+  const { id } = c.req.valid('param');
+  const lead = await c.var.deps.db.rawLead.findFirst({ where: { AND: [{ id }, visibleLeadsWhere(c.get('auth')!)] } });
+  if (!lead) throw new HttpProblem('NOT_FOUND', 'No such lead');
+  return c.json(toCrmLead(lead), 200);
+};
+
+export const assignLeadHandler: RouteHandler<typeof assignLeadRoute, AppEnv> = async (c) => {
+  const { id } = c.req.valid('param');
+  const { assignedTo, reason } = c.req.valid('json');
+  const auth = c.get('auth')!;
+  const { db } = c.var.deps;
+  const assignee = await db.user.findUnique({ where: { id: assignedTo }, select: { id: true, role: true, isActive: true, salesHeadId: true } });
+  const lead = await retryOnConflict(() =>
+    db.$transaction(async (tx) => {
+      // Lock the lead first, so two concurrent assignments record a true from → to chain.
+      await tx.$queryRaw`SELECT 1 FROM "mas_crm"."raw_leads" WHERE "id" = ${id}::uuid FOR UPDATE`;
+      const current = await tx.rawLead.findFirst({ where: { AND: [{ id }, visibleLeadsWhere(auth)] } });
+      if (!current) throw new HttpProblem('NOT_FOUND', 'No such lead');
+      const refusal = assignmentRefusal(auth, assignee);
+      if (refusal) throw new HttpProblem(refusal.code, refusal.detail, refusal.code === 'UNPROCESSABLE' ? [{ path: 'json.assignedTo', message: refusal.detail }] : undefined);
+      if (current.assignedTo === assignedTo) return current; // already theirs: nothing to record
+      const now = new Date();
+      const updated = await tx.rawLead.update({ where: { id }, data: { assignedTo, assignedAt: now } });
+      await tx.leadAssignmentHistory.create({
+        data: { rawLeadId: id, fromUserId: current.assignedTo, toUserId: assignedTo, assignedById: auth.userId, method: 'manual', reason: reason ?? null },
+      });
+      await tx.leadActivityLog.create({
+        data: {
+          rawLeadId: id,
+          performedBy: auth.userId,
+          activityType: current.assignedTo ? 'reassigned' : 'assigned',
+          description: current.assignedTo ? 'Lead reassigned' : 'Lead assigned',
+          metadata: { from: current.assignedTo, to: assignedTo, ...(reason ? { reason } : {}) },
+        },
+      });
+      return updated;
+    }, CAPTURE_TX_OPTIONS),
+  );
+  return c.json(toCrmLead(lead), 200);
+};

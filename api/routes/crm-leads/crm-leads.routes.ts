@@ -1,0 +1,117 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { CRM_ROLES } from '../../../domain/crm/access.js';
+import { RawLeadSourceType, RawLeadStatus } from '../../../prisma/generated/enums.js';
+import { leadContactShape, needsPhoneOrEmail } from '../../crm/lead-input.js';
+import { CrmLead } from '../../crm/lead-view.js';
+import { bearer } from '../../middleware/auth.js';
+import { problemResponse } from '../../openapi.js';
+import { PageQuery, pageSchema } from '../../pagination.js';
+
+const TAGS = ['CRM'];
+const jsonBody = <T extends z.ZodTypeAny>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+const LeadId = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+
+export const CaptureLeadBody = z
+  .object({
+    ...leadContactShape,
+    sourceType: z.enum(RawLeadSourceType),
+    batchId: z.uuid().optional().openapi({ description: 'The program the lead enquired about' }),
+    webinarId: z.uuid().optional(),
+  })
+  .strict()
+  .refine(needsPhoneOrEmail.check, needsPhoneOrEmail.params)
+  .openapi('CaptureLeadRequest');
+
+export const CaptureLeadResult = z
+  .object({
+    id: z.uuid(),
+    merged: z.boolean().openapi({ description: 'True when the capture matched an existing lead (same phone or email on the platform) and was merged into it' }),
+    lead: CrmLead.nullable().openapi({ description: 'The lead, or null when it is merged into a lead the caller may not see' }),
+  })
+  .openapi('CaptureLeadResult');
+
+export const captureLeadRoute = createRoute({
+  method: 'post',
+  path: '/api/crm/leads',
+  tags: TAGS,
+  summary: 'Capture a lead; a repeat of a known phone or email merges into the existing lead',
+  description:
+    'The phone is normalised to E.164 (10-digit numbers are taken as Indian, +91) and the email lower-cased. ' +
+    'A lead whose phone or email is already on the platform is merged, not created again: empty fields are filled, ' +
+    'existing ones kept, and 200 answers with `merged: true`. An activity row is written in the same transaction.',
+  ...bearer(CRM_ROLES),
+  request: { body: jsonBody(CaptureLeadBody) },
+  responses: {
+    200: { description: 'Merged into an existing lead', content: { 'application/json': { schema: CaptureLeadResult } } },
+    201: { description: 'A new lead', content: { 'application/json': { schema: CaptureLeadResult } } },
+    400: problemResponse('Invalid body; `errors` lists the fields'),
+    401: problemResponse('Not signed in'),
+    403: problemResponse('Not a SALES user or an admin'),
+  },
+});
+
+export const LeadListQuery = PageQuery.extend({
+  status: z.enum(RawLeadStatus).optional(),
+  assignedTo: z.uuid().optional(),
+  sourceType: z.enum(RawLeadSourceType).optional(),
+  createdFrom: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Created at or after (ISO-8601)' }),
+  createdTo: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Created at or before (ISO-8601)' }),
+  q: z.string().trim().min(2).max(100).optional().openapi({ description: 'Matches name, email or phone (case-insensitive)' }),
+});
+
+export const listLeadsRoute = createRoute({
+  method: 'get',
+  path: '/api/crm/leads',
+  tags: TAGS,
+  summary: 'List the leads you may see, newest first (cursor pagination)',
+  description: 'SALES users see the leads assigned to them; a sales head also sees their team’s leads and the leads they own. Admins see all.',
+  ...bearer(CRM_ROLES),
+  request: { query: LeadListQuery },
+  responses: {
+    200: { description: 'A page of leads', content: { 'application/json': { schema: pageSchema(CrmLead).openapi('CrmLeadPage') } } },
+    400: problemResponse('Invalid filters or cursor'),
+    401: problemResponse('Not signed in'),
+    403: problemResponse('Not a SALES user or an admin'),
+  },
+});
+
+export const getLeadRoute = createRoute({
+  method: 'get',
+  path: '/api/crm/leads/{id}',
+  tags: TAGS,
+  summary: 'One lead, when you may see it',
+  ...bearer(CRM_ROLES),
+  request: { params: LeadId },
+  responses: {
+    200: { description: 'The lead', content: { 'application/json': { schema: CrmLead } } },
+    400: problemResponse('Invalid id'),
+    401: problemResponse('Not signed in'),
+    403: problemResponse('Not a SALES user or an admin'),
+    404: problemResponse('No such lead, or not one you may see'),
+  },
+});
+
+export const AssignLeadBody = z
+  .object({
+    assignedTo: z.uuid().openapi({ description: 'An active SALES user' }),
+    reason: z.string().trim().min(1).max(500).optional(),
+  })
+  .strict()
+  .openapi('AssignLeadRequest');
+
+export const assignLeadRoute = createRoute({
+  method: 'post',
+  path: '/api/crm/leads/{id}/assign',
+  tags: TAGS,
+  summary: 'Assign a lead to a salesperson (their sales head or an admin); the change is recorded in the assignment history',
+  ...bearer(CRM_ROLES),
+  request: { params: LeadId, body: jsonBody(AssignLeadBody) },
+  responses: {
+    200: { description: 'The lead, assigned', content: { 'application/json': { schema: CrmLead } } },
+    400: problemResponse('Invalid body'),
+    401: problemResponse('Not signed in'),
+    403: problemResponse('A salesperson may assign only to members of their own team'),
+    404: problemResponse('No such lead, or not one you may see'),
+    422: problemResponse('The assignee is not an active SALES user'),
+  },
+});
