@@ -1,10 +1,12 @@
 // createActivities(deps): every activity the worker registers, from each context's factory.
 import type { ActivityDeps } from './deps.js';
+import { createBookingActivities } from './booking.activities.js';
 import { createMeetingActivities } from './meetings.activities.js';
 
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createMeetingActivities(deps),
+    ...createBookingActivities(deps),
   };
 }
 

@@ -21,6 +21,8 @@ export interface AppDeps {
     /** Login attempts allowed per window, per IP and per email. */
     loginRateLimit?: { perIp: number; perEmail: number; windowSeconds: number };
     defaultPlatform?: string;
+    /** Overrides system config booking.holdMinutes (tests use seconds). */
+    slotHoldSeconds?: number;
   };
 }
 

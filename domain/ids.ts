@@ -1,6 +1,7 @@
 // Business workflow IDs: one live run per entity, readable in the Temporal Web UI.
 export const workflowIds = {
   meetingEarnings: (slotId: string) => `meeting-earnings/${slotId}`,
+  slotHold: (slotId: string) => `slot-hold/${slotId}`,
 } as const;
 
 export function parseWorkflowId(id: string): { kind: string; entityId: string } | null {

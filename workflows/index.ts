@@ -1,3 +1,4 @@
 // Every workflow the worker registers. The bundle is built from this file only.
 export { meetingEarnings } from './meeting-earnings/meeting-earnings.workflow.js';
 export { noop } from './noop/noop.workflow.js';
+export { slotHold } from './slot-hold/slot-hold.workflow.js';

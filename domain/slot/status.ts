@@ -13,9 +13,11 @@ export const MEETING_STATUSES = [
 
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
+// The seed's edges, plus one of ours: MEETING_REQUESTED → TENTATIVE, a hold (or request)
+// that lapsed puts the slot back on offer.
 export const slotLifecycle = defineLifecycle('slot', MEETING_STATUSES, 'TENTATIVE', {
   TENTATIVE: ['MEETING_REQUESTED', 'CONFIRMED'],
-  MEETING_REQUESTED: ['CONFIRMED'],
+  MEETING_REQUESTED: ['CONFIRMED', 'TENTATIVE'],
   CONFIRMED: ['UNDER_REVIEW', 'COMPLETED', 'CANCELLATION_REQUESTED', 'CANCELLED'],
   UNDER_REVIEW: [],
   COMPLETED: [],

@@ -10,7 +10,7 @@ import { HttpProblem } from '../../problem.js';
 import { readConfig } from '../../system-config.js';
 import { slotSelect, toSlot } from './slots.schemas.js';
 
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 interface LockedSlot {
   id: string;
@@ -21,7 +21,7 @@ interface LockedSlot {
   startDateTime: Date;
 }
 
-async function lockSlot(tx: Tx, slotId: string): Promise<LockedSlot> {
+export async function lockSlot(tx: Tx, slotId: string): Promise<LockedSlot> {
   const [slot] = await tx.$queryRaw<LockedSlot[]>`
     SELECT "id", "mentorId", "studentId", "status"::text AS "status", "priceTokens", "startDateTime"
       FROM "public"."slots" WHERE "id" = ${slotId}::uuid FOR UPDATE`;
@@ -29,7 +29,7 @@ async function lockSlot(tx: Tx, slotId: string): Promise<LockedSlot> {
   return slot;
 }
 
-async function lockWallet(tx: Tx, userId: string, now: Date) {
+export async function lockWallet(tx: Tx, userId: string, now: Date) {
   const [paid] = await tx.$queryRaw<{ balance: number }[]>`SELECT "balance" FROM "public"."tokens" WHERE "userId" = ${userId}::uuid FOR UPDATE`;
   const [promo] = await tx.$queryRaw<{ balance: number; expiresAt: Date | null }[]>`
     SELECT "balance", "expiresAt" FROM "public"."promotional_tokens" WHERE "userId" = ${userId}::uuid FOR UPDATE`;
@@ -37,21 +37,30 @@ async function lockWallet(tx: Tx, userId: string, now: Date) {
   return { paid: paid?.balance ?? 0, promo: promoUsable, hasPaidRow: !!paid, hasPromoRow: !!promo };
 }
 
+/** The checks every way of taking a slot shares (booking, hold). */
+export function assertBookable(slot: LockedSlot, studentId: string, now: Date, to: MeetingStatus) {
+  if (slot.mentorId === studentId) throw new HttpProblem('CONFLICT', 'You cannot book your own slot');
+  if (slot.status !== 'TENTATIVE' || slot.studentId) throw new HttpProblem('CONFLICT', `The slot is ${slot.status} and cannot be booked`);
+  if (slot.startDateTime <= now) throw new HttpProblem('CONFLICT', 'The slot has already started');
+  assertTransition(slot.status, to);
+}
+
+/** Takes `price` tokens from the locked wallet (promotional first) or answers 402. */
+export async function spend(tx: Tx, studentId: string, price: number, now: Date) {
+  const wallet = await lockWallet(tx, studentId, now);
+  const split = splitSpend(price, wallet);
+  if (!split) throw new HttpProblem('INSUFFICIENT_TOKENS', `This slot costs ${price} tokens; you have ${wallet.paid + wallet.promo}`);
+  if (split.fromPaid) await tx.token.update({ where: { userId: studentId }, data: { balance: { decrement: split.fromPaid }, lifetimeSpent: { increment: split.fromPaid } } });
+  if (split.fromPromo) await tx.promotionalToken.update({ where: { userId: studentId }, data: { balance: { decrement: split.fromPromo } } });
+  return { split, wallet };
+}
+
 export async function bookSlot(db: Db, slotId: string, studentId: string) {
   const now = new Date();
   return db.$transaction(async (tx) => {
     const slot = await lockSlot(tx, slotId);
-    if (slot.mentorId === studentId) throw new HttpProblem('CONFLICT', 'You cannot book your own slot');
-    if (slot.status !== 'TENTATIVE' || slot.studentId) throw new HttpProblem('CONFLICT', `The slot is ${slot.status} and cannot be booked`);
-    if (slot.startDateTime <= now) throw new HttpProblem('CONFLICT', 'The slot has already started');
-    assertTransition(slot.status, 'CONFIRMED');
-
-    const wallet = await lockWallet(tx, studentId, now);
-    const split = splitSpend(slot.priceTokens, wallet);
-    if (!split) throw new HttpProblem('INSUFFICIENT_TOKENS', `This slot costs ${slot.priceTokens} tokens; you have ${wallet.paid + wallet.promo}`);
-
-    if (split.fromPaid) await tx.token.update({ where: { userId: studentId }, data: { balance: { decrement: split.fromPaid }, lifetimeSpent: { increment: split.fromPaid } } });
-    if (split.fromPromo) await tx.promotionalToken.update({ where: { userId: studentId }, data: { balance: { decrement: split.fromPromo } } });
+    assertBookable(slot, studentId, now, 'CONFIRMED');
+    const { split, wallet } = await spend(tx, studentId, slot.priceTokens, now);
     const booked = await tx.slot.update({ where: { id: slotId }, data: { status: 'CONFIRMED', studentId }, select: slotSelect });
     const after = { balance: wallet.paid - split.fromPaid, promotionalBalance: wallet.promo - split.fromPromo };
     await tx.tokenUsage.create({
@@ -98,7 +107,10 @@ export async function cancelSlot(db: Db, slotId: string, actor: { userId: string
     }
 
     let refunded = { paid: 0, promotional: 0 };
-    const booking = slot.studentId ? await tx.tokenUsage.findUnique({ where: { idempotencyKey: `booking:${slotId}` } }) : null;
+    // What the student paid: a direct booking, or a confirmed hold's escrow.
+    const booking = slot.studentId
+      ? await tx.tokenUsage.findFirst({ where: { slotId, userId: slot.studentId, type: { in: ['BOOKING', 'HOLD'] } }, orderBy: { createdAt: 'desc' } })
+      : null;
     if (booking && slot.studentId) {
       const tokens = refundTokens({ price: -booking.amount, by, slotStart: slot.startDateTime, now, policy });
       const back = splitRefund(tokens, { fromPaid: booking.paidAmount, fromPromo: booking.promoAmount });

@@ -4,7 +4,8 @@ import { keysetOn, toPageOn } from '../../pagination.js';
 import { HttpProblem } from '../../problem.js';
 import { startMeetingEarnings } from '../../starters/meeting-earnings.starter.js';
 import { bookSlot, cancelSlot } from './booking.service.js';
-import type { bookSlotRoute, cancelSlotRoute, createSlotRoute, deleteSlotRoute, endSlotRoute, getSlotRoute, listSlotsRoute, updateSlotRoute } from './slots.routes.js';
+import { confirmHold, holdSlot } from './hold.service.js';
+import type { bookSlotRoute, confirmHoldRoute, holdSlotRoute, cancelSlotRoute, createSlotRoute, deleteSlotRoute, endSlotRoute, getSlotRoute, listSlotsRoute, updateSlotRoute } from './slots.routes.js';
 import { slotSelect, toSlot } from './slots.schemas.js';
 import { createSlot, deleteSlot, updateSlot } from './slots.service.js';
 
@@ -62,3 +63,9 @@ export const endSlotHandler: RouteHandler<typeof endSlotRoute, AppEnv> = async (
   const accepted = await startMeetingEarnings(c.var.deps, { slotId: id, endedAt, source: isStaff ? 'admin' : 'mentor', endedBy: auth.userId });
   return c.json(accepted, 202);
 };
+
+export const holdSlotHandler: RouteHandler<typeof holdSlotRoute, AppEnv> = async (c) =>
+  c.json(await holdSlot(c.var.deps, c.req.valid('param').id, c.get('auth')!.userId), 201);
+
+export const confirmHoldHandler: RouteHandler<typeof confirmHoldRoute, AppEnv> = async (c) =>
+  c.json(await confirmHold(c.var.deps, c.req.valid('param').id, c.get('auth')!.userId), 200);

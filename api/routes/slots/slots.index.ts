@@ -1,6 +1,8 @@
 import { createRouter } from '../../openapi.js';
 import {
   bookSlotHandler,
+  confirmHoldHandler,
+  holdSlotHandler,
   cancelSlotHandler,
   createSlotHandler,
   deleteSlotHandler,
@@ -9,7 +11,7 @@ import {
   listSlotsHandler,
   updateSlotHandler,
 } from './slots.handlers.js';
-import { bookSlotRoute, cancelSlotRoute, createSlotRoute, deleteSlotRoute, endSlotRoute, getSlotRoute, listSlotsRoute, updateSlotRoute } from './slots.routes.js';
+import { bookSlotRoute, confirmHoldRoute, holdSlotRoute, cancelSlotRoute, createSlotRoute, deleteSlotRoute, endSlotRoute, getSlotRoute, listSlotsRoute, updateSlotRoute } from './slots.routes.js';
 
 export const slotsRouter = createRouter()
   .openapi(listSlotsRoute, listSlotsHandler)
@@ -19,4 +21,6 @@ export const slotsRouter = createRouter()
   .openapi(deleteSlotRoute, deleteSlotHandler)
   .openapi(bookSlotRoute, bookSlotHandler)
   .openapi(cancelSlotRoute, cancelSlotHandler)
-  .openapi(endSlotRoute, endSlotHandler);
+  .openapi(endSlotRoute, endSlotHandler)
+  .openapi(holdSlotRoute, holdSlotHandler)
+  .openapi(confirmHoldRoute, confirmHoldHandler);

@@ -4,7 +4,7 @@ import { bearer } from '../../middleware/auth.js';
 import { problemResponse } from '../../openapi.js';
 import { pageSchema } from '../../pagination.js';
 import { MeetingEndAcceptedSchema } from '../meeting-events/meeting-events.routes.js';
-import { BookingResult, CancelBody, CancellationResult, CreateSlotBody, EndBody, SlotListQuery, SlotSchema, UpdateSlotBody } from './slots.schemas.js';
+import { BookingResult, CancelBody, HoldConfirmation, HoldResult, CancellationResult, CreateSlotBody, EndBody, SlotListQuery, SlotSchema, UpdateSlotBody } from './slots.schemas.js';
 
 const IdParam = z.object({ id: z.uuid() });
 const body = <T extends z.ZodTypeAny>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
@@ -102,4 +102,30 @@ export const endSlotRoute = createRoute({
     409: problemResponse('Only a CONFIRMED meeting can end'),
     422: problemResponse('endedAt is implausible'),
   },
+});
+
+export const holdSlotRoute = createRoute({
+  method: 'post',
+  path: '/api/slots/{id}/hold',
+  tags: ['Slots'],
+  summary: 'Hold a slot for a few minutes with the tokens in escrow; slot-hold/<slotId> releases it if not confirmed in time',
+  ...bearer(['USER', 'EXPERT']),
+  request: { params: IdParam },
+  responses: {
+    201: ok('Held: the slot is MEETING_REQUESTED until expiresAt', HoldResult),
+    ...auth,
+    402: problemResponse('Not enough tokens'),
+    404: problemResponse('No such slot'),
+    409: problemResponse('Not bookable, or its previous hold is still settling'),
+  },
+});
+
+export const confirmHoldRoute = createRoute({
+  method: 'post',
+  path: '/api/slots/{id}/hold/confirm',
+  tags: ['Slots'],
+  summary: 'Confirm your hold: the booking completes (idempotent). Races the expiry: exactly one wins',
+  ...bearer(['USER', 'EXPERT']),
+  request: { params: IdParam },
+  responses: { 200: ok('Confirmed', HoldConfirmation), ...auth, 404: problemResponse('You hold no such slot'), 409: problemResponse('The hold has expired') },
 });

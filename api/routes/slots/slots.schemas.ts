@@ -71,3 +71,15 @@ type SlotRow = { startDateTime: Date; endDateTime: Date; actualEndTime: Date | n
 export function toSlot(s: SlotRow): z.infer<typeof SlotSchema> {
   return { ...s, startDateTime: s.startDateTime.toISOString(), endDateTime: s.endDateTime.toISOString(), actualEndTime: s.actualEndTime?.toISOString() ?? null };
 }
+
+export const HoldResult = z
+  .object({
+    slot: SlotSchema,
+    holdId: z.uuid(),
+    expiresAt: z.string(),
+    workflowId: z.string(),
+    spent: z.object({ paid: z.number().int(), promotional: z.number().int() }),
+  })
+  .openapi('SlotHold');
+
+export const HoldConfirmation = z.object({ slot: SlotSchema, alreadyConfirmed: z.boolean() }).openapi('SlotHoldConfirmation');
