@@ -1,0 +1,69 @@
+// Webhook delivery as Razorpay does it: POST the raw event body with X-Razorpay-Signature over
+// those bytes and the event's own x-razorpay-event-id. At least once and in no guaranteed
+// order, so tests can ask for duplicates and for the events reversed.
+import { WEBHOOK_EVENT_ID_HEADER, WEBHOOK_SIGNATURE_HEADER, type RazorpayEventName } from './interface.js';
+import { signWebhook } from './signatures.js';
+import type { StoredEvent } from './simulator-state.js';
+
+export interface DeliverOptions {
+  /** Only this payment's events (its payment.*, order.paid and refund.* events). */
+  paymentId?: string;
+  /** Only the events of this order's payments. */
+  orderId?: string;
+  /** Only these event names. */
+  events?: RazorpayEventName[];
+  /** Send each event this many times in a row, with the same event id. Default 1. */
+  duplicates?: number;
+  /** Send the events newest first. */
+  outOfOrder?: boolean;
+  /** Override the simulator's webhookUrl for this delivery. */
+  url?: string;
+}
+
+export interface Delivery {
+  eventId: string;
+  event: RazorpayEventName;
+  url: string;
+  /** The receiver's HTTP status, or null when it did not answer. */
+  status: number | null;
+  error?: string;
+}
+
+/** Razorpay gives a receiver 5 s to answer 2xx. */
+export const DELIVERY_TIMEOUT_MS = 5_000;
+
+export function selectEvents(all: StoredEvent[], opts: DeliverOptions): StoredEvent[] {
+  const picked = all.filter((e) => (!opts.events || opts.events.includes(e.event)));
+  return opts.outOfOrder ? [...picked].reverse() : picked;
+}
+
+/** Sends the events one after another (so their order is the order asked for). */
+export async function deliverEvents(events: StoredEvent[], opts: { url: string; webhookSecret: string; duplicates?: number }): Promise<Delivery[]> {
+  const times = Math.max(1, Math.floor(opts.duplicates ?? 1));
+  const out: Delivery[] = [];
+  for (const event of events) {
+    for (let i = 0; i < times; i++) out.push(await deliverOne(event, opts.url, opts.webhookSecret));
+  }
+  return out;
+}
+
+export async function deliverOne(event: StoredEvent, url: string, webhookSecret: string): Promise<Delivery> {
+  const base = { eventId: event.id, event: event.event, url };
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'User-Agent': 'Razorpay-Webhook/v1 (simulator)',
+        [WEBHOOK_SIGNATURE_HEADER]: signWebhook(event.raw, webhookSecret),
+        [WEBHOOK_EVENT_ID_HEADER]: event.id,
+      },
+      body: event.raw,
+      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+    });
+    await res.arrayBuffer();
+    return { ...base, status: res.status };
+  } catch (err) {
+    return { ...base, status: null, error: err instanceof Error ? err.message : String(err) };
+  }
+}
