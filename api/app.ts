@@ -14,6 +14,7 @@ import { authRouter } from './routes/auth/auth.index.js';
 import { docsRouter } from './routes/docs/docs.index.js';
 import { mentorsRouter } from './routes/mentors/mentors.index.js';
 import { slotsRouter } from './routes/slots/slots.index.js';
+import { withdrawalsRouter } from './routes/withdrawals/withdrawals.index.js';
 import { systemConfigRouter } from './routes/system-config/system-config.index.js';
 import { healthRouter } from './routes/health/health.index.js';
 import { meetingEventsRouter } from './routes/meeting-events/meeting-events.index.js';
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', authRouter);
   app.route('/', mentorsRouter);
   app.route('/', slotsRouter);
+  app.route('/', withdrawalsRouter);
   app.route('/', adminUsersRouter);
   app.route('/', systemConfigRouter);
   app.route('/', crmLeadsRouter);

@@ -11,6 +11,7 @@ import { leadLifecycle } from '../../domain/lead/status.js';
 import type { Lifecycle } from '../../domain/lifecycle.js';
 import { meetingRecordingLifecycle } from '../../domain/meeting-recording/status.js';
 import { mentorApplicationLifecycle } from '../../domain/mentor-application/status.js';
+import { withdrawalLifecycle } from '../../domain/withdrawal/status.js';
 import { papLifecycle } from '../../domain/pap/status.js';
 import { paymentLifecycle } from '../../domain/payment/status.js';
 import { slotLifecycle } from '../../domain/slot/status.js';
@@ -33,6 +34,7 @@ const pairs: [string, Lifecycle<string>, Record<string, string>][] = [
   ['VendorApiKeyStatus', vendorApiKeyLifecycle, enums.VendorApiKeyStatus],
   ['JobPostStatus', jobPostLifecycle, enums.JobPostStatus],
   ['MentorApplicationStatus', mentorApplicationLifecycle, enums.MentorApplicationStatus],
+  ['MentorWithdrawalStatus', withdrawalLifecycle, enums.MentorWithdrawalStatus],
 ];
 
 describe.each(pairs)('%s', (_name, lifecycle, prismaEnum) => {
