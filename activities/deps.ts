@@ -2,9 +2,11 @@
 // kinds of objects against the test database and provider simulators.
 import type { Db } from '../infra/prisma.js';
 import type { Logger } from '../infra/logger.js';
+import type { RazorpayProvider } from '../providers/razorpay/interface.js';
 
 export interface ActivityDeps {
   db: Db;
   logger: Logger;
   now: () => Date;
+  razorpay: RazorpayProvider;
 }

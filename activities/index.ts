@@ -2,11 +2,13 @@
 import type { ActivityDeps } from './deps.js';
 import { createBookingActivities } from './booking.activities.js';
 import { createMeetingActivities } from './meetings.activities.js';
+import { createPaymentActivities } from './payments.activities.js';
 
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createMeetingActivities(deps),
     ...createBookingActivities(deps),
+    ...createPaymentActivities(deps),
   };
 }
 

@@ -14,6 +14,8 @@ import { authRouter } from './routes/auth/auth.index.js';
 import { docsRouter } from './routes/docs/docs.index.js';
 import { mentorsRouter } from './routes/mentors/mentors.index.js';
 import { slotsRouter } from './routes/slots/slots.index.js';
+import { tokensRouter } from './routes/tokens/tokens.index.js';
+import { razorpayWebhookRouter } from './routes/webhooks/razorpay-webhook.js';
 import { withdrawalsRouter } from './routes/withdrawals/withdrawals.index.js';
 import { systemConfigRouter } from './routes/system-config/system-config.index.js';
 import { healthRouter } from './routes/health/health.index.js';
@@ -53,6 +55,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', mentorsRouter);
   app.route('/', slotsRouter);
   app.route('/', withdrawalsRouter);
+  app.route('/', tokensRouter);
+  app.route('/', razorpayWebhookRouter);
   app.route('/', adminUsersRouter);
   app.route('/', systemConfigRouter);
   app.route('/', crmLeadsRouter);
@@ -64,6 +68,12 @@ export function createApp(deps: AppDeps) {
     scheme: 'bearer',
     bearerFormat: 'JWT (EdDSA)',
     description: 'Access token from /api/auth/login, /signup or /refresh. Each operation lists the roles it allows in x-roles.',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'razorpayWebhookSignature', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Razorpay-Signature',
+    description: 'hex HMAC-SHA256 of the raw body with the Razorpay webhook secret',
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'meetingSignature', {
     type: 'apiKey',

@@ -4,12 +4,14 @@ import type { Role } from '../domain/auth/roles.js';
 import type { JwtService } from '../infra/auth/jwt.js';
 import type { Db } from '../infra/prisma.js';
 import type { Logger } from '../infra/logger.js';
+import type { RazorpayProvider } from '../providers/razorpay/interface.js';
 
 export interface AppDeps {
   db: Db;
   temporal: Client;
   logger: Logger;
   jwt: JwtService;
+  razorpay: RazorpayProvider;
   config: {
     taskQueue: string;
     meetingEventsSecret: string;
@@ -23,6 +25,7 @@ export interface AppDeps {
     defaultPlatform?: string;
     /** Overrides system config booking.holdMinutes (tests use seconds). */
     slotHoldSeconds?: number;
+    razorpay: { keyId: string; keySecret: string; webhookSecret: string; purchaseTimeoutSeconds: number };
   };
 }
 

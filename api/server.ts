@@ -6,6 +6,7 @@ import { createJwtService, loadOrCreateDevKeys } from '../infra/auth/jwt.js';
 import { loadConfig } from '../infra/env.js';
 import { createLogger } from '../infra/logger.js';
 import { createPrisma } from '../infra/prisma.js';
+import { razorpayFromConfig } from '../infra/razorpay.js';
 import { createTemporalClient } from '../infra/temporal.js';
 import { createApp } from './app.js';
 
@@ -23,6 +24,7 @@ const app = createApp({
   temporal,
   logger,
   jwt,
+  razorpay: razorpayFromConfig(config),
   config: {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     meetingEventsSecret: config.MEETING_EVENTS_SECRET,
@@ -30,6 +32,7 @@ const app = createApp({
     corsOrigins: config.CORS_ORIGINS,
     refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
     defaultPlatform: config.DEFAULT_PLATFORM,
+    razorpay: { keyId: config.RAZORPAY_KEY_ID, keySecret: config.RAZORPAY_KEY_SECRET, webhookSecret: config.RAZORPAY_WEBHOOK_SECRET, purchaseTimeoutSeconds: config.PURCHASE_TIMEOUT_SECONDS },
   },
 });
 

@@ -22,6 +22,13 @@ const EnvSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   DEFAULT_PLATFORM: z.string().default('mr-mentor'),
+  RAZORPAY_MODE: z.enum(['sim', 'live']).default('sim'),
+  RAZORPAY_BASE_URL: z.string().url().optional(),
+  RAZORPAY_SIM_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
+  RAZORPAY_KEY_ID: z.string().default('rzp_test_devkey000000'),
+  RAZORPAY_KEY_SECRET: z.string().min(8).default('dev-razorpay-key-secret'),
+  RAZORPAY_WEBHOOK_SECRET: z.string().min(8).default('dev-razorpay-webhook-secret'),
+  PURCHASE_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(86_400).default(900),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(50),
@@ -43,6 +50,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (parsed.data.NODE_ENV === 'production' && !(parsed.data.JWT_PRIVATE_KEY && parsed.data.JWT_PUBLIC_KEY)) {
     throw new Error('JWT_PRIVATE_KEY and JWT_PUBLIC_KEY (Ed25519 PEM) must be set in production');
+  }
+  if (parsed.data.NODE_ENV === 'production' && parsed.data.RAZORPAY_MODE === 'sim') {
+    throw new Error('RAZORPAY_MODE=sim is for development; set RAZORPAY_MODE=live and the Razorpay keys in production');
   }
   return parsed.data as Config;
 }

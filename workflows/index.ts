@@ -2,3 +2,4 @@
 export { meetingEarnings } from './meeting-earnings/meeting-earnings.workflow.js';
 export { noop } from './noop/noop.workflow.js';
 export { slotHold } from './slot-hold/slot-hold.workflow.js';
+export { tokenPurchase } from './token-purchase/token-purchase.workflow.js';

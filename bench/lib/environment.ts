@@ -12,7 +12,8 @@ import { deployMigrations } from '../../prisma/tools/migrate.js';
 import { freePort } from '../../scripts/lib/free-port.js';
 import { acquireTestDatabase } from '../../scripts/lib/postgres.js';
 import { startTemporalDevServer } from '../../scripts/lib/temporal-server.js';
-import { TEST_MEETING_SECRET, testJwt } from '../../test/support/stack.js';
+import { TEST_MEETING_SECRET, TEST_RAZORPAY, testJwt } from '../../test/support/stack.js';
+import { unreachableRazorpay } from '../../test/support/static-app.js';
 
 export async function startBenchEnvironment(opts: { taskQueue: string; poolMax?: number }) {
   Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -28,7 +29,8 @@ export async function startBenchEnvironment(opts: { taskQueue: string; poolMax?:
     temporal,
     logger: createLogger('silent'),
     jwt: await testJwt(),
-    config: { taskQueue: opts.taskQueue, meetingEventsSecret: TEST_MEETING_SECRET, bodyLimitBytes: 1 << 20 },
+    razorpay: unreachableRazorpay(),
+    config: { taskQueue: opts.taskQueue, meetingEventsSecret: TEST_MEETING_SECRET, bodyLimitBytes: 1 << 20, razorpay: { ...TEST_RAZORPAY, purchaseTimeoutSeconds: 60 } },
   };
   return {
     databaseUrl: database.url,

@@ -10,6 +10,7 @@ import { createMeetingActivities, type CreditResult } from '../../activities/mee
 import { createLogger } from '../../infra/logger.js';
 import { createPrisma, type Db } from '../../infra/prisma.js';
 import { createMentorWithSlot } from '../support/fixtures.js';
+import { unreachableRazorpay } from '../support/static-app.js';
 
 let db: Db;
 let acts: ReturnType<typeof createMeetingActivities>;
@@ -18,7 +19,7 @@ const quiet = () => new MockActivityEnvironment(undefined, { logger: new Default
 const env = quiet();
 beforeAll(() => {
   db = createPrisma(inject('databaseUrl'), 5);
-  acts = createMeetingActivities({ db, logger: createLogger('silent'), now: () => new Date() });
+  acts = createMeetingActivities({ db, logger: createLogger('silent'), now: () => new Date(), razorpay: unreachableRazorpay() });
 });
 afterAll(() => db.$disconnect());
 

@@ -1,17 +1,8 @@
 // /docs serves the API reference from the api itself (no CDN), and /openapi.json is valid.
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.js';
-import type { AppDeps } from '../../api/deps.js';
-import { createLogger } from '../../infra/logger.js';
-import { testJwt } from '../support/stack.js';
+import { createStaticApp } from '../support/static-app.js';
 
-const app = createApp({
-  db: {} as AppDeps['db'],
-  temporal: {} as AppDeps['temporal'],
-  logger: createLogger('silent'),
-  jwt: await testJwt(),
-  config: { taskQueue: 'docs', meetingEventsSecret: 'x'.repeat(32), bodyLimitBytes: 1024 },
-});
+const app = await createStaticApp();
 
 describe('API docs', () => {
   it('serves the Scalar page pointing at local assets only', async () => {

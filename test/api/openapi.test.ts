@@ -1,18 +1,9 @@
 // The OpenAPI document is valid OpenAPI 3.1, and every mounted route is in it.
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.js';
-import type { AppDeps } from '../../api/deps.js';
-import { createLogger } from '../../infra/logger.js';
-import { testJwt } from '../support/stack.js';
+import { createStaticApp } from '../support/static-app.js';
 
-const app = createApp({
-  db: {} as AppDeps['db'],
-  temporal: {} as AppDeps['temporal'],
-  logger: createLogger('silent'),
-  jwt: await testJwt(),
-  config: { taskQueue: 'spec', meetingEventsSecret: 'x'.repeat(32), bodyLimitBytes: 1024 },
-});
+const app = await createStaticApp();
 const spec = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
 
 // Routes that are not part of the API contract: the spec itself and the docs page.

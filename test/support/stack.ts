@@ -10,8 +10,11 @@ import { createJwtService, generateJwtKeys, type JwtService } from '../../infra/
 import { createLogger } from '../../infra/logger.js';
 import { createPrisma, type Db } from '../../infra/prisma.js';
 import { createWorker } from '../../worker/create-worker.js';
+import { createRazorpay } from '../../providers/razorpay/index.js';
+import { startRazorpaySimulator, type RazorpaySimulator } from '../../providers/razorpay/simulator.js';
 
 export const TEST_MEETING_SECRET = 'test-meeting-events-secret-0123456789';
+export const TEST_RAZORPAY = { keyId: 'rzp_test_suite00000000', keySecret: 'test-razorpay-key-secret', webhookSecret: 'test-razorpay-webhook-secret' };
 
 let runtimeInstalled = false;
 export function quietTemporalRuntime() {
@@ -30,6 +33,7 @@ export interface TestStack {
   app: ReturnType<typeof createApp>;
   deps: AppDeps;
   taskQueue: string;
+  razorpaySim: RazorpaySimulator;
   startWorker(): Promise<Worker>;
   stopWorker(): Promise<void>;
   close(): Promise<void>;
@@ -51,13 +55,22 @@ export async function startTestStack(opts: { worker?: boolean; config?: Partial<
   const taskQueue = `test-${randomUUID()}`;
   const db = createPrisma(inject('databaseUrl'), 10);
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'test');
+  const razorpaySim = await startRazorpaySimulator({ ...TEST_RAZORPAY });
+  const razorpay = createRazorpay({ mode: 'sim', baseUrl: razorpaySim.baseUrl, keyId: TEST_RAZORPAY.keyId, keySecret: TEST_RAZORPAY.keySecret });
   const temporal = new Client({ connection: await Connection.connect({ address: inject('temporalAddress') }) });
   const deps: AppDeps = {
     db,
     temporal,
     logger: opts.logger ?? logger,
     jwt: await testJwt(),
-    config: { taskQueue, meetingEventsSecret: TEST_MEETING_SECRET, bodyLimitBytes: 64 * 1024, ...opts.config },
+    razorpay,
+    config: {
+      taskQueue,
+      meetingEventsSecret: TEST_MEETING_SECRET,
+      bodyLimitBytes: 64 * 1024,
+      razorpay: { ...TEST_RAZORPAY, purchaseTimeoutSeconds: 3 },
+      ...opts.config,
+    },
   };
   const app = createApp(deps);
 
@@ -70,13 +83,14 @@ export async function startTestStack(opts: { worker?: boolean; config?: Partial<
     app,
     deps,
     taskQueue,
+    razorpaySim,
     async startWorker() {
       native ??= await NativeConnection.connect({ address: inject('temporalAddress') });
       worker = await createWorker({
         connection: native,
         namespace: 'default',
         taskQueue,
-        deps: { db, logger, now: () => new Date() },
+        deps: { db, logger, now: () => new Date(), razorpay },
         workflowBundlePath: inject('workflowBundlePath'),
       });
       running = worker.run();
@@ -92,6 +106,7 @@ export async function startTestStack(opts: { worker?: boolean; config?: Partial<
       await native?.close();
       await temporal.connection.close();
       await db.$disconnect();
+      await razorpaySim.close();
     },
   };
   if (opts.worker ?? true) await stack.startWorker();

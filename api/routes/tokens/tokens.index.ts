@@ -1,0 +1,9 @@
+import { createRouter } from '../../openapi.js';
+import { createPurchaseHandler, getPurchaseHandler, listPurchasesHandler, verifyPurchaseHandler } from './tokens.handlers.js';
+import { createPurchaseRoute, getPurchaseRoute, listPurchasesRoute, verifyPurchaseRoute } from './tokens.routes.js';
+
+export const tokensRouter = createRouter()
+  .openapi(createPurchaseRoute, createPurchaseHandler)
+  .openapi(getPurchaseRoute, getPurchaseHandler)
+  .openapi(verifyPurchaseRoute, verifyPurchaseHandler)
+  .openapi(listPurchasesRoute, listPurchasesHandler);

@@ -1,0 +1,23 @@
+// The api app for tests that never touch the database, Temporal or Razorpay (docs, spec):
+// those dependencies point nowhere, so any accidental use fails loudly.
+import { createApp } from '../../api/app.js';
+import type { AppDeps } from '../../api/deps.js';
+import { createLogger } from '../../infra/logger.js';
+import { createRazorpay } from '../../providers/razorpay/index.js';
+import { TEST_RAZORPAY, testJwt } from './stack.js';
+
+/** A real Razorpay client aimed at the discard port: for deps that must exist but go unused. */
+export function unreachableRazorpay() {
+  return createRazorpay({ mode: 'sim', baseUrl: 'http://127.0.0.1:9/v1', keyId: TEST_RAZORPAY.keyId, keySecret: TEST_RAZORPAY.keySecret, timeoutMs: 500 });
+}
+
+export async function createStaticApp() {
+  return createApp({
+    db: {} as AppDeps['db'],
+    temporal: {} as AppDeps['temporal'],
+    logger: createLogger('silent'),
+    jwt: await testJwt(),
+    razorpay: unreachableRazorpay(),
+    config: { taskQueue: 'static', meetingEventsSecret: 'x'.repeat(32), bodyLimitBytes: 1024, razorpay: { ...TEST_RAZORPAY, purchaseTimeoutSeconds: 60 } },
+  });
+}
