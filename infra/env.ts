@@ -1,6 +1,9 @@
 // Parses the process environment once, with zod. Everything else receives a typed Config.
 import { z } from 'zod';
 
+/** Development Razorpay credentials, shared by the api, the worker and the simulator. */
+export const DEV_RAZORPAY = { keyId: 'rzp_test_devkey000000', keySecret: 'dev-razorpay-key-secret', webhookSecret: 'dev-razorpay-webhook-secret' } as const;
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -25,9 +28,9 @@ const EnvSchema = z.object({
   RAZORPAY_MODE: z.enum(['sim', 'live']).default('sim'),
   RAZORPAY_BASE_URL: z.string().url().optional(),
   RAZORPAY_SIM_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
-  RAZORPAY_KEY_ID: z.string().default('rzp_test_devkey000000'),
-  RAZORPAY_KEY_SECRET: z.string().min(8).default('dev-razorpay-key-secret'),
-  RAZORPAY_WEBHOOK_SECRET: z.string().min(8).default('dev-razorpay-webhook-secret'),
+  RAZORPAY_KEY_ID: z.string().default(DEV_RAZORPAY.keyId),
+  RAZORPAY_KEY_SECRET: z.string().min(8).default(DEV_RAZORPAY.keySecret),
+  RAZORPAY_WEBHOOK_SECRET: z.string().min(8).default(DEV_RAZORPAY.webhookSecret),
   PURCHASE_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(86_400).default(900),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { deployMigrations } from '../prisma/tools/migrate.js';
 import { seedIfEmpty } from '../prisma/seed/index.js';
+import { DEV_RAZORPAY } from '../infra/env.js';
 import { createPrisma } from '../infra/prisma.js';
 import { startTemporalDevServer, type DevServer } from './lib/temporal-server.js';
 import { isPortOpen } from './lib/free-port.js';
@@ -114,7 +115,20 @@ try {
     temporalAddress = temporal.address;
   }
 
-  const env = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(port) };
+  const env: NodeJS.ProcessEnv = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(port) };
+  const razorpaySim = process.env.RAZORPAY_MODE !== 'live' && !process.env.RAZORPAY_BASE_URL;
+  if (razorpaySim) {
+    // The Razorpay simulator (the real client talks to it); it posts signed webhooks to the api.
+    const simPort = process.env.RAZORPAY_SIM_PORT ?? '4010';
+    launch('razorpay-sim', 'providers/razorpay/simulator-main.ts', {
+      RAZORPAY_SIM_PORT: simPort,
+      RAZORPAY_KEY_ID: process.env.RAZORPAY_KEY_ID ?? DEV_RAZORPAY.keyId,
+      RAZORPAY_KEY_SECRET: process.env.RAZORPAY_KEY_SECRET ?? DEV_RAZORPAY.keySecret,
+      RAZORPAY_WEBHOOK_SECRET: process.env.RAZORPAY_WEBHOOK_SECRET ?? DEV_RAZORPAY.webhookSecret,
+      RAZORPAY_WEBHOOK_URL: `http://127.0.0.1:${port}/api/webhooks/razorpay`,
+    });
+    env.RAZORPAY_SIM_PORT = simPort;
+  }
   launch('worker', 'worker/main.ts', env);
   launch('api', 'api/server.ts', env);
 
@@ -122,6 +136,7 @@ try {
   say(`api            http://localhost:${port}   (health: /api/health, spec: /openapi.json)`);
   say(`temporal gRPC  ${temporalAddress}`);
   if (temporal) say(`temporal UI    http://localhost:${uiPort}`);
+  if (razorpaySim) say(`razorpay sim   http://127.0.0.1:${env.RAZORPAY_SIM_PORT}/v1 (control API /_sim/)`);
   say('Ctrl-C stops everything.');
 } catch (err) {
   console.error(`[stack] ${(err as Error).message}`);
