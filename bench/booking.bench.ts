@@ -5,8 +5,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { serve } from '@hono/node-server';
+import { importSPKI, jwtVerify } from 'jose';
 import pg from 'pg';
 import { createApp } from '../api/app.js';
+import { testJwtKeys } from '../test/support/stack.js';
 import { startBenchEnvironment } from './lib/environment.js';
 import { summarize } from './lib/stats.js';
 
@@ -68,14 +70,26 @@ async function rawBook(slotId: string, studentId: string): Promise<number> {
     client.release();
   }
 }
+const publicKey = await importSPKI((await testJwtKeys()).publicKeyPem, 'EdDSA');
+// The same authentication work as the api: verify the JWT, then check the user is active.
+async function rawAuth(header: string | undefined): Promise<string | null> {
+  try {
+    const { payload } = await jwtVerify((header ?? '').slice(7), publicKey, { algorithms: ['EdDSA'], issuer: 'mas-platform', audience: 'mas-api' });
+    const row = (await pool.query('SELECT "isActive" FROM users WHERE id = $1', [payload.sub])).rows[0] as { isActive: boolean } | undefined;
+    return row?.isActive ? payload.sub! : null;
+  } catch {
+    return null;
+  }
+}
 const raw = http.createServer((req, res) => {
   const m = /^\/api\/slots\/([0-9a-f-]{36})\/book$/.exec(req.url ?? '');
-  const studentId = (req.headers['x-student'] as string) ?? '';
   if (!m) return void res.writeHead(404).end();
-  void rawBook(m[1]!, studentId).then(
-    (status) => res.writeHead(status, { 'content-type': 'application/json' }).end('{}'),
-    () => res.writeHead(500).end(),
-  );
+  void rawAuth(req.headers.authorization)
+    .then((studentId) => (studentId ? rawBook(m[1]!, studentId) : 401))
+    .then(
+      (status) => res.writeHead(status, { 'content-type': 'application/json' }).end('{}'),
+      () => res.writeHead(500).end(),
+    );
 });
 
 async function run(base: string, attempts: Awaited<ReturnType<typeof world>>, headers: (s: { id: string; token: string }) => Record<string, string>) {
@@ -106,7 +120,7 @@ try {
   const apiWorld = await world(`api-${randomUUID().slice(0, 6)}`);
   const rawWorld = await world(`raw-${randomUUID().slice(0, 6)}`);
   const api = await run(`http://127.0.0.1:${(honoServer.address() as AddressInfo).port}`, apiWorld, (s) => ({ authorization: `Bearer ${s.token}` }));
-  const base = await run(`http://127.0.0.1:${(raw.address() as AddressInfo).port}`, rawWorld, (s) => ({ 'x-student': s.id }));
+  const base = await run(`http://127.0.0.1:${(raw.address() as AddressInfo).port}`, rawWorld, (s) => ({ authorization: `Bearer ${s.token}` }));
   console.log(`\nBooking under contention: ${SLOTS} slots × 2 attempts, ${STUDENTS} students with 3 tokens each, ${CONCURRENCY} in flight\n`);
   console.log('| server | attempts/s | p50 | p99 | outcomes |');
   console.log('|---|---|---|---|---|');
