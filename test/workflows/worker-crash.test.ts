@@ -4,10 +4,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { workflowIds } from '../../domain/ids.js';
+import { bearerHeader, createStudent, json } from '../support/auth.js';
 import { createMentorWithSlot, meetingEndedRequest } from '../support/fixtures.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
-function runCrashingWorker(taskQueue: string, crashAfter: string) {
+function runCrashingWorker(taskQueue: string, crashAfter: string, razorpayBaseUrl?: string) {
   const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/fixtures/crashing-worker.ts')], {
     env: {
       ...process.env,
@@ -16,6 +17,7 @@ function runCrashingWorker(taskQueue: string, crashAfter: string) {
       WORKFLOW_BUNDLE: inject('workflowBundlePath'),
       TASK_QUEUE: taskQueue,
       CRASH_AFTER: crashAfter,
+      ...(razorpayBaseUrl ? { RAZORPAY_BASE_URL: razorpayBaseUrl } : {}),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -59,5 +61,24 @@ describe.concurrent('worker killed mid-workflow', () => {
     expect(transactions).toHaveLength(1);
     expect(await stack.db.mentorEarnings.findUnique({ where: { userId: mentor.id } })).toMatchObject({ balancePaise: 40_000, sessionsCredited: 1 });
     expect(await stack.db.meetingLog.count({ where: { slotId: slot.id, event: 'ENDED' } })).toBe(1);
+  });
+
+  it('killed right after creditPurchase committed: the purchase completes after a restart, credited once', async () => {
+    const stack = await startTestStack({ worker: false });
+    stacks.push(stack);
+    const s = await createStudent(stack, { paid: 0 });
+    const doomed = runCrashingWorker(stack.taskQueue, 'creditPurchase', stack.razorpaySim.baseUrl);
+    await doomed.ready;
+    const res = await stack.app.request(json('POST', '/api/tokens/purchases', { tokens: 4 }, bearerHeader(s.accessToken)));
+    const { purchase, checkout } = (await res.json()) as { purchase: { id: string }; checkout: { order_id: string } };
+    const paid = stack.razorpaySim.pay(checkout.order_id, { outcome: 'captured' });
+    await stack.app.request(
+      json('POST', `/api/tokens/purchases/${purchase.id}/verify`, { razorpay_payment_id: paid.razorpay_payment_id, razorpay_signature: paid.razorpay_signature }, bearerHeader(s.accessToken)),
+    );
+    expect(await doomed.exited).toBe('SIGKILL');
+    await stack.startWorker();
+    expect(await stack.temporal.workflow.getHandle(workflowIds.tokenPurchase(purchase.id)).result()).toMatchObject({ status: 'COMPLETED' });
+    expect((await stack.db.token.findUniqueOrThrow({ where: { userId: s.user.id } })).balance).toBe(4);
+    expect(await stack.db.tokenUsage.count({ where: { userId: s.user.id, type: 'PURCHASE' } })).toBe(1);
   });
 });
