@@ -33,3 +33,12 @@ export const problemResponse = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: ProblemSchema } },
 });
+
+/** A required JSON request body. */
+export const jsonBody = <T extends z.ZodTypeAny>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+
+/** A JSON response. */
+export const jsonResponse = <T extends z.ZodTypeAny>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
+
+/** The two answers every bearer route can give before its handler runs. */
+export const authProblems = { 401: problemResponse('Not signed in'), 403: problemResponse('Role not allowed') };

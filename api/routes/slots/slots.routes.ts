@@ -1,15 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { EVERYONE } from '../../../domain/auth/roles.js';
 import { bearer } from '../../middleware/auth.js';
-import { problemResponse } from '../../openapi.js';
+import { authProblems, jsonBody, jsonResponse, problemResponse } from '../../openapi.js';
 import { pageSchema } from '../../pagination.js';
 import { MeetingEndAcceptedSchema } from '../meeting-events/meeting-events.routes.js';
 import { BookingResult, CancelBody, HoldConfirmation, HoldResult, CancellationResult, CreateSlotBody, EndBody, SlotListQuery, SlotSchema, UpdateSlotBody } from './slots.schemas.js';
 
 const IdParam = z.object({ id: z.uuid() });
-const body = <T extends z.ZodTypeAny>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
-const ok = <T extends z.ZodTypeAny>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
-const auth = { 401: problemResponse('Not signed in'), 403: problemResponse('Role not allowed') };
 
 export const createSlotRoute = createRoute({
   method: 'post',
@@ -17,8 +14,8 @@ export const createSlotRoute = createRoute({
   tags: ['Slots'],
   summary: 'Offer a slot (mentor). UTC times, in the future, 15–240 minutes; no overlap with your other slots',
   ...bearer(['EXPERT']),
-  request: { body: body(CreateSlotBody) },
-  responses: { 201: ok('Created, TENTATIVE', SlotSchema), 400: problemResponse('Invalid times'), ...auth, 409: problemResponse('Overlaps another of your slots') },
+  request: { body: jsonBody(CreateSlotBody) },
+  responses: { 201: jsonResponse('Created, TENTATIVE', SlotSchema), 400: problemResponse('Invalid times'), ...authProblems, 409: problemResponse('Overlaps another of your slots') },
 });
 
 export const updateSlotRoute = createRoute({
@@ -27,8 +24,8 @@ export const updateSlotRoute = createRoute({
   tags: ['Slots'],
   summary: 'Move or rename your unbooked slot',
   ...bearer(['EXPERT']),
-  request: { params: IdParam, body: body(UpdateSlotBody) },
-  responses: { 200: ok('Updated', SlotSchema), 400: problemResponse('Invalid times'), ...auth, 404: problemResponse('No such slot of yours'), 409: problemResponse('Booked, or overlapping') },
+  request: { params: IdParam, body: jsonBody(UpdateSlotBody) },
+  responses: { 200: jsonResponse('Updated', SlotSchema), 400: problemResponse('Invalid times'), ...authProblems, 404: problemResponse('No such slot of yours'), 409: problemResponse('Booked, or overlapping') },
 });
 
 export const deleteSlotRoute = createRoute({
@@ -38,7 +35,7 @@ export const deleteSlotRoute = createRoute({
   summary: 'Withdraw your unbooked slot',
   ...bearer(['EXPERT']),
   request: { params: IdParam },
-  responses: { 204: { description: 'Deleted' }, ...auth, 404: problemResponse('No such slot of yours'), 409: problemResponse('Already booked') },
+  responses: { 204: { description: 'Deleted' }, ...authProblems, 404: problemResponse('No such slot of yours'), 409: problemResponse('Already booked') },
 });
 
 export const listSlotsRoute = createRoute({
@@ -48,7 +45,7 @@ export const listSlotsRoute = createRoute({
   summary: 'Search slots by mentor, time range, status and expertise; soonest first',
   ...bearer(EVERYONE),
   request: { query: SlotListQuery },
-  responses: { 200: ok('A page of slots', pageSchema(SlotSchema).openapi('SlotPage')), 400: problemResponse('Invalid filters'), ...auth },
+  responses: { 200: jsonResponse('A page of slots', pageSchema(SlotSchema).openapi('SlotPage')), 400: problemResponse('Invalid filters'), ...authProblems },
 });
 
 export const getSlotRoute = createRoute({
@@ -58,7 +55,7 @@ export const getSlotRoute = createRoute({
   summary: 'One slot',
   ...bearer(EVERYONE),
   request: { params: IdParam },
-  responses: { 200: ok('The slot', SlotSchema), ...auth, 404: problemResponse('No such slot') },
+  responses: { 200: jsonResponse('The slot', SlotSchema), ...authProblems, 404: problemResponse('No such slot') },
 });
 
 export const bookSlotRoute = createRoute({
@@ -69,8 +66,8 @@ export const bookSlotRoute = createRoute({
   ...bearer(['USER', 'EXPERT']),
   request: { params: IdParam },
   responses: {
-    200: ok('Booked: the slot is CONFIRMED', BookingResult),
-    ...auth,
+    200: jsonResponse('Booked: the slot is CONFIRMED', BookingResult),
+    ...authProblems,
     402: problemResponse('Not enough tokens'),
     404: problemResponse('No such slot'),
     409: problemResponse('Not bookable: taken, cancelled, started, or your own'),
@@ -83,8 +80,8 @@ export const cancelSlotRoute = createRoute({
   tags: ['Slots'],
   summary: 'Cancel a booking. Mentor or admin: full refund. Student: full before the policy cutoff, partial after. Idempotent',
   ...bearer(['USER', 'EXPERT', 'ADMIN', 'SUPERADMIN']),
-  request: { params: IdParam, body: body(CancelBody) },
-  responses: { 200: ok('Cancelled, with the refund', CancellationResult), 400: problemResponse('Invalid body'), ...auth, 404: problemResponse('No such slot of yours'), 409: problemResponse('Cannot be cancelled now') },
+  request: { params: IdParam, body: jsonBody(CancelBody) },
+  responses: { 200: jsonResponse('Cancelled, with the refund', CancellationResult), 400: problemResponse('Invalid body'), ...authProblems, 404: problemResponse('No such slot of yours'), 409: problemResponse('Cannot be cancelled now') },
 });
 
 export const endSlotRoute = createRoute({
@@ -93,11 +90,11 @@ export const endSlotRoute = createRoute({
   tags: ['Slots'],
   summary: 'End a meeting (its mentor or an admin); credits the mentor once through meeting-earnings/<slotId>',
   ...bearer(['EXPERT', 'ADMIN', 'SUPERADMIN']),
-  request: { params: IdParam, body: body(EndBody) },
+  request: { params: IdParam, body: jsonBody(EndBody) },
   responses: {
-    202: ok('Accepted (or already ended)', MeetingEndAcceptedSchema),
+    202: jsonResponse('Accepted (or already ended)', MeetingEndAcceptedSchema),
     400: problemResponse('Invalid body'),
-    ...auth,
+    ...authProblems,
     404: problemResponse('No such slot of yours'),
     409: problemResponse('Only a CONFIRMED meeting can end'),
     422: problemResponse('endedAt is implausible'),
@@ -112,8 +109,8 @@ export const holdSlotRoute = createRoute({
   ...bearer(['USER', 'EXPERT']),
   request: { params: IdParam },
   responses: {
-    201: ok('Held: the slot is MEETING_REQUESTED until expiresAt', HoldResult),
-    ...auth,
+    201: jsonResponse('Held: the slot is MEETING_REQUESTED until expiresAt', HoldResult),
+    ...authProblems,
     402: problemResponse('Not enough tokens'),
     404: problemResponse('No such slot'),
     409: problemResponse('Not bookable, or its previous hold is still settling'),
@@ -127,5 +124,5 @@ export const confirmHoldRoute = createRoute({
   summary: 'Confirm your hold: the booking completes (idempotent). Races the expiry: exactly one wins',
   ...bearer(['USER', 'EXPERT']),
   request: { params: IdParam },
-  responses: { 200: ok('Confirmed', HoldConfirmation), ...auth, 404: problemResponse('You hold no such slot'), 409: problemResponse('The hold has expired') },
+  responses: { 200: jsonResponse('Confirmed', HoldConfirmation), ...authProblems, 404: problemResponse('You hold no such slot'), 409: problemResponse('The hold has expired') },
 });

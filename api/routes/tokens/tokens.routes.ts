@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { STAFF } from '../../../domain/auth/roles.js';
 import { TOKEN_PACKS } from '../../../domain/tokens/packs.js';
 import { bearer } from '../../middleware/auth.js';
-import { problemResponse } from '../../openapi.js';
+import { authProblems, jsonBody, jsonResponse, problemResponse } from '../../openapi.js';
 import { PageQuery, pageSchema } from '../../pagination.js';
 
 const PACK_IDS = Object.keys(TOKEN_PACKS) as [keyof typeof TOKEN_PACKS, ...(keyof typeof TOKEN_PACKS)[]];
@@ -28,9 +28,6 @@ export const CheckoutSchema = z
   .object({ purchase: PurchaseSchema, checkout: z.object({ key: z.string(), order_id: z.string(), amount: z.number().int(), currency: z.string(), name: z.string() }) })
   .openapi('TokenCheckout');
 
-const ok = <T extends z.ZodTypeAny>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodTypeAny>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
-const auth = { 401: problemResponse('Not signed in'), 403: problemResponse('Role not allowed') };
 
 export const createPurchaseRoute = createRoute({
   method: 'post',
@@ -39,7 +36,7 @@ export const createPurchaseRoute = createRoute({
   summary: 'Buy tokens: a PENDING purchase, a Razorpay order, and the payment/token/<id> workflow; returns what checkout needs',
   ...bearer(['USER', 'EXPERT']),
   request: {
-    body: body(
+    body: jsonBody(
       z
         .object({ packId: z.enum(PACK_IDS).optional(), tokens: z.number().int().min(1).max(500).optional() })
         .strict()
@@ -47,7 +44,7 @@ export const createPurchaseRoute = createRoute({
         .openapi('PurchaseRequest'),
     ),
   },
-  responses: { 201: ok('Created', CheckoutSchema), 400: problemResponse('Invalid body'), ...auth, 503: problemResponse('Razorpay is unavailable; nothing was charged') },
+  responses: { 201: jsonResponse('Created', CheckoutSchema), 400: problemResponse('Invalid body'), ...authProblems, 503: problemResponse('Razorpay is unavailable; nothing was charged') },
 });
 
 export const verifyPurchaseRoute = createRoute({
@@ -58,9 +55,9 @@ export const verifyPurchaseRoute = createRoute({
   ...bearer(['USER', 'EXPERT']),
   request: {
     params: z.object({ id: z.uuid() }),
-    body: body(z.object({ razorpay_payment_id: z.string().min(5).max(64), razorpay_signature: z.string().min(10).max(128), razorpay_order_id: z.string().max(64).optional() }).strict().openapi('PurchaseVerifyRequest')),
+    body: jsonBody(z.object({ razorpay_payment_id: z.string().min(5).max(64), razorpay_signature: z.string().min(10).max(128), razorpay_order_id: z.string().max(64).optional() }).strict().openapi('PurchaseVerifyRequest')),
   },
-  responses: { 202: ok('Accepted; the workflow credits the tokens once', PurchaseSchema), 400: problemResponse('Bad signature'), ...auth, 404: problemResponse('No such purchase of yours') },
+  responses: { 202: jsonResponse('Accepted; the workflow credits the tokens once', PurchaseSchema), 400: problemResponse('Bad signature'), ...authProblems, 404: problemResponse('No such purchase of yours') },
 });
 
 export const getPurchaseRoute = createRoute({
@@ -70,7 +67,7 @@ export const getPurchaseRoute = createRoute({
   summary: 'One of your purchases',
   ...bearer(['USER', 'EXPERT', 'ADMIN', 'SUPERADMIN']),
   request: { params: z.object({ id: z.uuid() }) },
-  responses: { 200: ok('The purchase', PurchaseSchema), ...auth, 404: problemResponse('No such purchase of yours') },
+  responses: { 200: jsonResponse('The purchase', PurchaseSchema), ...authProblems, 404: problemResponse('No such purchase of yours') },
 });
 
 export const listPurchasesRoute = createRoute({
@@ -80,5 +77,5 @@ export const listPurchasesRoute = createRoute({
   summary: 'Token purchases with their workflow ids, newest first',
   ...bearer(STAFF),
   request: { query: PageQuery.extend({ status: z.enum(['PENDING', 'COMPLETED', 'FAILED', 'CANCELLED']).optional(), userId: z.uuid().optional() }) },
-  responses: { 200: ok('A page of purchases', pageSchema(PurchaseSchema).openapi('TokenPurchasePage')), 400: problemResponse('Invalid filters'), ...auth },
+  responses: { 200: jsonResponse('A page of purchases', pageSchema(PurchaseSchema).openapi('TokenPurchasePage')), 400: problemResponse('Invalid filters'), ...authProblems },
 });

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { STAFF } from '../../../domain/auth/roles.js';
 import { withdrawalLifecycle } from '../../../domain/withdrawal/status.js';
 import { bearer } from '../../middleware/auth.js';
-import { problemResponse } from '../../openapi.js';
+import { authProblems, jsonBody, jsonResponse, problemResponse } from '../../openapi.js';
 import { PageQuery, pageSchema } from '../../pagination.js';
 
 export const WithdrawalSchema = z
@@ -19,9 +19,6 @@ export const WithdrawalSchema = z
   })
   .openapi('MentorWithdrawal');
 
-const ok = <T extends z.ZodTypeAny>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodTypeAny>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
-const auth = { 401: problemResponse('Not signed in'), 403: problemResponse('Role not allowed') };
 
 export const requestWithdrawalRoute = createRoute({
   method: 'post',
@@ -29,8 +26,8 @@ export const requestWithdrawalRoute = createRoute({
   tags: ['Mentors'],
   summary: 'Request a payout; the amount leaves your earnings balance now and returns if rejected',
   ...bearer(['EXPERT']),
-  request: { body: body(z.object({ amountPaise: z.number().int().min(100).max(100_000_000) }).strict().openapi('WithdrawalRequest')) },
-  responses: { 201: ok('Requested', WithdrawalSchema), 400: problemResponse('Invalid body'), ...auth, 422: problemResponse('More than your balance') },
+  request: { body: jsonBody(z.object({ amountPaise: z.number().int().min(100).max(100_000_000) }).strict().openapi('WithdrawalRequest')) },
+  responses: { 201: jsonResponse('Requested', WithdrawalSchema), 400: problemResponse('Invalid body'), ...authProblems, 422: problemResponse('More than your balance') },
 });
 
 export const myWithdrawalsRoute = createRoute({
@@ -40,8 +37,8 @@ export const myWithdrawalsRoute = createRoute({
   summary: 'Your payout requests and your earnings balance',
   ...bearer(['EXPERT']),
   responses: {
-    200: ok('Balance and requests', z.object({ balancePaise: z.number().int(), totalEarnedPaise: z.number().int(), totalWithdrawnPaise: z.number().int(), items: z.array(WithdrawalSchema) })),
-    ...auth,
+    200: jsonResponse('Balance and requests', z.object({ balancePaise: z.number().int(), totalEarnedPaise: z.number().int(), totalWithdrawnPaise: z.number().int(), items: z.array(WithdrawalSchema) })),
+    ...authProblems,
   },
 });
 
@@ -52,7 +49,7 @@ export const listWithdrawalsRoute = createRoute({
   summary: 'Payout requests, newest first',
   ...bearer(STAFF),
   request: { query: PageQuery.extend({ status: z.enum(withdrawalLifecycle.states).optional() }) },
-  responses: { 200: ok('A page of requests', pageSchema(WithdrawalSchema).openapi('WithdrawalPage')), 400: problemResponse('Invalid filters'), ...auth },
+  responses: { 200: jsonResponse('A page of requests', pageSchema(WithdrawalSchema).openapi('WithdrawalPage')), 400: problemResponse('Invalid filters'), ...authProblems },
 });
 
 export const DecideBody = z
@@ -66,6 +63,6 @@ export const decideWithdrawalRoute = createRoute({
   tags: ['Admin'],
   summary: 'approve, reject (returns the amount to the balance) or mark-paid',
   ...bearer(STAFF),
-  request: { params: z.object({ id: z.uuid(), action: z.enum(['approve', 'reject', 'mark-paid']) }), body: body(DecideBody) },
-  responses: { 200: ok('Decided', WithdrawalSchema), 400: problemResponse('Invalid body'), ...auth, 404: problemResponse('No such request'), 409: problemResponse('Illegal transition') },
+  request: { params: z.object({ id: z.uuid(), action: z.enum(['approve', 'reject', 'mark-paid']) }), body: jsonBody(DecideBody) },
+  responses: { 200: jsonResponse('Decided', WithdrawalSchema), 400: problemResponse('Invalid body'), ...authProblems, 404: problemResponse('No such request'), 409: problemResponse('Illegal transition') },
 });
