@@ -13,6 +13,7 @@ import { adminUsersRouter } from './routes/admin-users/admin-users.index.js';
 import { authRouter } from './routes/auth/auth.index.js';
 import { docsRouter } from './routes/docs/docs.index.js';
 import { mentorsRouter } from './routes/mentors/mentors.index.js';
+import { feedbackRouter } from './routes/feedback/feedback.index.js';
 import { slotsRouter } from './routes/slots/slots.index.js';
 import { tokensRouter } from './routes/tokens/tokens.index.js';
 import { razorpayWebhookRouter } from './routes/webhooks/razorpay-webhook.js';
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', authRouter);
   app.route('/', mentorsRouter);
   app.route('/', slotsRouter);
+  app.route('/', feedbackRouter);
   app.route('/', withdrawalsRouter);
   app.route('/', tokensRouter);
   app.route('/', razorpayWebhookRouter);
