@@ -54,6 +54,19 @@ export function createPaymentActivities({ db, razorpay }: ActivityDeps) {
   }
 
   return {
+    async refundPurchase({ purchaseId }: { purchaseId: string }): Promise<{ refundId: string }> {
+      const purchase = await db.tokenPurchase.findUnique({ where: { id: purchaseId } });
+      if (!purchase?.razorpayPaymentId || purchase.refundedAmountPaise === 0) refuse('ILLEGAL_TRANSITION', `Purchase ${purchaseId} has no refund to send`);
+      if (purchase.razorpayRefundId) return { refundId: purchase.razorpayRefundId };
+      const refund = await razorpay.createRefund(
+        purchase.razorpayPaymentId,
+        { amount: purchase.refundedAmountPaise, notes: { purchaseId } },
+        `tprefund_${purchaseId.replaceAll('-', '')}`,
+      );
+      await db.tokenPurchase.update({ where: { id: purchaseId }, data: { razorpayRefundId: refund.id } });
+      return { refundId: refund.id };
+    },
+
     async creditPurchase({ purchaseId, paymentId }: { purchaseId: string; paymentId: string }): Promise<PurchaseOutcome> {
       const purchase = await purchaseOf(purchaseId);
       if (purchase.status !== 'PENDING') return { status: purchase.status, credited: false };

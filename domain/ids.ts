@@ -3,6 +3,7 @@ export const workflowIds = {
   meetingEarnings: (slotId: string) => `meeting-earnings/${slotId}`,
   slotHold: (slotId: string) => `slot-hold/${slotId}`,
   tokenPurchase: (purchaseId: string) => `payment/token/${purchaseId}`,
+  purchaseRefund: (purchaseId: string) => `payment/refund/${purchaseId}`,
 } as const;
 
 export function parseWorkflowId(id: string): { kind: string; entityId: string } | null {

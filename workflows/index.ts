@@ -3,3 +3,4 @@ export { meetingEarnings } from './meeting-earnings/meeting-earnings.workflow.js
 export { noop } from './noop/noop.workflow.js';
 export { slotHold } from './slot-hold/slot-hold.workflow.js';
 export { tokenPurchase } from './token-purchase/token-purchase.workflow.js';
+export { purchaseRefund } from './purchase-refund/purchase-refund.workflow.js';

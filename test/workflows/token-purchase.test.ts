@@ -6,7 +6,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowIds } from '../../domain/ids.js';
 import { signWebhook } from '../../providers/razorpay/signatures.js';
-import { bearerHeader, createStudent, json } from '../support/auth.js';
+import { bearerHeader, createStudent, createUser, json } from '../support/auth.js';
 import { startTestStack, TEST_RAZORPAY, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
@@ -101,5 +101,36 @@ describe('token purchase', () => {
     const res = await stack.app.request(json('POST', '/api/tokens/purchases', { packId: 'pro' }, bearerHeader(s.accessToken)));
     expect(res.status).toBe(503);
     expect(await stack.db.tokenPurchase.findFirst({ where: { userId: s.user.id } })).toMatchObject({ status: 'FAILED' });
+  });
+
+  it('an admin refund takes the unspent tokens back and sends one refund to Razorpay', async () => {
+    const s = await createStudent(stack, { paid: 0 });
+    const admin = await createUser(stack, 'ADMIN');
+    const { purchase, checkout } = await buy(s.accessToken, { tokens: 2 });
+    const paid = stack.razorpaySim.pay(checkout.order_id, { outcome: 'captured' });
+    await stack.app.request(
+      json('POST', `/api/tokens/purchases/${purchase.id}/verify`, { razorpay_payment_id: paid.razorpay_payment_id, razorpay_signature: paid.razorpay_signature }, bearerHeader(s.accessToken)),
+    );
+    await result(purchase.id);
+    const refunds = await Promise.all([0, 1].map(() => stack.app.request(json('POST', `/api/admin/token-purchases/${purchase.id}/refund`, { reason: 'duplicate order' }, bearerHeader(admin.accessToken)))));
+    expect(refunds.map((r) => r.status).sort()).toEqual([202, 409]);
+    const handle = stack.temporal.workflow.getHandle(workflowIds.purchaseRefund(purchase.id));
+    const { refundId } = await handle.result();
+    if (process.env.RECORD_HISTORIES === '1') writeFileSync('test/replay/histories/purchase-refund.json', historyToJSON(await handle.fetchHistory()));
+    expect(refundId).toMatch(/^rfnd_/);
+    expect(await balance(s.user.id)).toBe(0);
+    expect(await stack.db.tokenPurchase.findUniqueOrThrow({ where: { id: purchase.id } })).toMatchObject({ refundedAmountPaise: 20_000, razorpayRefundId: refundId });
+    const payment = await stack.deps.razorpay.fetchPayment(paid.razorpay_payment_id);
+    expect(payment).toMatchObject({ status: 'refunded', amount_refunded: 20_000 });
+  });
+
+  it('refuses a refund once the tokens are spent', async () => {
+    const s = await createStudent(stack, { paid: 0 });
+    const admin = await createUser(stack, 'ADMIN');
+    const { purchase, checkout } = await buy(s.accessToken, { tokens: 1 });
+    stack.razorpaySim.pay(checkout.order_id, { outcome: 'captured' });
+    await result(purchase.id);
+    await stack.db.token.update({ where: { userId: s.user.id }, data: { balance: 0 } });
+    expect((await stack.app.request(json('POST', `/api/admin/token-purchases/${purchase.id}/refund`, { reason: 'changed mind' }, bearerHeader(admin.accessToken)))).status).toBe(409);
   });
 });

@@ -9,7 +9,8 @@ import type { AppEnv, AuthContext } from '../../deps.js';
 import { keyset, toPage } from '../../pagination.js';
 import { HttpProblem } from '../../problem.js';
 import { signalPaymentCaptured, startTokenPurchase } from '../../starters/token-purchase.starter.js';
-import type { createPurchaseRoute, getPurchaseRoute, listPurchasesRoute, verifyPurchaseRoute } from './tokens.routes.js';
+import { refundPurchase } from './refund.service.js';
+import type { createPurchaseRoute, getPurchaseRoute, listPurchasesRoute, refundPurchaseRoute, verifyPurchaseRoute } from './tokens.routes.js';
 
 const select = { id: true, userId: true, status: true, tokens: true, amountPaise: true, currency: true, packId: true, razorpayOrderId: true, razorpayPaymentId: true, workflowId: true, creditedAt: true, createdAt: true } as const;
 type Row = { creditedAt: Date | null; createdAt: Date };
@@ -65,4 +66,13 @@ export const listPurchasesHandler: RouteHandler<typeof listPurchasesRoute, AppEn
   const rows = await c.var.deps.db.tokenPurchase.findMany({ where: { AND: [page.where, status ? { status } : {}, userId ? { userId } : {}] }, orderBy: page.orderBy, take: limit + 1, select });
   const { items, nextCursor } = toPage(rows, limit);
   return c.json({ items: items.map(view), nextCursor }, 200);
+};
+
+export const refundPurchaseHandler: RouteHandler<typeof refundPurchaseRoute, AppEnv> = async (c) => {
+  const { purchase, workflowId } = await refundPurchase(c.var.deps, c.req.valid('param').id, c.get('auth')!.userId, c.req.valid('json').reason);
+  const { id, userId, status, tokens, amountPaise, currency, packId, razorpayOrderId, razorpayPaymentId, creditedAt, createdAt } = purchase;
+  return c.json(
+    { purchase: view({ id, userId, status, tokens, amountPaise, currency, packId, razorpayOrderId, razorpayPaymentId, workflowId: purchase.workflowId, creditedAt, createdAt }), workflowId },
+    202,
+  );
 };

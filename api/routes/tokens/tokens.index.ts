@@ -1,9 +1,10 @@
 import { createRouter } from '../../openapi.js';
-import { createPurchaseHandler, getPurchaseHandler, listPurchasesHandler, verifyPurchaseHandler } from './tokens.handlers.js';
-import { createPurchaseRoute, getPurchaseRoute, listPurchasesRoute, verifyPurchaseRoute } from './tokens.routes.js';
+import { createPurchaseHandler, getPurchaseHandler, listPurchasesHandler, refundPurchaseHandler, verifyPurchaseHandler } from './tokens.handlers.js';
+import { createPurchaseRoute, getPurchaseRoute, listPurchasesRoute, refundPurchaseRoute, verifyPurchaseRoute } from './tokens.routes.js';
 
 export const tokensRouter = createRouter()
   .openapi(createPurchaseRoute, createPurchaseHandler)
   .openapi(getPurchaseRoute, getPurchaseHandler)
   .openapi(verifyPurchaseRoute, verifyPurchaseHandler)
-  .openapi(listPurchasesRoute, listPurchasesHandler);
+  .openapi(listPurchasesRoute, listPurchasesHandler)
+  .openapi(refundPurchaseRoute, refundPurchaseHandler);

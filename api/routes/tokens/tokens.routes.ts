@@ -79,3 +79,19 @@ export const listPurchasesRoute = createRoute({
   request: { query: PageQuery.extend({ status: z.enum(['PENDING', 'COMPLETED', 'FAILED', 'CANCELLED']).optional(), userId: z.uuid().optional() }) },
   responses: { 200: jsonResponse('A page of purchases', pageSchema(PurchaseSchema).openapi('TokenPurchasePage')), 400: problemResponse('Invalid filters'), ...authProblems },
 });
+
+export const refundPurchaseRoute = createRoute({
+  method: 'post',
+  path: '/api/admin/token-purchases/{id}/refund',
+  tags: ['Admin'],
+  summary: 'Refund a purchase whose tokens are unspent: the tokens come back now, payment/refund/<id> sends the money (idempotent)',
+  ...bearer(STAFF),
+  request: { params: z.object({ id: z.uuid() }), body: jsonBody(z.object({ reason: z.string().trim().min(3).max(500) }).strict().openapi('PurchaseRefundRequest')) },
+  responses: {
+    202: jsonResponse('Refund accepted', z.object({ purchase: PurchaseSchema, workflowId: z.string() })),
+    400: problemResponse('Invalid body'),
+    ...authProblems,
+    404: problemResponse('No such purchase'),
+    409: problemResponse('Not completed, already refunded, or its tokens are spent'),
+  },
+});

@@ -1,0 +1,17 @@
+// purchaseRefund: sends a token purchase's refund to Razorpay. The tokens were already taken
+// back in the api's transaction; this makes sure the money follows, retrying through outages.
+// X-Refund-Idempotency (derived from the purchase id) makes every retry the same refund.
+import { proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
+import type { PaymentActivities } from '../../activities/payments.activities.js';
+import { MasState } from '../search-attributes.js';
+
+const { refundPurchase } = proxyActivities<PaymentActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 50 },
+});
+
+export async function purchaseRefund(input: { purchaseId: string }): Promise<{ refundId: string }> {
+  const result = await refundPurchase(input);
+  upsertSearchAttributes([{ key: MasState, value: 'REFUNDED' }]);
+  return result;
+}
