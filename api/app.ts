@@ -14,6 +14,7 @@ import { authRouter } from './routes/auth/auth.index.js';
 import { docsRouter } from './routes/docs/docs.index.js';
 import { mentorsRouter } from './routes/mentors/mentors.index.js';
 import { feedbackRouter } from './routes/feedback/feedback.index.js';
+import { slotRequestsRouter } from './routes/slot-requests/slot-requests.index.js';
 import { slotsRouter } from './routes/slots/slots.index.js';
 import { tokensRouter } from './routes/tokens/tokens.index.js';
 import { razorpayWebhookRouter } from './routes/webhooks/razorpay-webhook.js';
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', mentorsRouter);
   app.route('/', slotsRouter);
   app.route('/', feedbackRouter);
+  app.route('/', slotRequestsRouter);
   app.route('/', withdrawalsRouter);
   app.route('/', tokensRouter);
   app.route('/', razorpayWebhookRouter);

@@ -9,7 +9,7 @@ type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 const MIN_MINUTES = 15;
 const MAX_MINUTES = 240;
 
-function checkWindow(start: Date, end: Date, now: Date) {
+export function checkWindow(start: Date, end: Date, now: Date) {
   const errors: { path: string; message: string }[] = [];
   if (start.getTime() <= now.getTime()) errors.push({ path: 'json.startDateTime', message: 'Must be in the future' });
   const minutes = (end.getTime() - start.getTime()) / 60_000;
@@ -17,14 +17,14 @@ function checkWindow(start: Date, end: Date, now: Date) {
   if (errors.length) throw new HttpProblem('VALIDATION_FAILED', 'The slot times are invalid', errors);
 }
 
-async function lockMentor(tx: Tx, mentorUserId: string) {
+export async function lockMentor(tx: Tx, mentorUserId: string) {
   const [mentor] = await tx.$queryRaw<{ rateTokens: number; earningPerSessionPaise: number; isActive: boolean }[]>`
     SELECT "rateTokens", "earningPerSessionPaise", "isActive" FROM "public"."mentors" WHERE "userId" = ${mentorUserId}::uuid FOR UPDATE`;
   if (!mentor?.isActive) throw new HttpProblem('FORBIDDEN', 'Only an active mentor profile can offer slots');
   return mentor;
 }
 
-async function assertNoOverlap(tx: Tx, mentorId: string, start: Date, end: Date, exceptId?: string) {
+export async function assertNoOverlap(tx: Tx, mentorId: string, start: Date, end: Date, exceptId?: string) {
   const clash = await tx.slot.findFirst({
     where: { mentorId, status: { notIn: ['CANCELLED'] }, startDateTime: { lt: end }, endDateTime: { gt: start }, ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { id: true },
