@@ -18,7 +18,7 @@ export async function seed(db: Db, log: (line: string) => void = () => {}): Prom
       if (existing) return null;
       const made = generateApiKey();
       await tx.vendorApiKey.create({
-        data: { name: DEMO_VENDOR_KEY_NAME, vendorName: 'LeadGenCo', keyHash: made.hash, keyPrefix: made.prefix, createdById: DEMO.adminId, defaultSalesHeadId: DEMO.salesHeadId },
+        data: { name: DEMO_VENDOR_KEY_NAME, vendorName: 'LeadGenCo', keyHash: made.hash, keyPrefix: made.prefix, scopes: ['leads:write'], createdById: DEMO.adminId, defaultSalesHeadId: DEMO.salesHeadId },
       });
       return made.key;
     },

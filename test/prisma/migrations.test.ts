@@ -68,7 +68,7 @@ describe('Prisma client', () => {
       users: await db.user.findMany({ where: { id: { in: Object.values(DEMO).flat().filter((v): v is string => typeof v === 'string') } }, select: { id: true, updatedAt: true }, orderBy: { id: 'asc' } }),
       leads: await db.rawLead.count({ where: { id: { in: [...DEMO.leadIds] } } }),
       workflowVersions: await db.crmWorkflowVersion.count({ where: { workflowId: DEMO.workflowId } }),
-      vendorKeys: await db.vendorApiKey.count({ where: { name: 'Demo lead vendor' } }),
+      vendorKeys: await db.vendorApiKey.count({ where: { name: 'Demo lead vendor', scopes: { has: 'leads:write' } } }),
       wallets: await db.token.count({ where: { userId: { in: [DEMO.studentId, DEMO.secondStudentId] } } }),
       pap: await db.mas101PapWorkflow.findUnique({ where: { id: DEMO.papWorkflowId }, select: { status: true, updatedAt: true } }),
     });
