@@ -14,6 +14,7 @@ import { authRouter } from './routes/auth/auth.index.js';
 import { docsRouter } from './routes/docs/docs.index.js';
 import { mentorsRouter } from './routes/mentors/mentors.index.js';
 import { feedbackRouter } from './routes/feedback/feedback.index.js';
+import { followUpsRouter } from './routes/follow-ups/follow-ups.index.js';
 import { slotRequestsRouter } from './routes/slot-requests/slot-requests.index.js';
 import { slotsRouter } from './routes/slots/slots.index.js';
 import { tokensRouter } from './routes/tokens/tokens.index.js';
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', adminUsersRouter);
   app.route('/', systemConfigRouter);
   app.route('/', crmLeadsRouter);
+  app.route('/', followUpsRouter);
   app.route('/', vendorKeysRouter);
   app.route('/', vendorLeadsRouter);
 

@@ -4,6 +4,7 @@ export const workflowIds = {
   slotHold: (slotId: string) => `slot-hold/${slotId}`,
   tokenPurchase: (purchaseId: string) => `payment/token/${purchaseId}`,
   purchaseRefund: (purchaseId: string) => `payment/refund/${purchaseId}`,
+  crmFollowUp: (followUpId: string) => `crm-followup/${followUpId}`,
 } as const;
 
 export function parseWorkflowId(id: string): { kind: string; entityId: string } | null {

@@ -4,3 +4,4 @@ export { noop } from './noop/noop.workflow.js';
 export { slotHold } from './slot-hold/slot-hold.workflow.js';
 export { tokenPurchase } from './token-purchase/token-purchase.workflow.js';
 export { purchaseRefund } from './purchase-refund/purchase-refund.workflow.js';
+export { crmFollowUp } from './crm-followup/crm-followup.workflow.js';
