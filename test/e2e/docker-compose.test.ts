@@ -38,7 +38,12 @@ describe('docker-compose.yml', () => {
       const env = services[name]!.environment!;
       expect(env.DATABASE_URL).toMatch(/^postgresql:\/\/.+@postgres:5432\/mas$/);
       expect(env.TEMPORAL_ADDRESS).toBe('temporal:7233');
-      expect(env.MEETING_EVENTS_SECRET).toContain('MEETING_EVENTS_SECRET');
+      // Production refuses dev defaults: every secret must come from the operator's env.
+      for (const secret of ['MEETING_EVENTS_SECRET', 'JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY', 'RAZORPAY_KEY_ID', 'RAZORPAY_KEY_SECRET', 'RAZORPAY_WEBHOOK_SECRET']) {
+        expect(env[secret], secret).toMatch(new RegExp(`^\\$\\{${secret}:\\?`));
+      }
+      expect(env.RAZORPAY_MODE).toBe('live');
+      expect(env.NODE_ENV).toBe('production');
     }
     expect(services.api!.command).toEqual(['node', '--import', 'tsx', 'api/server.ts']);
     expect(services.worker!.command).toEqual(['node', '--import', 'tsx', 'worker/main.ts']);
