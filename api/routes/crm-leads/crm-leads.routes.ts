@@ -4,11 +4,10 @@ import { RawLeadSourceType, RawLeadStatus } from '../../../prisma/generated/enum
 import { leadContactShape, needsPhoneOrEmail } from '../../crm/lead-input.js';
 import { CrmLead } from '../../crm/lead-view.js';
 import { bearer } from '../../middleware/auth.js';
-import { problemResponse } from '../../openapi.js';
+import { jsonBody, problemResponse } from '../../openapi.js';
 import { PageQuery, pageSchema } from '../../pagination.js';
 
 const TAGS = ['CRM'];
-const jsonBody = <T extends z.ZodTypeAny>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 const LeadId = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
 export const CaptureLeadBody = z

@@ -2,12 +2,11 @@
 // in one transaction, through the same locks and spending rule as a direct booking:
 // MEETING_REQUESTED → CONFIRMED in the lifecycle.
 import type { RouteHandler } from '@hono/zod-openapi';
-import { splitSpend } from '../../../domain/booking/tokens.js';
 import { assertTransition } from '../../../domain/slot/status.js';
 import type { AppEnv } from '../../deps.js';
 import { createRouter } from '../../openapi.js';
 import { HttpProblem } from '../../problem.js';
-import { lockWallet } from '../slots/booking.service.js';
+import { spend } from '../slots/booking.service.js';
 import { slotSelect, toSlot } from '../slots/slots.schemas.js';
 import { assertNoOverlap, checkWindow, lockMentor } from '../slots/slots.service.js';
 import { acceptRequestRoute, createRequestRoute, declineRequestRoute, listRequestsRoute } from './slot-requests.routes.js';
@@ -56,16 +55,16 @@ const accept: RouteHandler<typeof acceptRequestRoute, AppEnv> = async (c) => {
     if (req.status !== 'PENDING') throw new HttpProblem('CONFLICT', `The request is ${req.status}`);
     if (req.requestedStart <= now) throw new HttpProblem('CONFLICT', 'The requested time has passed');
     await assertNoOverlap(tx, mentorId, req.requestedStart, req.requestedEnd);
-    const wallet = await lockWallet(tx, req.studentId, now);
-    const split = splitSpend(mentor.rateTokens, wallet);
-    if (!split) throw new HttpProblem('CONFLICT', "The student's tokens no longer cover this session");
     assertTransition('MEETING_REQUESTED', 'CONFIRMED');
+    // The same spend as a direct booking; for the mentor, a student short of tokens is a conflict.
+    const { split, wallet } = await spend(tx, req.studentId, mentor.rateTokens, now).catch((err: unknown) => {
+      if (err instanceof HttpProblem && err.code === 'INSUFFICIENT_TOKENS') throw new HttpProblem('CONFLICT', "The student's tokens no longer cover this session");
+      throw err;
+    });
     const slot = await tx.slot.create({
       data: { mentorId, studentId: req.studentId, startDateTime: req.requestedStart, endDateTime: req.requestedEnd, status: 'CONFIRMED', priceTokens: mentor.rateTokens, mentorEarningPaise: mentor.earningPerSessionPaise },
       select: slotSelect,
     });
-    if (split.fromPaid) await tx.token.update({ where: { userId: req.studentId }, data: { balance: { decrement: split.fromPaid }, lifetimeSpent: { increment: split.fromPaid } } });
-    if (split.fromPromo) await tx.promotionalToken.update({ where: { userId: req.studentId }, data: { balance: { decrement: split.fromPromo } } });
     await tx.tokenUsage.create({
       data: {
         userId: req.studentId,
