@@ -1,12 +1,29 @@
 // What activities may touch. The worker passes real dependencies; tests pass the same
 // kinds of objects against the test database and provider simulators.
+import type { Client } from '@temporalio/client';
 import type { Db } from '../infra/prisma.js';
 import type { Logger } from '../infra/logger.js';
+import type { EmailProvider } from '../providers/email/interface.js';
+import type { ExotelProvider } from '../providers/exotel/interface.js';
 import type { RazorpayProvider } from '../providers/razorpay/interface.js';
+import type { ObjectStore } from '../providers/s3/interface.js';
+import type { WhatsAppProvider } from '../providers/whatsapp/interface.js';
 
 export interface ActivityDeps {
   db: Db;
   logger: Logger;
   now: () => Date;
+  /** For activities that start or update other workflows (CRM triggers, bulk operations). */
+  temporal: Client;
+  /** The task queue those workflows run on. */
+  taskQueue: string;
   razorpay: RazorpayProvider;
+  /** The meeting-recordings bucket. */
+  s3: ObjectStore;
+  whatsapp: WhatsAppProvider;
+  email: EmailProvider;
+  /** Undefined when EXOTEL_MODE=off. */
+  exotel?: ExotelProvider;
+  /** Links and sender of notification emails; defaults in activities/notifications.activities.ts. */
+  notifications?: { publicWebUrl: string; meetingActionTtlHours: number; emailFrom: string };
 }

@@ -1,16 +1,26 @@
 // createActivities(deps): every activity the worker registers, from each context's factory.
 import type { ActivityDeps } from './deps.js';
 import { createBookingActivities } from './booking.activities.js';
+import { createCallActivities } from './calls.activities.js';
 import { createCrmActivities } from './crm.activities.js';
+import { createCrmBulkActivities } from './crm-bulk.activities.js';
+import { createCrmEngineActivities } from './crm-engine.activities.js';
 import { createMeetingActivities } from './meetings.activities.js';
+import { createNotificationActivities } from './notifications.activities.js';
 import { createPaymentActivities } from './payments.activities.js';
+import { createRecordingActivities } from './recordings.activities.js';
 
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createMeetingActivities(deps),
+    ...createNotificationActivities(deps),
     ...createBookingActivities(deps),
     ...createPaymentActivities(deps),
+    ...createRecordingActivities(deps),
     ...createCrmActivities(deps),
+    ...createCallActivities(deps),
+    ...createCrmEngineActivities(deps),
+    ...createCrmBulkActivities(deps),
   };
 }
 

@@ -17,13 +17,22 @@ import { feedbackRouter } from './routes/feedback/feedback.index.js';
 import { followUpsRouter } from './routes/follow-ups/follow-ups.index.js';
 import { slotRequestsRouter } from './routes/slot-requests/slot-requests.index.js';
 import { slotsRouter } from './routes/slots/slots.index.js';
+import { recordingsRouter } from './routes/recordings/recordings.index.js';
 import { tokensRouter } from './routes/tokens/tokens.index.js';
 import { razorpayWebhookRouter } from './routes/webhooks/razorpay-webhook.js';
+import { exotelWebhookRouter } from './routes/webhooks/exotel-webhook.js';
+import { whatsappWebhookRouter } from './routes/webhooks/whatsapp-webhook.js';
 import { withdrawalsRouter } from './routes/withdrawals/withdrawals.index.js';
 import { systemConfigRouter } from './routes/system-config/system-config.index.js';
 import { healthRouter } from './routes/health/health.index.js';
 import { meetingEventsRouter } from './routes/meeting-events/meeting-events.index.js';
+import { meetingActionsRouter } from './routes/meeting-actions/meeting-actions.index.js';
 import { crmLeadsRouter } from './routes/crm-leads/crm-leads.index.js';
+import { crmEnrollmentsRouter } from './routes/crm-enrollments/crm-enrollments.index.js';
+import { crmWorkflowsRouter } from './routes/crm-workflows/crm-workflows.index.js';
+import { crmCallsRouter } from './routes/crm-calls/crm-calls.index.js';
+import { crmImportsRouter } from './routes/crm-imports/crm-imports.index.js';
+import { hasOwnBodyLimit } from './routes/crm-imports/crm-imports.routes.js';
 import { vendorKeysRouter } from './routes/vendor-keys/vendor-keys.index.js';
 import { vendorLeadsRouter } from './routes/vendor-leads/vendor-leads.index.js';
 
@@ -41,7 +50,8 @@ export function createApp(deps: AppDeps) {
   app.use(
     '*',
     onlyWhen(
-      hasBody,
+      // The CSV lead import streams under its own, larger limit (CRM_IMPORT_MAX_BYTES).
+      (c) => hasBody(c) && !hasOwnBodyLimit(c),
       bodyLimit({
         maxSize: deps.config.bodyLimitBytes,
         onError: (c) => problem(c, 'PAYLOAD_TOO_LARGE', `The request body exceeds ${deps.config.bodyLimitBytes} bytes`),
@@ -54,18 +64,26 @@ export function createApp(deps: AppDeps) {
   app.route('/', docsRouter);
   app.route('/', healthRouter);
   app.route('/', meetingEventsRouter);
+  app.route('/', meetingActionsRouter);
   app.route('/', authRouter);
   app.route('/', mentorsRouter);
   app.route('/', slotsRouter);
+  app.route('/', recordingsRouter);
   app.route('/', feedbackRouter);
   app.route('/', slotRequestsRouter);
   app.route('/', withdrawalsRouter);
   app.route('/', tokensRouter);
   app.route('/', razorpayWebhookRouter);
+  app.route('/', exotelWebhookRouter);
+  app.route('/', whatsappWebhookRouter);
   app.route('/', adminUsersRouter);
   app.route('/', systemConfigRouter);
   app.route('/', crmLeadsRouter);
+  app.route('/', crmCallsRouter);
+  app.route('/', crmImportsRouter);
   app.route('/', followUpsRouter);
+  app.route('/', crmWorkflowsRouter);
+  app.route('/', crmEnrollmentsRouter);
   app.route('/', vendorKeysRouter);
   app.route('/', vendorLeadsRouter);
 
@@ -80,6 +98,12 @@ export function createApp(deps: AppDeps) {
     in: 'header',
     name: 'X-Razorpay-Signature',
     description: 'hex HMAC-SHA256 of the raw body with the Razorpay webhook secret',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'whatsappWebhookSignature', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Hub-Signature-256',
+    description: 'sha256=<hex HMAC-SHA256 of the raw body with WHATSAPP_APP_SECRET>',
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'meetingSignature', {
     type: 'apiKey',

@@ -6,7 +6,11 @@ import { createJwtService, loadOrCreateDevKeys } from '../infra/auth/jwt.js';
 import { loadConfig } from '../infra/env.js';
 import { createLogger } from '../infra/logger.js';
 import { createPrisma } from '../infra/prisma.js';
+import { emailFromConfig } from '../infra/email.js';
+import { exotelApiConfig, exotelFromConfig } from '../infra/exotel.js';
 import { razorpayFromConfig } from '../infra/razorpay.js';
+import { createObjectStore } from '../providers/s3/index.js';
+import { whatsappFromConfig, whatsappWebhookConfig } from '../infra/whatsapp.js';
 import { createTemporalClient } from '../infra/temporal.js';
 import { createApp } from './app.js';
 
@@ -25,14 +29,30 @@ const app = createApp({
   logger,
   jwt,
   razorpay: razorpayFromConfig(config),
+  s3: createObjectStore(config),
+  whatsapp: whatsappFromConfig(config),
+  email: emailFromConfig(config),
+  exotel: exotelFromConfig(config),
   config: {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     meetingEventsSecret: config.MEETING_EVENTS_SECRET,
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    crmImportMaxBytes: config.CRM_IMPORT_MAX_BYTES,
+    crmBulkBatchSize: config.CRM_BULK_BATCH_SIZE,
+    crmEnrollmentStepsPerRun: config.CRM_ENROLLMENT_STEPS_PER_RUN,
     corsOrigins: config.CORS_ORIGINS,
     refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
     defaultPlatform: config.DEFAULT_PLATFORM,
     razorpay: { keyId: config.RAZORPAY_KEY_ID, keySecret: config.RAZORPAY_KEY_SECRET, webhookSecret: config.RAZORPAY_WEBHOOK_SECRET, purchaseTimeoutSeconds: config.PURCHASE_TIMEOUT_SECONDS },
+    recordings: {
+      maxBytes: config.RECORDING_MAX_BYTES,
+      uploadUrlTtlSeconds: config.RECORDING_UPLOAD_URL_TTL_SECONDS,
+      downloadUrlTtlSeconds: config.RECORDING_DOWNLOAD_URL_TTL_SECONDS,
+      uploadGraceSeconds: config.RECORDING_UPLOAD_GRACE_SECONDS,
+    },
+    whatsapp: whatsappWebhookConfig(config),
+    exotel: exotelApiConfig(config),
+    publicWebUrl: config.PUBLIC_WEB_URL,
   },
 });
 

@@ -2,9 +2,16 @@
 export const workflowIds = {
   meetingEarnings: (slotId: string) => `meeting-earnings/${slotId}`,
   slotHold: (slotId: string) => `slot-hold/${slotId}`,
+  slotBookedNotification: (slotId: string) => `notify/slot-booked/${slotId}`,
   tokenPurchase: (purchaseId: string) => `payment/token/${purchaseId}`,
   purchaseRefund: (purchaseId: string) => `payment/refund/${purchaseId}`,
   crmFollowUp: (followUpId: string) => `crm-followup/${followUpId}`,
+  crmEnrollment: (enrollmentId: string) => `crm-enrollment/${enrollmentId}`,
+  crmBulkOperation: (operationId: string) => `crm-bulk/${operationId}`,
+  /** One per Exotel call: its StatusCallbacks signal it; it re-fetches the call and writes lead_call_logs. */
+  exotelCall: (callSid: string) => `exotel-call/${callSid}`,
+  meetingRecording: (recordingId: string) => `meeting-recording/${recordingId}`,
+  meetingRecordingDeletion: (recordingId: string) => `meeting-recording-deletion/${recordingId}`,
 } as const;
 
 export function parseWorkflowId(id: string): { kind: string; entityId: string } | null {

@@ -3,6 +3,10 @@ import { z } from 'zod';
 
 /** Development Razorpay credentials, shared by the api, the worker and the simulator. */
 export const DEV_RAZORPAY = { keyId: 'rzp_test_devkey000000', keySecret: 'dev-razorpay-key-secret', webhookSecret: 'dev-razorpay-webhook-secret' } as const;
+/** Development WhatsApp Cloud API settings, shared by the api, the worker and the simulator. */
+export const DEV_WHATSAPP = { phoneNumberId: '100000000000001', token: 'dev-whatsapp-access-token', appSecret: 'dev-whatsapp-app-secret', verifyToken: 'dev-whatsapp-verify-token' } as const;
+/** Development Exotel settings, shared by the api, the worker and the simulator. */
+export const DEV_EXOTEL = { accountSid: 'mas-dev', apiKey: 'dev-exotel-api-key', apiToken: 'dev-exotel-api-token', callerId: '+918047112233', callbackSecret: 'dev-exotel-callback-secret-change-me' } as const;
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -32,7 +36,63 @@ const EnvSchema = z.object({
   RAZORPAY_KEY_SECRET: z.string().min(8).default(DEV_RAZORPAY.keySecret),
   RAZORPAY_WEBHOOK_SECRET: z.string().min(8).default(DEV_RAZORPAY.webhookSecret),
   PURCHASE_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(86_400).default(900),
+  // S3 (meeting recordings): `sim` points the real SDK at the local simulator (npm start runs it); `live` at S3_ENDPOINT or AWS.
+  S3_MODE: z.enum(['sim', 'live']).default('sim'),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_SIM_PORT: z.coerce.number().int().min(1).max(65535).default(4569),
+  S3_REGION: z.string().min(1).default('ap-south-1'),
+  S3_BUCKET_RECORDINGS: z.string().min(3).max(63).default('mas-recordings'),
+  S3_ACCESS_KEY_ID: z.string().min(1).default('S3RVER'),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).default('S3RVER'),
+  RECORDING_MAX_BYTES: z.coerce.number().int().min(1).max(5 * 1024 ** 3).default(2 * 1024 ** 3),
+  RECORDING_UPLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(604_800).default(3600),
+  RECORDING_DOWNLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(30).max(604_800).default(300),
+  /** How long a completed upload may take to appear in the bucket before the recording FAILS. */
+  RECORDING_UPLOAD_GRACE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
+  // Email: `sim` sends over SMTP to the local simulator (npm start runs it); `smtp` to SMTP_URL or SMTP_HOST.
+  EMAIL_MODE: z.enum(['sim', 'smtp']).default('sim'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: 'smtp://user:pass@host:port or smtps://…' }).optional(),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASS: z.string().optional(),
+  EMAIL_FROM: z.string().min(3).default('MAS <no-reply@mas.local>'),
+  EMAIL_SIM_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(2525),
+  EMAIL_SIM_HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(4050),
+  /** The web app's origin: links in emails (meeting actions) point there. */
+  PUBLIC_WEB_URL: z.string().url().default('http://localhost:5173'),
+  /** How long an emailed confirm/cancel link stays valid (a join link lasts until the slot ends). */
+  MEETING_ACTION_TTL_HOURS: z.coerce.number().min(1).max(24 * 30).default(24),
+  WHATSAPP_MODE: z.enum(['sim', 'live', 'off']).default('sim'),
+  WHATSAPP_BASE_URL: z.string().url().optional(),
+  WHATSAPP_API_VERSION: z.string().regex(/^v?\d+(\.0)?$/, { message: 'a Graph API version such as v21.0' }).default('v21.0'),
+  WHATSAPP_SIM_PORT: z.coerce.number().int().min(1).max(65535).default(4020),
+  WHATSAPP_PHONE_NUMBER_ID: z.string().min(1).default(DEV_WHATSAPP.phoneNumberId),
+  WHATSAPP_TOKEN: z.string().min(8).default(DEV_WHATSAPP.token),
+  WHATSAPP_APP_SECRET: z.string().min(8).default(DEV_WHATSAPP.appSecret),
+  WHATSAPP_VERIFY_TOKEN: z.string().min(8).default(DEV_WHATSAPP.verifyToken),
+  // Exotel (CRM click-to-call, SMS): `sim` points the real client at the local simulator (npm start runs it); `off` → tel: links.
+  EXOTEL_MODE: z.enum(['sim', 'live', 'off']).default('sim'),
+  EXOTEL_SUBDOMAIN: z.enum(['api.exotel.com', 'api.in.exotel.com']).default('api.exotel.com'),
+  EXOTEL_BASE_URL: z.string().url().optional(),
+  EXOTEL_SIM_PORT: z.coerce.number().int().min(1).max(65535).default(4030),
+  EXOTEL_ACCOUNT_SID: z.string().min(1).default(DEV_EXOTEL.accountSid),
+  EXOTEL_API_KEY: z.string().min(1).default(DEV_EXOTEL.apiKey),
+  EXOTEL_API_TOKEN: z.string().min(1).default(DEV_EXOTEL.apiToken),
+  /** The ExoPhone the lead sees, and the default SMS sender. */
+  EXOTEL_CALLER_ID: z.string().min(3).default(DEV_EXOTEL.callerId),
+  /** The token in the StatusCallback URL (Exotel does not sign callbacks). */
+  EXOTEL_CALLBACK_SECRET: z.string().min(16).default(DEV_EXOTEL.callbackSecret),
+  /** Where Exotel reaches this api (StatusCallback URLs). */
+  PUBLIC_API_URL: z.string().url().default('http://127.0.0.1:3000'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  /** One CSV lead import (POST /api/crm/imports) streams under this limit instead of BODY_LIMIT_BYTES. */
+  CRM_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  /** Targets per batch activity of a CRM bulk operation. */
+  CRM_BULK_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(200),
+  /** Node steps per run before a CRM enrollment continues-as-new. */
+  CRM_ENROLLMENT_STEPS_PER_RUN: z.coerce.number().int().min(2).max(5000).default(200),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(50),
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(1).default(50),
@@ -53,6 +113,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (parsed.data.NODE_ENV === 'production' && !(parsed.data.JWT_PRIVATE_KEY && parsed.data.JWT_PUBLIC_KEY)) {
     throw new Error('JWT_PRIVATE_KEY and JWT_PUBLIC_KEY (Ed25519 PEM) must be set in production');
+  }
+  if (parsed.data.NODE_ENV === 'production' && parsed.data.WHATSAPP_MODE === 'sim') {
+    // Unset in production means off (no number configured); an explicit sim is a mistake.
+    if (env.WHATSAPP_MODE !== undefined) throw new Error('WHATSAPP_MODE=sim is for development; set WHATSAPP_MODE=live (or off) in production');
+    parsed.data.WHATSAPP_MODE = 'off';
+  }
+  if (parsed.data.NODE_ENV === 'production' && parsed.data.WHATSAPP_MODE === 'live' && (parsed.data.WHATSAPP_TOKEN.startsWith('dev-') || parsed.data.WHATSAPP_APP_SECRET.startsWith('dev-') || parsed.data.WHATSAPP_VERIFY_TOKEN.startsWith('dev-'))) {
+    throw new Error('WHATSAPP_TOKEN, WHATSAPP_APP_SECRET and WHATSAPP_VERIFY_TOKEN must be set for WHATSAPP_MODE=live in production');
+  }
+  if (parsed.data.NODE_ENV === 'production' && parsed.data.EMAIL_MODE === 'sim') {
+    throw new Error('EMAIL_MODE=sim is for development; set EMAIL_MODE=smtp and SMTP_URL (or SMTP_HOST) in production');
+  }
+  if (parsed.data.EMAIL_MODE === 'smtp' && !parsed.data.SMTP_URL && !parsed.data.SMTP_HOST) {
+    throw new Error('EMAIL_MODE=smtp needs SMTP_URL or SMTP_HOST');
+  }
+  if (parsed.data.NODE_ENV === 'production' && (parsed.data.S3_MODE === 'sim' || parsed.data.S3_SECRET_ACCESS_KEY === 'S3RVER')) {
+    throw new Error('S3_MODE=sim and the simulator credentials are for development; set S3_MODE=live and the S3 credentials in production');
+  }
+  if (parsed.data.NODE_ENV === 'production' && parsed.data.EXOTEL_MODE === 'sim') {
+    // Unset in production means off (the CRM answers tel: links); an explicit sim is a mistake.
+    if (env.EXOTEL_MODE !== undefined) throw new Error('EXOTEL_MODE=sim is for development; set EXOTEL_MODE=live (or off) in production');
+    parsed.data.EXOTEL_MODE = 'off';
+  }
+  if (parsed.data.NODE_ENV === 'production' && parsed.data.EXOTEL_MODE === 'live' && (parsed.data.EXOTEL_API_KEY.startsWith('dev-') || parsed.data.EXOTEL_CALLBACK_SECRET.startsWith('dev-'))) {
+    throw new Error('EXOTEL_API_KEY, EXOTEL_API_TOKEN and EXOTEL_CALLBACK_SECRET must be set for EXOTEL_MODE=live in production');
   }
   if (parsed.data.NODE_ENV === 'production' && parsed.data.RAZORPAY_MODE === 'sim') {
     throw new Error('RAZORPAY_MODE=sim is for development; set RAZORPAY_MODE=live and the Razorpay keys in production');

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { deployMigrations } from '../prisma/tools/migrate.js';
 import { seedIfEmpty } from '../prisma/seed/index.js';
 import { DEV_RAZORPAY } from '../infra/env.js';
+import { DEV_WHATSAPP } from '../infra/env.js';
+import { DEV_EXOTEL } from '../infra/env.js';
 import { createPrisma } from '../infra/prisma.js';
 import { startTemporalDevServer, type DevServer } from './lib/temporal-server.js';
 import { isPortOpen } from './lib/free-port.js';
@@ -129,6 +131,54 @@ try {
     });
     env.RAZORPAY_SIM_PORT = simPort;
   }
+  const s3Sim = process.env.S3_MODE !== 'live' && !process.env.S3_ENDPOINT;
+  if (s3Sim) {
+    // The S3 simulator (the real SDK talks to it); objects persist in .data/s3.
+    const simPort = process.env.S3_SIM_PORT ?? '4569';
+    launch('s3-sim', 'providers/s3/simulator-main.ts', {
+      S3_SIM_PORT: simPort,
+      S3_SIM_DIR: path.join(dataDir, 's3'),
+      S3_SIM_BUCKETS: process.env.S3_BUCKET_RECORDINGS ?? 'mas-recordings',
+    });
+    env.S3_SIM_PORT = simPort;
+  }
+  const whatsappSim = (process.env.WHATSAPP_MODE ?? 'sim') === 'sim' && !process.env.WHATSAPP_BASE_URL;
+  if (whatsappSim) {
+    // The WhatsApp Cloud API simulator (the real client talks to it); after each send it posts
+    // signed "sent" and "delivered" status webhooks to the api.
+    const simPort = process.env.WHATSAPP_SIM_PORT ?? '4020';
+    launch('whatsapp-sim', 'providers/whatsapp/simulator-main.ts', {
+      WHATSAPP_SIM_PORT: simPort,
+      WHATSAPP_PHONE_NUMBER_ID: process.env.WHATSAPP_PHONE_NUMBER_ID ?? DEV_WHATSAPP.phoneNumberId,
+      WHATSAPP_TOKEN: process.env.WHATSAPP_TOKEN ?? DEV_WHATSAPP.token,
+      WHATSAPP_APP_SECRET: process.env.WHATSAPP_APP_SECRET ?? DEV_WHATSAPP.appSecret,
+      WHATSAPP_WEBHOOK_URL: `http://127.0.0.1:${port}/api/webhooks/whatsapp`,
+    });
+    env.WHATSAPP_SIM_PORT = simPort;
+  }
+  const emailSim = (process.env.EMAIL_MODE ?? 'sim') === 'sim' && !process.env.SMTP_URL && !process.env.SMTP_HOST;
+  if (emailSim) {
+    // The SMTP simulator (the real nodemailer client sends to it); it keeps every email, and
+    // its control API lists them: GET /_sim/messages?to=<address>.
+    const smtpPort = process.env.EMAIL_SIM_SMTP_PORT ?? '2525';
+    const httpPort = process.env.EMAIL_SIM_HTTP_PORT ?? '4050';
+    launch('email-sim', 'providers/email/simulator-main.ts', { EMAIL_SIM_SMTP_PORT: smtpPort, EMAIL_SIM_HTTP_PORT: httpPort });
+    env.EMAIL_SIM_SMTP_PORT = smtpPort;
+    env.EMAIL_SIM_HTTP_PORT = httpPort;
+  }
+  const exotelSim = (process.env.EXOTEL_MODE ?? 'sim') === 'sim' && !process.env.EXOTEL_BASE_URL;
+  if (exotelSim) {
+    // The Exotel simulator: click-to-call plays itself out and posts StatusCallbacks to the api.
+    const simPort = process.env.EXOTEL_SIM_PORT ?? '4030';
+    launch('exotel-sim', 'providers/exotel/simulator-main.ts', {
+      EXOTEL_SIM_PORT: simPort,
+      EXOTEL_ACCOUNT_SID: process.env.EXOTEL_ACCOUNT_SID ?? DEV_EXOTEL.accountSid,
+      EXOTEL_API_KEY: process.env.EXOTEL_API_KEY ?? DEV_EXOTEL.apiKey,
+      EXOTEL_API_TOKEN: process.env.EXOTEL_API_TOKEN ?? DEV_EXOTEL.apiToken,
+    });
+    env.EXOTEL_SIM_PORT = simPort;
+  }
+  env.PUBLIC_API_URL = process.env.PUBLIC_API_URL ?? `http://127.0.0.1:${port}`;
   launch('worker', 'worker/main.ts', env);
   launch('api', 'api/server.ts', env);
 
@@ -137,6 +187,10 @@ try {
   say(`temporal gRPC  ${temporalAddress}`);
   if (temporal) say(`temporal UI    http://localhost:${uiPort}`);
   if (razorpaySim) say(`razorpay sim   http://127.0.0.1:${env.RAZORPAY_SIM_PORT}/v1 (control API /_sim/)`);
+  if (whatsappSim) say(`whatsapp sim   http://127.0.0.1:${env.WHATSAPP_SIM_PORT} (control API /_sim/)`);
+  if (emailSim) say(`email sim      smtp://127.0.0.1:${env.EMAIL_SIM_SMTP_PORT}, captured mail http://127.0.0.1:${env.EMAIL_SIM_HTTP_PORT}/_sim/messages`);
+  if (exotelSim) say(`exotel sim     http://127.0.0.1:${env.EXOTEL_SIM_PORT}/v1/Accounts/${process.env.EXOTEL_ACCOUNT_SID ?? DEV_EXOTEL.accountSid}/ (control API /_sim/)`);
+  if (s3Sim) say(`s3 sim         http://127.0.0.1:${env.S3_SIM_PORT} (objects in .data/s3)`);
   say('Ctrl-C stops everything.');
 } catch (err) {
   console.error(`[stack] ${(err as Error).message}`);

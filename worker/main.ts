@@ -1,9 +1,14 @@
 // Worker entry: connects to Temporal and PostgreSQL, runs until SIGINT/SIGTERM.
+import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { loadConfig } from '../infra/env.js';
 import { createLogger } from '../infra/logger.js';
 import { createPrisma } from '../infra/prisma.js';
+import { emailFromConfig, notificationsFromConfig } from '../infra/email.js';
+import { exotelFromConfig } from '../infra/exotel.js';
 import { razorpayFromConfig } from '../infra/razorpay.js';
+import { createObjectStore } from '../providers/s3/index.js';
+import { whatsappFromConfig } from '../infra/whatsapp.js';
 import { createWorker } from './create-worker.js';
 
 const config = loadConfig();
@@ -12,11 +17,14 @@ const logger = createLogger(config.LOG_LEVEL, 'worker');
 Runtime.install({ logger: new DefaultLogger('WARN') });
 const db = createPrisma(config.DATABASE_URL, config.DATABASE_POOL_MAX);
 const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+// A client for activities that start or update other workflows (CRM triggers, bulk operations).
+const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+const temporal = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
 const worker = await createWorker({
   connection,
   namespace: config.TEMPORAL_NAMESPACE,
   taskQueue: config.TEMPORAL_TASK_QUEUE,
-  deps: { db, logger, now: () => new Date(), razorpay: razorpayFromConfig(config) },
+  deps: { db, logger, now: () => new Date(), temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, razorpay: razorpayFromConfig(config), s3: createObjectStore(config), whatsapp: whatsappFromConfig(config), email: emailFromConfig(config), exotel: exotelFromConfig(config), notifications: notificationsFromConfig(config) },
   maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
   maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
 });
@@ -29,6 +37,7 @@ try {
   await worker.run();
 } finally {
   await connection.close();
+  await clientConnection.close();
   await db.$disconnect();
   logger.info('worker stopped');
 }

@@ -2,6 +2,12 @@
 export { meetingEarnings } from './meeting-earnings/meeting-earnings.workflow.js';
 export { noop } from './noop/noop.workflow.js';
 export { slotHold } from './slot-hold/slot-hold.workflow.js';
+export { slotBookedNotification } from './slot-notification/slot-notification.workflow.js';
 export { tokenPurchase } from './token-purchase/token-purchase.workflow.js';
 export { purchaseRefund } from './purchase-refund/purchase-refund.workflow.js';
 export { crmFollowUp } from './crm-followup/crm-followup.workflow.js';
+export { exotelCall } from './exotel-call/exotel-call.workflow.js';
+export { meetingRecording } from './meeting-recording/meeting-recording.workflow.js';
+export { meetingRecordingDeletion } from './meeting-recording/meeting-recording-deletion.workflow.js';
+export { crmEnrollment } from './crm-enrollment/crm-enrollment.workflow.js';
+export { crmBulkOperation } from './crm-bulk/crm-bulk.workflow.js';

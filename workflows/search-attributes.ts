@@ -7,5 +7,7 @@ export const MasEntityId = defineSearchAttributeKey('MasEntityId', SearchAttribu
 export const MasState = defineSearchAttributeKey('MasState', SearchAttributeType.KEYWORD);
 export const MasUserId = defineSearchAttributeKey('MasUserId', SearchAttributeType.KEYWORD);
 export const MasBatchId = defineSearchAttributeKey('MasBatchId', SearchAttributeType.KEYWORD);
+/** The CRM workflow definition an enrollment or bulk operation belongs to. */
+export const MasCrmWorkflowId = defineSearchAttributeKey('MasCrmWorkflowId', SearchAttributeType.KEYWORD);
 
-export const ALL_SEARCH_ATTRIBUTES = [MasEntityType, MasEntityId, MasState, MasUserId, MasBatchId] as const;
+export const ALL_SEARCH_ATTRIBUTES = [MasEntityType, MasEntityId, MasState, MasUserId, MasBatchId, MasCrmWorkflowId] as const;

@@ -22,7 +22,8 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
       requestId,
       method: c.req.method,
       route: c.req.routePath,
-      path: c.req.path,
+      // A path that carries a secret (the Exotel callback token) is logged as its route only.
+      path: c.req.routePath.includes(':secret') ? c.req.routePath : c.req.path,
       status,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
       userId: c.get('userId'),

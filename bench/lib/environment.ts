@@ -13,7 +13,8 @@ import { freePort } from '../../scripts/lib/free-port.js';
 import { acquireTestDatabase } from '../../scripts/lib/postgres.js';
 import { startTemporalDevServer } from '../../scripts/lib/temporal-server.js';
 import { TEST_MEETING_SECRET, TEST_RAZORPAY, testJwt } from '../../test/support/stack.js';
-import { unreachableRazorpay } from '../../test/support/static-app.js';
+import { unreachableEmail, unreachableObjectStore, unreachableRazorpay } from '../../test/support/static-app.js';
+import { disabledWhatsApp } from '../../providers/whatsapp/index.js';
 
 export async function startBenchEnvironment(opts: { taskQueue: string; poolMax?: number }) {
   Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -30,6 +31,9 @@ export async function startBenchEnvironment(opts: { taskQueue: string; poolMax?:
     logger: createLogger('silent'),
     jwt: await testJwt(),
     razorpay: unreachableRazorpay(),
+    s3: unreachableObjectStore(),
+    whatsapp: disabledWhatsApp(),
+    email: unreachableEmail(),
     config: { taskQueue: opts.taskQueue, meetingEventsSecret: TEST_MEETING_SECRET, bodyLimitBytes: 1 << 20, razorpay: { ...TEST_RAZORPAY, purchaseTimeoutSeconds: 60 } },
   };
   return {

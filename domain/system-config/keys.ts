@@ -1,6 +1,7 @@
 // Typed system config: every key has a zod schema and a default. Values are validated on
 // write (the api) and on read (a bad stored value falls back to the default, loudly).
 import { z } from 'zod';
+import { AssignmentRulesSchema, type AssignmentRule } from '../crm/assignment.js';
 
 export const SYSTEM_CONFIG = {
   'tokens.signupBonus': {
@@ -22,6 +23,11 @@ export const SYSTEM_CONFIG = {
     description: 'Login attempts per window, per IP and per email',
     schema: z.object({ perIp: z.number().int().min(1).max(10_000), perEmail: z.number().int().min(1).max(1_000), windowSeconds: z.number().int().min(10).max(86_400) }).strict(),
     default: { perIp: 50, perEmail: 10, windowSeconds: 900 },
+  },
+  'crm.assignmentRules': {
+    description: 'CRM lead assignment rules for strategy "rules": the first match in priority order (lowest first) routes the lead to a user or round-robins it over a sales head’s team',
+    schema: AssignmentRulesSchema,
+    default: [] as AssignmentRule[],
   },
 } as const;
 

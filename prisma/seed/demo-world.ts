@@ -161,7 +161,7 @@ async function crm(tx: Tx) {
       { id: 'trigger', type: 'trigger.lead_created' },
       { id: 'welcome', type: 'action.send_whatsapp', template: 'mas_welcome' },
       { id: 'wait', type: 'delay.duration', hours: 24 },
-      { id: 'followup', type: 'action.create_follow_up', inHours: 1 },
+      { id: 'followup', type: 'action.create_follow_up', inMinutes: 60 },
       { id: 'end', type: 'end' },
     ],
     edges: [

@@ -1,6 +1,8 @@
 // Per-file test stack on the run's shared PostgreSQL and Temporal: its own task queue, an
 // in-process worker (optional), and the real api app from createApp().
 import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
@@ -10,11 +12,25 @@ import { createJwtService, generateJwtKeys, type JwtService } from '../../infra/
 import { createLogger } from '../../infra/logger.js';
 import { createPrisma, type Db } from '../../infra/prisma.js';
 import { createWorker } from '../../worker/create-worker.js';
+import { createEmail } from '../../providers/email/index.js';
+import { startEmailSimulator, type EmailSimulator } from '../../providers/email/simulator.js';
+import { createExotel } from '../../providers/exotel/index.js';
+import { startExotelSimulator, type ExotelSimulator } from '../../providers/exotel/simulator.js';
 import { createRazorpay } from '../../providers/razorpay/index.js';
 import { startRazorpaySimulator, type RazorpaySimulator } from '../../providers/razorpay/simulator.js';
+import { createS3ObjectStore } from '../../providers/s3/index.js';
+import { S3_SIM_CREDENTIALS, startS3Simulator, type S3Simulator } from '../../providers/s3/simulator.js';
+import { createWhatsApp } from '../../providers/whatsapp/index.js';
+import { startWhatsAppSimulator, type WhatsAppSimulator } from '../../providers/whatsapp/simulator.js';
 
 export const TEST_MEETING_SECRET = 'test-meeting-events-secret-0123456789';
+/** Links in test emails point here; tests pull the token out of them. */
+export const TEST_NOTIFICATIONS = { publicWebUrl: 'http://web.test', meetingActionTtlHours: 24, emailFrom: 'MAS Test <no-reply@mas.test>' };
+export const TEST_S3 = { region: 'ap-south-1', bucket: 'test-recordings', ...S3_SIM_CREDENTIALS };
 export const TEST_RAZORPAY = { keyId: 'rzp_test_suite00000000', keySecret: 'test-razorpay-key-secret', webhookSecret: 'test-razorpay-webhook-secret' };
+/** Exotel account of the test stacks; the callback secret is what the StatusCallback URL carries. */
+export const TEST_EXOTEL = { accountSid: 'mas-test', apiKey: 'test-exotel-api-key', apiToken: 'test-exotel-api-token', callerId: '+918047100000', callbackSecret: 'test-exotel-callback-secret-0123' };
+export const TEST_WHATSAPP = { phoneNumberId: '109999999999999', token: 'test-whatsapp-access-token', appSecret: 'test-whatsapp-app-secret', verifyToken: 'test-whatsapp-verify-token' };
 
 let runtimeInstalled = false;
 export function quietTemporalRuntime() {
@@ -34,6 +50,15 @@ export interface TestStack {
   deps: AppDeps;
   taskQueue: string;
   razorpaySim: RazorpaySimulator;
+  /** This stack's S3 simulator (its own temporary directory), with TEST_S3.bucket created. */
+  s3Sim: S3Simulator;
+  whatsappSim: WhatsAppSimulator;
+  /** This stack's SMTP simulator: every email the api and worker send lands here. */
+  emailSim: EmailSimulator;
+  /** This stack's Exotel simulator (running even when the stack was started with exotel: false). */
+  exotelSim: ExotelSimulator;
+  /** The api over real HTTP (127.0.0.1, free port): where simulators post callbacks. */
+  apiUrl: string;
   startWorker(): Promise<Worker>;
   stopWorker(): Promise<void>;
   close(): Promise<void>;
@@ -50,13 +75,30 @@ export async function testJwt(accessTtlSeconds = 900): Promise<JwtService> {
   return createJwtService({ ...(await testJwtKeys()), issuer: 'mas-platform', audience: 'mas-api', accessTtlSeconds });
 }
 
-export async function startTestStack(opts: { worker?: boolean; config?: Partial<AppDeps['config']>; logger?: AppDeps['logger'] } = {}): Promise<TestStack> {
+export async function startTestStack(
+  opts: { worker?: boolean; config?: Partial<AppDeps['config']>; logger?: AppDeps['logger']; /** false: Exotel off (click-to-call answers tel: links). Default true. */ exotel?: boolean } = {},
+): Promise<TestStack> {
   quietTemporalRuntime();
   const taskQueue = `test-${randomUUID()}`;
   const db = createPrisma(inject('databaseUrl'), 10);
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'test');
   const razorpaySim = await startRazorpaySimulator({ ...TEST_RAZORPAY });
   const razorpay = createRazorpay({ mode: 'sim', baseUrl: razorpaySim.baseUrl, keyId: TEST_RAZORPAY.keyId, keySecret: TEST_RAZORPAY.keySecret });
+  const s3Sim = await startS3Simulator({ region: TEST_S3.region, buckets: [TEST_S3.bucket] });
+  const s3 = createS3ObjectStore({ endpoint: s3Sim.endpoint, region: TEST_S3.region, bucket: TEST_S3.bucket, accessKeyId: TEST_S3.accessKeyId, secretAccessKey: TEST_S3.secretAccessKey, timeoutMs: 5_000 });
+  const whatsappSim = await startWhatsAppSimulator({ phoneNumberId: TEST_WHATSAPP.phoneNumberId, token: TEST_WHATSAPP.token, appSecret: TEST_WHATSAPP.appSecret });
+  const whatsapp = createWhatsApp({ mode: 'sim', baseUrl: whatsappSim.baseUrl, phoneNumberId: TEST_WHATSAPP.phoneNumberId, token: TEST_WHATSAPP.token, timeoutMs: 5_000 });
+  const emailSim = await startEmailSimulator();
+  const email = createEmail({ mode: 'sim', url: emailSim.smtpUrl, from: TEST_NOTIFICATIONS.emailFrom, timeoutMs: 5_000 });
+  const exotelSim = await startExotelSimulator({ accountSid: TEST_EXOTEL.accountSid, apiKey: TEST_EXOTEL.apiKey, apiToken: TEST_EXOTEL.apiToken });
+  const exotel = opts.exotel === false ? undefined : createExotel({ mode: 'sim', baseUrl: exotelSim.baseUrl, ...TEST_EXOTEL, timeoutMs: 5_000 });
+  // The app is served over HTTP too, so simulators can call back into it (app assigned below).
+  const served: { app?: ReturnType<typeof createApp> } = {};
+  let apiServer: Server | undefined;
+  const apiPort = await new Promise<number>((resolve) => {
+    apiServer = serve({ fetch: (req, env) => served.app!.fetch(req, env), port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port)) as Server;
+  });
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
   const temporal = new Client({ connection: await Connection.connect({ address: inject('temporalAddress') }) });
   const deps: AppDeps = {
     db,
@@ -64,15 +106,23 @@ export async function startTestStack(opts: { worker?: boolean; config?: Partial<
     logger: opts.logger ?? logger,
     jwt: await testJwt(),
     razorpay,
+    s3,
+    whatsapp,
+    email,
+    exotel,
     config: {
       taskQueue,
+      publicWebUrl: TEST_NOTIFICATIONS.publicWebUrl,
       meetingEventsSecret: TEST_MEETING_SECRET,
       bodyLimitBytes: 64 * 1024,
       razorpay: { ...TEST_RAZORPAY, purchaseTimeoutSeconds: 3 },
+      whatsapp: { appSecret: TEST_WHATSAPP.appSecret, verifyToken: TEST_WHATSAPP.verifyToken },
+      ...(exotel ? { exotel: { callerId: TEST_EXOTEL.callerId, callbackSecret: TEST_EXOTEL.callbackSecret, publicApiUrl: apiUrl } } : {}),
       ...opts.config,
     },
   };
   const app = createApp(deps);
+  served.app = app;
 
   let native: NativeConnection | undefined;
   let worker: Worker | undefined;
@@ -84,13 +134,18 @@ export async function startTestStack(opts: { worker?: boolean; config?: Partial<
     deps,
     taskQueue,
     razorpaySim,
+    s3Sim,
+    whatsappSim,
+    emailSim,
+    exotelSim,
+    apiUrl,
     async startWorker() {
       native ??= await NativeConnection.connect({ address: inject('temporalAddress') });
       worker = await createWorker({
         connection: native,
         namespace: 'default',
         taskQueue,
-        deps: { db, logger, now: () => new Date(), razorpay },
+        deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3, whatsapp, email, exotel, notifications: TEST_NOTIFICATIONS },
         workflowBundlePath: inject('workflowBundlePath'),
       });
       running = worker.run();
@@ -107,6 +162,14 @@ export async function startTestStack(opts: { worker?: boolean; config?: Partial<
       await temporal.connection.close();
       await db.$disconnect();
       await razorpaySim.close();
+      await s3Sim.close();
+      await whatsappSim.close();
+      await emailSim.close();
+      await exotelSim.close();
+      await new Promise<void>((resolve) => {
+        apiServer!.close(() => resolve());
+        apiServer!.closeAllConnections();
+      });
     },
   };
   if (opts.worker ?? true) await stack.startWorker();

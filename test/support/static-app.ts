@@ -3,12 +3,25 @@
 import { createApp } from '../../api/app.js';
 import type { AppDeps } from '../../api/deps.js';
 import { createLogger } from '../../infra/logger.js';
+import { createEmail } from '../../providers/email/index.js';
 import { createRazorpay } from '../../providers/razorpay/index.js';
+import { createS3ObjectStore } from '../../providers/s3/index.js';
+import { disabledWhatsApp } from '../../providers/whatsapp/index.js';
 import { TEST_RAZORPAY, testJwt } from './stack.js';
 
 /** A real Razorpay client aimed at the discard port: for deps that must exist but go unused. */
 export function unreachableRazorpay() {
   return createRazorpay({ mode: 'sim', baseUrl: 'http://127.0.0.1:9/v1', keyId: TEST_RAZORPAY.keyId, keySecret: TEST_RAZORPAY.keySecret, timeoutMs: 500 });
+}
+
+/** A real SMTP client aimed at the discard port: for deps that must exist but go unused. */
+export function unreachableEmail() {
+  return createEmail({ mode: 'smtp', host: '127.0.0.1', port: 9, from: 'MAS <no-reply@mas.test>', timeoutMs: 500 });
+}
+
+/** A real S3 client aimed at the discard port: for deps that must exist but go unused. */
+export function unreachableObjectStore() {
+  return createS3ObjectStore({ endpoint: 'http://127.0.0.1:9', region: 'ap-south-1', bucket: 'unused', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', timeoutMs: 500, maxAttempts: 1 });
 }
 
 export async function createStaticApp() {
@@ -18,6 +31,9 @@ export async function createStaticApp() {
     logger: createLogger('silent'),
     jwt: await testJwt(),
     razorpay: unreachableRazorpay(),
+    s3: unreachableObjectStore(),
+    whatsapp: disabledWhatsApp(),
+    email: unreachableEmail(),
     config: { taskQueue: 'static', meetingEventsSecret: 'x'.repeat(32), bodyLimitBytes: 1024, razorpay: { ...TEST_RAZORPAY, purchaseTimeoutSeconds: 60 } },
   });
 }

@@ -1,36 +1,10 @@
 // A worker killed mid-workflow: a new worker finishes the run with exactly one credit.
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { workflowIds } from '../../domain/ids.js';
 import { bearerHeader, createStudent, json } from '../support/auth.js';
 import { createMentorWithSlot, meetingEndedRequest } from '../support/fixtures.js';
+import { runCrashingWorker } from '../support/crashing-worker.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
-
-function runCrashingWorker(taskQueue: string, crashAfter: string, razorpayBaseUrl?: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/fixtures/crashing-worker.ts')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: inject('databaseUrl'),
-      TEMPORAL_ADDRESS: inject('temporalAddress'),
-      WORKFLOW_BUNDLE: inject('workflowBundlePath'),
-      TASK_QUEUE: taskQueue,
-      CRASH_AFTER: crashAfter,
-      ...(razorpayBaseUrl ? { RAZORPAY_BASE_URL: razorpayBaseUrl } : {}),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  const ready = new Promise<void>((resolve) =>
-    child.stdout.on('data', (b: Buffer) => {
-      out += b.toString();
-      if (out.includes('ready')) resolve();
-    }),
-  );
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
-  return { ready, exited, output: () => out };
-}
 
 describe.concurrent('worker killed mid-workflow', () => {
   const stacks: TestStack[] = [];

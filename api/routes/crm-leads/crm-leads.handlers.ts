@@ -5,13 +5,15 @@ import { assignmentRefusal } from '../../../domain/crm/access.js';
 import { defaultSessionYear } from '../../../domain/crm/lead-merge.js';
 import { normalizePhone } from '../../../domain/crm/phone.js';
 import type { Prisma } from '../../../prisma/generated/client.js';
+import { bulkAssign } from '../../crm/assignment.js';
 import { CAPTURE_TX_OPTIONS, captureLead, retryOnConflict } from '../../crm/lead-capture.js';
+import { emitLeadEvents } from '../../crm/triggers.js';
 import { normalizeContact } from '../../crm/lead-input.js';
 import { toCrmLead, visibleLeadsWhere } from '../../crm/lead-view.js';
 import type { AppEnv } from '../../deps.js';
 import { keyset, toPage } from '../../pagination.js';
 import { HttpProblem } from '../../problem.js';
-import type { assignLeadRoute, captureLeadRoute, getLeadRoute, listLeadsRoute } from './crm-leads.routes.js';
+import type { assignLeadRoute, bulkAssignRoute, captureLeadRoute, getLeadRoute, listLeadsRoute, updateLeadRoute } from './crm-leads.routes.js';
 
 export const captureLeadHandler: RouteHandler<typeof captureLeadRoute, AppEnv> = async (c) => {
   const body = c.req.valid('json');
@@ -29,6 +31,7 @@ export const captureLeadHandler: RouteHandler<typeof captureLeadRoute, AppEnv> =
     extraData: contact.extraData,
     performedBy: auth.userId,
   });
+  if (!merged) await emitLeadEvents(c.var.deps, [{ type: 'LEAD_CREATED', leadId: lead.id, platform: lead.platform, sourceType: lead.sourceType, formId: lead.sourceDetail }]);
   // A merge can land on a lead someone else works: say so, but do not show it.
   const visible = !merged || (await db.rawLead.count({ where: { AND: [{ id: lead.id }, visibleLeadsWhere(auth)] } })) > 0;
   const result = { id: lead.id, merged, lead: visible ? toCrmLead(lead) : null };
@@ -103,4 +106,43 @@ export const assignLeadHandler: RouteHandler<typeof assignLeadRoute, AppEnv> = a
     }, CAPTURE_TX_OPTIONS),
   );
   return c.json(toCrmLead(lead), 200);
+};
+
+export const bulkAssignHandler: RouteHandler<typeof bulkAssignRoute, AppEnv> = async (c) => {
+  const results = await bulkAssign(c.var.deps, c.get('auth')!, c.req.valid('json'));
+  const summary: Record<string, number> = {};
+  for (const r of results) summary[r.status] = (summary[r.status] ?? 0) + 1;
+  return c.json({ results, summary }, 200);
+};
+
+export const updateLeadHandler: RouteHandler<typeof updateLeadRoute, AppEnv> = async (c) => {
+  const { id } = c.req.valid('param');
+  const { note, ...changes } = c.req.valid('json');
+  const auth = c.get('auth')!;
+  const deps = c.var.deps;
+  const { before, after } = await deps.db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM "mas_crm"."raw_leads" WHERE "id" = ${id}::uuid FOR UPDATE`;
+    const current = await tx.rawLead.findFirst({ where: { AND: [{ id }, visibleLeadsWhere(auth)] } });
+    if (!current) throw new HttpProblem('NOT_FOUND', 'No such lead');
+    const changed = Object.fromEntries(Object.entries(changes).filter(([k, v]) => current[k as keyof typeof current] !== v));
+    if (!Object.keys(changed).length) return { before: current, after: current };
+    const updated = await tx.rawLead.update({ where: { id }, data: changed });
+    const { status, ...fields } = changed;
+    if (status !== undefined) {
+      await tx.leadActivityLog.create({
+        data: { rawLeadId: id, performedBy: auth.userId, activityType: 'status_changed', description: `Status ${current.status} → ${String(status)}`, metadata: { from: current.status, to: status, ...(note ? { note } : {}) } },
+      });
+    }
+    if (Object.keys(fields).length) {
+      const from = Object.fromEntries(Object.keys(fields).map((k) => [k, current[k as keyof typeof current] ?? null]));
+      await tx.leadActivityLog.create({
+        data: { rawLeadId: id, performedBy: auth.userId, activityType: 'updated', description: `Updated ${Object.keys(fields).join(', ')}`, metadata: { from, to: fields, ...(note ? { note } : {}) } as Prisma.InputJsonValue },
+      });
+    }
+    return { before: current, after: updated };
+  });
+  if (before.status !== after.status) {
+    await emitLeadEvents(deps, [{ type: 'LEAD_STATUS_CHANGED', leadId: id, platform: after.platform, fromStatus: before.status, toStatus: after.status }]);
+  }
+  return c.json(toCrmLead(after), 200);
 };

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CRM_ROLES } from '../../../domain/crm/access.js';
+import { BULK_ASSIGN_MAX } from '../../crm/assignment.js';
 import { RawLeadSourceType, RawLeadStatus } from '../../../prisma/generated/enums.js';
 import { leadContactShape, needsPhoneOrEmail } from '../../crm/lead-input.js';
 import { CrmLead } from '../../crm/lead-view.js';
@@ -112,5 +113,89 @@ export const assignLeadRoute = createRoute({
     403: problemResponse('A salesperson may assign only to members of their own team'),
     404: problemResponse('No such lead, or not one you may see'),
     422: problemResponse('The assignee is not an active SALES user'),
+  },
+});
+
+const leadIds = z.array(z.uuid()).min(1).max(BULK_ASSIGN_MAX).openapi({ description: `Up to ${BULK_ASSIGN_MAX} lead ids; ones you may not see come back not_found` });
+const reason = z.string().trim().min(1).max(500).optional();
+
+export const BulkAssignBody = z
+  .discriminatedUnion('strategy', [
+    z.object({ strategy: z.literal('manual'), leadIds, assignedTo: z.uuid().openapi({ description: 'An active SALES user (of your team, unless you are an admin)' }), reason }).strict(),
+    z
+      .object({
+        strategy: z.literal('round-robin'),
+        leadIds,
+        salesHeadId: z.uuid().optional().openapi({ description: 'The team to rotate over (active SALES members); a sales head defaults to their own, an admin must name one' }),
+        reason,
+      })
+      .strict(),
+    z.object({ strategy: z.literal('rules'), leadIds, reason }).strict().openapi({ description: 'Routes each lead by the first matching rule in system config crm.assignmentRules' }),
+  ])
+  .openapi('BulkAssignRequest');
+
+export const BulkAssignResult = z
+  .object({
+    results: z.array(
+      z.object({
+        leadId: z.uuid(),
+        status: z.enum(['assigned', 'unchanged', 'not_found', 'unmatched', 'refused']),
+        assignedTo: z.uuid().nullable().openapi({ description: 'The assignee after the call' }),
+        rule: z.string().optional().openapi({ description: 'The rule that routed the lead (strategy rules)' }),
+        message: z.string().optional(),
+      }),
+    ),
+    summary: z.record(z.string(), z.number().int()).openapi({ description: 'Count per status' }),
+  })
+  .openapi('BulkAssignResult');
+
+export const bulkAssignRoute = createRoute({
+  method: 'post',
+  path: '/api/crm/leads/assign',
+  tags: TAGS,
+  summary: 'Assign many leads: to one salesperson, round-robin over a team, or by the assignment rules',
+  description:
+    'Each change writes the lead, a lead_assignment_history row and an activity row, one transaction per 100 leads. ' +
+    'Round robin hands each lead to the team member assigned least recently, and stays even under concurrent calls (one lock per team). ' +
+    'Per-lead results: assigned, unchanged (already theirs), not_found (no such lead or not yours to see), unmatched (no rule), refused (rule target not allowed).',
+  ...bearer(CRM_ROLES),
+  request: { body: jsonBody(BulkAssignBody) },
+  responses: {
+    200: { description: 'Per-lead results', content: { 'application/json': { schema: BulkAssignResult } } },
+    400: problemResponse('Invalid body (or an admin round robin without salesHeadId)'),
+    401: problemResponse('Not signed in'),
+    403: problemResponse('A salesperson may assign only within the team they head'),
+    422: problemResponse('The assignee is not an active SALES user, the team has no active members, or no rules are configured'),
+  },
+});
+
+export const UpdateLeadBody = z
+  .object({
+    status: z.enum(RawLeadStatus).optional(),
+    name: z.string().trim().min(1).max(200).optional(),
+    city: z.string().trim().max(100).nullable().optional(),
+    state: z.string().trim().max(100).nullable().optional(),
+    college: z.string().trim().max(200).nullable().optional(),
+    qualification: z.string().trim().max(100).nullable().optional(),
+    graduationYear: z.number().int().min(1950).max(2100).nullable().optional(),
+    note: z.string().trim().min(1).max(1000).optional().openapi({ description: 'Why; kept in the activity log' }),
+  })
+  .strict()
+  .refine((b) => Object.keys(b).some((k) => k !== 'note'), { message: 'Nothing to change' })
+  .openapi('UpdateLeadRequest');
+
+export const updateLeadRoute = createRoute({
+  method: 'patch',
+  path: '/api/crm/leads/{id}',
+  tags: TAGS,
+  summary: 'Change a lead’s status or details; every change is logged, and a status change fires lead_status_changed workflows',
+  ...bearer(CRM_ROLES),
+  request: { params: LeadId, body: jsonBody(UpdateLeadBody) },
+  responses: {
+    200: { description: 'The lead', content: { 'application/json': { schema: CrmLead } } },
+    400: problemResponse('Invalid body'),
+    401: problemResponse('Not signed in'),
+    403: problemResponse('Not a SALES user or an admin'),
+    404: problemResponse('No such lead, or not one you may see'),
   },
 });

@@ -4,8 +4,8 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { workflowIds } from '../../../domain/ids.js';
-import { closedSignal, rescheduleUpdate, type CrmFollowUpInput } from '../../../workflows/crm-followup/crm-followup.contract.js';
-import { MasEntityId, MasEntityType, MasState, MasUserId } from '../../../workflows/search-attributes.js';
+import { closedSignal, rescheduleUpdate } from '../../../workflows/crm-followup/crm-followup.contract.js';
+import { createFollowUpWithTimer, followUpSelect } from '../../crm/follow-ups.js';
 import { visibleLeadsWhere } from '../../crm/lead-view.js';
 import type { AppEnv, AuthContext } from '../../deps.js';
 import { createRouter } from '../../openapi.js';
@@ -14,7 +14,7 @@ import { completeFollowUpRoute, createFollowUpRoute, rescheduleFollowUpRoute } f
 
 type Row = { dueAt: Date; reminderSentAt: Date | null };
 const view = <T extends Row>(f: T) => ({ ...f, dueAt: f.dueAt.toISOString(), reminderSentAt: f.reminderSentAt?.toISOString() ?? null });
-const select = { id: true, rawLeadId: true, assigneeId: true, dueAt: true, status: true, channel: true, note: true, outcomeNote: true, reminderSentAt: true, temporalWorkflowId: true } as const;
+const select = followUpSelect;
 
 function futureOrRefuse(iso: string) {
   if (new Date(iso).getTime() <= Date.now()) throw new HttpProblem('VALIDATION_FAILED', 'dueAt must be in the future', [{ path: 'json.dueAt', message: 'Must be in the future' }]);
@@ -34,27 +34,10 @@ const create: RouteHandler<typeof createFollowUpRoute, AppEnv> = async (c) => {
   futureOrRefuse(body.dueAt);
   const lead = await deps.db.rawLead.findFirst({ where: { AND: [{ id: leadId }, visibleLeadsWhere(auth)] }, select: { id: true, assignedTo: true } });
   if (!lead) throw new HttpProblem('NOT_FOUND', 'No such lead you can see');
-  const created = await deps.db.$transaction(async (tx) => {
-    const row = await tx.leadFollowUp.create({
-      data: { rawLeadId: leadId, assigneeId: lead.assignedTo ?? auth.userId, dueAt: new Date(body.dueAt), channel: body.channel ?? 'call', note: body.note ?? null },
-      select: { id: true },
-    });
-    const workflowId = workflowIds.crmFollowUp(row.id);
-    const input: CrmFollowUpInput = { followUpId: row.id, dueAt: body.dueAt };
-    await deps.temporal.workflow.start('crmFollowUp', {
-      taskQueue: deps.config.taskQueue,
-      workflowId,
-      args: [input],
-      staticSummary: `CRM follow-up · lead ${leadId.slice(0, 8)} · due ${body.dueAt.slice(0, 16).replace('T', ' ')}`,
-      typedSearchAttributes: [
-        { key: MasEntityType, value: 'crm_follow_up' },
-        { key: MasEntityId, value: row.id },
-        { key: MasState, value: 'SCHEDULED' },
-        { key: MasUserId, value: lead.assignedTo ?? auth.userId },
-      ],
-    });
-    return tx.leadFollowUp.update({ where: { id: row.id }, data: { temporalWorkflowId: workflowId }, select });
-  });
+  const created = await createFollowUpWithTimer(
+    { db: deps.db, temporal: deps.temporal, taskQueue: deps.config.taskQueue },
+    { leadId, assigneeId: lead.assignedTo ?? auth.userId, dueAt: new Date(body.dueAt), channel: body.channel ?? 'call', note: body.note ?? null },
+  );
   return c.json(view(created), 201);
 };
 

@@ -10,6 +10,7 @@ import { spend } from '../slots/booking.service.js';
 import { slotSelect, toSlot } from '../slots/slots.schemas.js';
 import { assertNoOverlap, checkWindow, lockMentor } from '../slots/slots.service.js';
 import { acceptRequestRoute, createRequestRoute, declineRequestRoute, listRequestsRoute } from './slot-requests.routes.js';
+import { startSlotBookedNotification } from '../../starters/slot-notification.starter.js';
 
 const select = { id: true, studentId: true, mentorId: true, requestedStart: true, requestedEnd: true, message: true, status: true, slotId: true, createdAt: true } as const;
 type Row = { requestedStart: Date; requestedEnd: Date; createdAt: Date };
@@ -81,6 +82,8 @@ const accept: RouteHandler<typeof acceptRequestRoute, AppEnv> = async (c) => {
     const request = await tx.requestedSlot.update({ where: { id }, data: { status: 'ACCEPTED', slotId: slot.id, respondedAt: now }, select });
     return { request: view(request), slot: toSlot(slot) };
   });
+  // An accepted request is a booking: email both sides, after the commit (as POST …/book does).
+  await startSlotBookedNotification(c.var.deps, result.slot);
   return c.json(result, 200);
 };
 

@@ -5,6 +5,7 @@ import { refundTokens, splitRefund, splitSpend } from '../../../domain/booking/t
 import type { MeetingStatus } from '../../../domain/slot/status.js';
 import { assertTransition } from '../../../domain/slot/status.js';
 import type { Role } from '../../../domain/auth/roles.js';
+import type { SystemConfigValue } from '../../../domain/system-config/keys.js';
 import type { Db } from '../../../infra/prisma.js';
 import { HttpProblem } from '../../problem.js';
 import { readConfig } from '../../system-config.js';
@@ -107,59 +108,64 @@ export async function bookSlot(db: Db, slotId: string, studentId: string) {
   });
 }
 
+export type CancellationPolicy = SystemConfigValue<'booking.cancellationPolicy'>;
+
 export async function cancelSlot(db: Db, slotId: string, actor: { userId: string; role: Role }, reason: string | undefined) {
   const now = new Date();
   const policy = await readConfig(db, 'booking.cancellationPolicy');
-  return db.$transaction(async (tx) => {
-    const slot = await lockSlot(tx, slotId);
-    const by = actor.role === 'ADMIN' || actor.role === 'SUPERADMIN' ? 'admin' : slot.mentorId === actor.userId ? 'mentor' : slot.studentId === actor.userId ? 'student' : null;
-    if (!by) throw new HttpProblem('NOT_FOUND', 'No such slot of yours');
+  return db.$transaction((tx) => cancelSlotIn(tx, slotId, actor, reason, policy, now));
+}
 
-    const refundKey = `refund:${slotId}`;
-    if (slot.status === 'CANCELLED') {
-      // Idempotent: a second cancel answers with what the first one did.
-      const prior = await tx.tokenUsage.findUnique({ where: { idempotencyKey: refundKey } });
-      const current = await tx.slot.findUniqueOrThrow({ where: { id: slotId }, select: slotSelect });
-      return { slot: toSlot(current), refunded: { paid: prior?.paidAmount ?? 0, promotional: prior?.promoAmount ?? 0 } };
-    }
-    if (slot.status !== 'CONFIRMED' && !(slot.status === 'TENTATIVE' && by !== 'student')) {
-      throw new HttpProblem('ILLEGAL_TRANSITION', `A ${slot.status} slot cannot be cancelled`);
-    }
-    if (by === 'student') {
-      assertTransition(slot.status, 'CANCELLATION_REQUESTED');
-      assertTransition('CANCELLATION_REQUESTED', 'CANCELLED');
-    } else {
-      assertTransition(slot.status, 'CANCELLED');
-    }
+/** The cancellation inside a caller's transaction (an emailed cancel link claims its token in the same one). */
+export async function cancelSlotIn(tx: Tx, slotId: string, actor: { userId: string; role: Role }, reason: string | undefined, policy: CancellationPolicy, now: Date) {
+  const slot = await lockSlot(tx, slotId);
+  const by = actor.role === 'ADMIN' || actor.role === 'SUPERADMIN' ? 'admin' : slot.mentorId === actor.userId ? 'mentor' : slot.studentId === actor.userId ? 'student' : null;
+  if (!by) throw new HttpProblem('NOT_FOUND', 'No such slot of yours');
 
-    let refunded = { paid: 0, promotional: 0 };
-    // What the student paid: a direct booking, or a confirmed hold's escrow.
-    const booking = slot.studentId
-      ? await tx.tokenUsage.findFirst({ where: { slotId, userId: slot.studentId, type: { in: ['BOOKING', 'HOLD'] } }, orderBy: { createdAt: 'desc' } })
-      : null;
-    if (booking && slot.studentId) {
-      const tokens = refundTokens({ price: -booking.amount, by, slotStart: slot.startDateTime, now, policy });
-      const back = splitRefund(tokens, { fromPaid: booking.paidAmount, fromPromo: booking.promoAmount });
-      if (back.fromPaid) await tx.token.update({ where: { userId: slot.studentId }, data: { balance: { increment: back.fromPaid }, lifetimeSpent: { decrement: back.fromPaid } } });
-      if (back.fromPromo) await tx.promotionalToken.update({ where: { userId: slot.studentId }, data: { balance: { increment: back.fromPromo } } });
-      const wallet = await lockWallet(tx, slot.studentId, now);
-      await tx.tokenUsage.create({
-        data: {
-          userId: slot.studentId,
-          slotId,
-          type: 'REFUND',
-          amount: tokens,
-          paidAmount: back.fromPaid,
-          promoAmount: back.fromPromo,
-          balanceAfter: wallet.paid + wallet.promo,
-          description: `Cancelled by the ${by}${reason ? `: ${reason}` : ''}`,
-          idempotencyKey: refundKey,
-        },
-      });
-      refunded = { paid: back.fromPaid, promotional: back.fromPromo };
-    }
-    const cancelled = await tx.slot.update({ where: { id: slotId }, data: { status: 'CANCELLED' }, select: slotSelect });
-    await tx.meetingLog.create({ data: { slotId, userId: actor.userId, event: 'CANCELLED', occurredAt: now, source: 'api', metadata: { by, reason: reason ?? null } } });
-    return { slot: toSlot(cancelled), refunded };
-  });
+  const refundKey = `refund:${slotId}`;
+  if (slot.status === 'CANCELLED') {
+    // Idempotent: a second cancel answers with what the first one did.
+    const prior = await tx.tokenUsage.findUnique({ where: { idempotencyKey: refundKey } });
+    const current = await tx.slot.findUniqueOrThrow({ where: { id: slotId }, select: slotSelect });
+    return { slot: toSlot(current), refunded: { paid: prior?.paidAmount ?? 0, promotional: prior?.promoAmount ?? 0 } };
+  }
+  if (slot.status !== 'CONFIRMED' && !(slot.status === 'TENTATIVE' && by !== 'student')) {
+    throw new HttpProblem('ILLEGAL_TRANSITION', `A ${slot.status} slot cannot be cancelled`);
+  }
+  if (by === 'student') {
+    assertTransition(slot.status, 'CANCELLATION_REQUESTED');
+    assertTransition('CANCELLATION_REQUESTED', 'CANCELLED');
+  } else {
+    assertTransition(slot.status, 'CANCELLED');
+  }
+
+  let refunded = { paid: 0, promotional: 0 };
+  // What the student paid: a direct booking, or a confirmed hold's escrow.
+  const booking = slot.studentId
+    ? await tx.tokenUsage.findFirst({ where: { slotId, userId: slot.studentId, type: { in: ['BOOKING', 'HOLD'] } }, orderBy: { createdAt: 'desc' } })
+    : null;
+  if (booking && slot.studentId) {
+    const tokens = refundTokens({ price: -booking.amount, by, slotStart: slot.startDateTime, now, policy });
+    const back = splitRefund(tokens, { fromPaid: booking.paidAmount, fromPromo: booking.promoAmount });
+    if (back.fromPaid) await tx.token.update({ where: { userId: slot.studentId }, data: { balance: { increment: back.fromPaid }, lifetimeSpent: { decrement: back.fromPaid } } });
+    if (back.fromPromo) await tx.promotionalToken.update({ where: { userId: slot.studentId }, data: { balance: { increment: back.fromPromo } } });
+    const wallet = await lockWallet(tx, slot.studentId, now);
+    await tx.tokenUsage.create({
+      data: {
+        userId: slot.studentId,
+        slotId,
+        type: 'REFUND',
+        amount: tokens,
+        paidAmount: back.fromPaid,
+        promoAmount: back.fromPromo,
+        balanceAfter: wallet.paid + wallet.promo,
+        description: `Cancelled by the ${by}${reason ? `: ${reason}` : ''}`,
+        idempotencyKey: refundKey,
+      },
+    });
+    refunded = { paid: back.fromPaid, promotional: back.fromPromo };
+  }
+  const cancelled = await tx.slot.update({ where: { id: slotId }, data: { status: 'CANCELLED' }, select: slotSelect });
+  await tx.meetingLog.create({ data: { slotId, userId: actor.userId, event: 'CANCELLED', occurredAt: now, source: 'api', metadata: { by, reason: reason ?? null } } });
+  return { slot: toSlot(cancelled), refunded };
 }

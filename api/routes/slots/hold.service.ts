@@ -11,7 +11,7 @@ import { MasEntityId, MasEntityType, MasState, MasUserId } from '../../../workfl
 import type { AppDeps } from '../../deps.js';
 import { HttpProblem } from '../../problem.js';
 import { readConfig } from '../../system-config.js';
-import { assertBookable, lockSlot, spend } from './booking.service.js';
+import { assertBookable, lockSlot, spend, type Tx } from './booking.service.js';
 import { slotSelect, toSlot } from './slots.schemas.js';
 
 export async function holdSlot(deps: AppDeps, slotId: string, studentId: string) {
@@ -73,25 +73,33 @@ export async function holdSlot(deps: AppDeps, slotId: string, studentId: string)
 }
 
 export async function confirmHold(deps: AppDeps, slotId: string, studentId: string) {
-  const now = new Date();
-  const result = await deps.db.$transaction(async (tx) => {
-    const slot = await lockSlot(tx, slotId);
-    const [hold] = await tx.$queryRaw<{ holdId: string | null; holdExpiresAt: Date | null }[]>`
-      SELECT "holdId", "holdExpiresAt" FROM "public"."slots" WHERE "id" = ${slotId}::uuid`;
-    if (slot.studentId !== studentId || !hold?.holdId) throw new HttpProblem('NOT_FOUND', 'You hold no such slot');
-    if (slot.status === 'CONFIRMED') return { slot: toSlot(await tx.slot.findUniqueOrThrow({ where: { id: slotId }, select: slotSelect })), holdId: hold.holdId, alreadyConfirmed: true };
-    if (slot.status !== 'MEETING_REQUESTED') throw new HttpProblem('CONFLICT', `The slot is ${slot.status}`);
-    if (!hold.holdExpiresAt || hold.holdExpiresAt <= now) throw new HttpProblem('CONFLICT', 'The hold has expired');
-    assertTransition(slot.status, 'CONFIRMED');
-    const confirmed = await tx.slot.update({ where: { id: slotId }, data: { status: 'CONFIRMED', holdExpiresAt: null }, select: slotSelect });
-    await tx.meetingLog.create({ data: { slotId, userId: studentId, event: 'SCHEDULED', occurredAt: now, source: 'api', metadata: { via: 'hold', holdId: hold.holdId } } });
-    return { slot: toSlot(confirmed), holdId: hold.holdId, alreadyConfirmed: false };
-  });
-  // Best effort: if the signal is lost, the timer fires and releaseHold finds the slot
-  // CONFIRMED and does nothing.
+  const result = await deps.db.$transaction((tx) => confirmHoldIn(tx, slotId, studentId, new Date()));
+  await signalHoldConfirmed(deps, slotId, result.holdId);
+  return { slot: result.slot, alreadyConfirmed: result.alreadyConfirmed };
+}
+
+/** The confirmation inside a caller's transaction (an emailed confirm link claims its token in the same one). */
+export async function confirmHoldIn(tx: Tx, slotId: string, studentId: string, now: Date) {
+  const slot = await lockSlot(tx, slotId);
+  const [hold] = await tx.$queryRaw<{ holdId: string | null; holdExpiresAt: Date | null }[]>`
+    SELECT "holdId", "holdExpiresAt" FROM "public"."slots" WHERE "id" = ${slotId}::uuid`;
+  if (slot.studentId !== studentId || !hold?.holdId) throw new HttpProblem('NOT_FOUND', 'You hold no such slot');
+  if (slot.status === 'CONFIRMED') return { slot: toSlot(await tx.slot.findUniqueOrThrow({ where: { id: slotId }, select: slotSelect })), holdId: hold.holdId, alreadyConfirmed: true };
+  if (slot.status !== 'MEETING_REQUESTED') throw new HttpProblem('CONFLICT', `The slot is ${slot.status}`);
+  if (!hold.holdExpiresAt || hold.holdExpiresAt <= now) throw new HttpProblem('CONFLICT', 'The hold has expired');
+  assertTransition(slot.status, 'CONFIRMED');
+  const confirmed = await tx.slot.update({ where: { id: slotId }, data: { status: 'CONFIRMED', holdExpiresAt: null }, select: slotSelect });
+  await tx.meetingLog.create({ data: { slotId, userId: studentId, event: 'SCHEDULED', occurredAt: now, source: 'api', metadata: { via: 'hold', holdId: hold.holdId } } });
+  return { slot: toSlot(confirmed), holdId: hold.holdId, alreadyConfirmed: false };
+}
+
+/**
+ * Best effort, after the commit: if the signal is lost, the timer fires and releaseHold finds
+ * the slot CONFIRMED and does nothing.
+ */
+export async function signalHoldConfirmed(deps: AppDeps, slotId: string, holdId: string) {
   await deps.temporal.workflow
     .getHandle(workflowIds.slotHold(slotId))
-    .signal(holdConfirmedSignal, { holdId: result.holdId })
+    .signal(holdConfirmedSignal, { holdId })
     .catch((err: unknown) => deps.logger.warn({ err, slotId }, 'hold confirmed but the slot-hold workflow could not be signalled'));
-  return { slot: result.slot, alreadyConfirmed: result.alreadyConfirmed };
 }

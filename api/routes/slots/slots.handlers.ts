@@ -3,6 +3,7 @@ import type { AppEnv } from '../../deps.js';
 import { keysetOn, toPageOn } from '../../pagination.js';
 import { HttpProblem } from '../../problem.js';
 import { startMeetingEarnings } from '../../starters/meeting-earnings.starter.js';
+import { startSlotBookedNotification } from '../../starters/slot-notification.starter.js';
 import { bookSlot, cancelSlot } from './booking.service.js';
 import { confirmHold, holdSlot } from './hold.service.js';
 import type { bookSlotRoute, confirmHoldRoute, holdSlotRoute, cancelSlotRoute, createSlotRoute, deleteSlotRoute, endSlotRoute, getSlotRoute, listSlotsRoute, updateSlotRoute } from './slots.routes.js';
@@ -47,8 +48,12 @@ export const getSlotHandler: RouteHandler<typeof getSlotRoute, AppEnv> = async (
   return c.json(toSlot(slot), 200);
 };
 
-export const bookSlotHandler: RouteHandler<typeof bookSlotRoute, AppEnv> = async (c) =>
-  c.json(await bookSlot(c.var.deps.db, c.req.valid('param').id, c.get('auth')!.userId), 200);
+export const bookSlotHandler: RouteHandler<typeof bookSlotRoute, AppEnv> = async (c) => {
+  const booked = await bookSlot(c.var.deps.db, c.req.valid('param').id, c.get('auth')!.userId);
+  // After the commit: the booking stands even if the emails cannot be scheduled (it logs).
+  await startSlotBookedNotification(c.var.deps, booked.slot);
+  return c.json(booked, 200);
+};
 
 export const cancelSlotHandler: RouteHandler<typeof cancelSlotRoute, AppEnv> = async (c) =>
   c.json(await cancelSlot(c.var.deps.db, c.req.valid('param').id, c.get('auth')!, c.req.valid('json').reason), 200);
@@ -67,5 +72,8 @@ export const endSlotHandler: RouteHandler<typeof endSlotRoute, AppEnv> = async (
 export const holdSlotHandler: RouteHandler<typeof holdSlotRoute, AppEnv> = async (c) =>
   c.json(await holdSlot(c.var.deps, c.req.valid('param').id, c.get('auth')!.userId), 201);
 
-export const confirmHoldHandler: RouteHandler<typeof confirmHoldRoute, AppEnv> = async (c) =>
-  c.json(await confirmHold(c.var.deps, c.req.valid('param').id, c.get('auth')!.userId), 200);
+export const confirmHoldHandler: RouteHandler<typeof confirmHoldRoute, AppEnv> = async (c) => {
+  const confirmed = await confirmHold(c.var.deps, c.req.valid('param').id, c.get('auth')!.userId);
+  if (!confirmed.alreadyConfirmed) await startSlotBookedNotification(c.var.deps, confirmed.slot);
+  return c.json(confirmed, 200);
+};

@@ -2,6 +2,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../domain/crm/idempotency.js';
 import { normalizeContact } from '../../crm/lead-input.js';
+import { emitLeadEvents } from '../../crm/triggers.js';
 import type { AppEnv } from '../../deps.js';
 import { clientIp } from './vendor-key-auth.js';
 import type { ingestVendorLeadRoute } from './vendor-leads.routes.js';
@@ -24,5 +25,8 @@ export const ingestVendorLeadHandler: RouteHandler<typeof ingestVendorLeadRoute,
     now: new Date(),
   });
   if (replayed) c.header('Idempotent-Replayed', 'true');
+  else if (!answer.duplicate && answer.rawLeadId) {
+    await emitLeadEvents(c.var.deps, [{ type: 'LEAD_CREATED', leadId: answer.rawLeadId, platform: c.get('vendorKey').platform, sourceType: 'vendor' }]);
+  }
   return c.json(answer, 202);
 };

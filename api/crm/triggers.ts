@@ -1,0 +1,99 @@
+// CRM trigger events: lead captured, status changed, assigned. Each event enrolls the lead in
+// every PUBLISHED workflow of its platform whose trigger node matches, pinned to the latest
+// version. A lead already enrolled there is not enrolled again (see the enrollment starter).
+import type { Client } from '@temporalio/client';
+import type { WorkflowNode } from '../../domain/crm-engine/definition.js';
+import { triggerNode } from '../../domain/crm-engine/graph.js';
+import type { Logger } from '../../infra/logger.js';
+import type { Db } from '../../infra/prisma.js';
+import type { CrmWorkflowTriggerType } from '../../prisma/generated/client.js';
+import { startBulkOperation } from '../routes/crm-enrollments/bulk.service.js';
+import { mapLimit, publishedVersion, startEnrollment, type EnrollResult } from '../starters/crm-enrollment.starter.js';
+
+/** More matching leads than this (e.g. a CSV import's chunk) go to a bulk-enroll workflow
+ * instead of being started inline in the request. */
+export const INLINE_ENROLL_LIMIT = 25;
+
+export interface TriggerDeps {
+  db: Db;
+  temporal: Client;
+  logger: Logger;
+  config: { taskQueue: string; crmBulkBatchSize?: number; crmEnrollmentStepsPerRun?: number };
+}
+
+export type LeadEvent =
+  | { type: 'LEAD_CREATED'; leadId: string; platform: string; sourceType?: string; formId?: string | null }
+  | { type: 'LEAD_STATUS_CHANGED'; leadId: string; platform: string; fromStatus: string | null; toStatus: string }
+  | { type: 'LEAD_ASSIGNED'; leadId: string; platform: string; assignedTo: string };
+
+/** Captures that count as a form submission (form_submitted triggers). */
+const FORM_SOURCES = new Set(['website', 'campaign', 'webinar']);
+
+export function triggerMatches(node: WorkflowNode, e: LeadEvent): boolean {
+  switch (node.type) {
+    case 'trigger.lead_created':
+      return e.type === 'LEAD_CREATED';
+    case 'trigger.form_submitted':
+      return e.type === 'LEAD_CREATED' && FORM_SOURCES.has(e.sourceType ?? '') && (!node.formId || node.formId === e.formId);
+    case 'trigger.lead_status_changed':
+      return (
+        e.type === 'LEAD_STATUS_CHANGED' &&
+        e.fromStatus !== e.toStatus &&
+        (!node.toStatus || node.toStatus === e.toStatus) &&
+        (!node.fromStatus || node.fromStatus === e.fromStatus)
+      );
+    default:
+      return false;
+  }
+}
+
+const COLUMN: Record<LeadEvent['type'], CrmWorkflowTriggerType> = {
+  LEAD_CREATED: 'LEAD_CREATED',
+  LEAD_STATUS_CHANGED: 'LEAD_STATUS_CHANGED',
+  LEAD_ASSIGNED: 'LEAD_ASSIGNED',
+};
+
+/**
+ * Call AFTER the transaction that made the change has committed. Never throws for a trigger
+ * failure (the lead change already happened); failures are logged with the lead id.
+ */
+export async function emitLeadEvents(deps: TriggerDeps, events: LeadEvent[]): Promise<EnrollResult[]> {
+  if (events.length === 0) return [];
+  const started: EnrollResult[] = [];
+  const groups = new Map<string, LeadEvent[]>();
+  for (const e of events) {
+    const key = `${e.platform}\u0000${e.type}`;
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  for (const group of groups.values()) {
+    const { platform, type } = group[0]!;
+    try {
+      const workflows = await deps.db.crmWorkflow.findMany({ where: { platform, status: 'PUBLISHED', triggerType: COLUMN[type], version: { gt: 0 } }, select: { id: true } });
+      for (const wf of workflows) {
+        const v = await publishedVersion(deps.db, wf.id);
+        if (!v) continue;
+        const trigger = triggerNode(v.definition);
+        const matching = group.filter((e) => triggerMatches(trigger, e));
+        if (matching.length > INLINE_ENROLL_LIMIT) {
+          const op = await startBulkOperation(deps, { userId: null, role: 'ADMIN' }, {
+            action: 'enroll',
+            filter: { workflowId: wf.id, version: v.version, leadIds: matching.map((e) => e.leadId) },
+            reason: `trigger ${type}`,
+          });
+          deps.logger.info({ crmWorkflowId: wf.id, leads: matching.length, operationId: op.id }, 'crm trigger: enrolling through a bulk operation');
+          continue;
+        }
+        const results = await mapLimit(matching, 16, (e) =>
+          startEnrollment(deps, v, e.leadId, null).catch((err: unknown) => {
+            deps.logger.error({ err, leadId: e.leadId, crmWorkflowId: wf.id }, 'crm trigger: enrollment start failed');
+            return null;
+          }),
+        );
+        for (const r of results) if (r) started.push(r);
+      }
+    } catch (err) {
+      deps.logger.error({ err, platform, type, leads: group.map((e) => e.leadId) }, 'crm trigger: matching failed');
+    }
+  }
+  return started;
+}

@@ -1,0 +1,5 @@
+import { createRouter } from '../../openapi.js';
+import { callLeadHandler, createCallLogHandler, listCallLogsHandler } from './crm-calls.handlers.js';
+import { callLeadRoute, createCallLogRoute, listCallLogsRoute } from './crm-calls.routes.js';
+
+export const crmCallsRouter = createRouter().openapi(callLeadRoute, callLeadHandler).openapi(createCallLogRoute, createCallLogHandler).openapi(listCallLogsRoute, listCallLogsHandler);

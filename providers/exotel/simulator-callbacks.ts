@@ -1,0 +1,65 @@
+// StatusCallback delivery as Exotel does it: POST the JSON body to the URL given in the connect
+// request. Unsigned, at least once, and possibly late or out of order, so tests can ask for
+// duplicates, the events reversed, a delay, or a doctored body.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ExotelCallbackEvent } from './interface.js';
+import type { StoredCallback } from './simulator-state.js';
+
+export interface DeliverOptions {
+  callSid: string;
+  /** Only these events (default: every callback the call produced, oldest first). */
+  events?: ExotelCallbackEvent[];
+  /** Send each callback this many times in a row. Default 1. */
+  duplicates?: number;
+  /** Newest first (the terminal callback before the answered one). */
+  outOfOrder?: boolean;
+  /** Wait this long before the first POST (a late delivery). */
+  delayMs?: number;
+  /** Override the URL from the connect request. */
+  url?: string;
+  /** Fields merged into the body (e.g. figures that disagree with the call's details). */
+  override?: Record<string, unknown>;
+}
+
+export interface Delivery {
+  callSid: string;
+  event: ExotelCallbackEvent;
+  url: string;
+  /** The receiver's HTTP status, or null when it did not answer. */
+  status: number | null;
+  error?: string;
+}
+
+export const DELIVERY_TIMEOUT_MS = 5_000;
+
+export function selectCallbacks(all: StoredCallback[], opts: DeliverOptions): StoredCallback[] {
+  const picked = all.filter((c) => !opts.events || opts.events.includes(c.event));
+  return opts.outOfOrder ? [...picked].reverse() : picked;
+}
+
+export async function deliverCallbacks(callbacks: StoredCallback[], opts: DeliverOptions): Promise<Delivery[]> {
+  if (opts.delayMs) await sleep(opts.delayMs);
+  const times = Math.max(1, Math.floor(opts.duplicates ?? 1));
+  const out: Delivery[] = [];
+  for (const cb of callbacks) {
+    const raw = opts.override ? JSON.stringify({ ...(JSON.parse(cb.raw) as Record<string, unknown>), ...opts.override }) : cb.raw;
+    for (let i = 0; i < times; i++) out.push(await deliverOne(cb, raw, opts.url ?? cb.url));
+  }
+  return out;
+}
+
+export async function deliverOne(cb: StoredCallback, raw: string, url: string): Promise<Delivery> {
+  const base = { callSid: cb.callSid, event: cb.event, url };
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'User-Agent': 'Exotel-StatusCallback (simulator)' },
+      body: raw,
+      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+    });
+    await res.arrayBuffer();
+    return { ...base, status: res.status };
+  } catch (err) {
+    return { ...base, status: null, error: err instanceof Error ? err.message : String(err) };
+  }
+}

@@ -1,0 +1,144 @@
+// The WhatsApp Cloud API contract the rest of the system codes against: template sends, the
+// status webhook's shape, and one typed error. The real client and the simulator both honour it.
+
+export const WHATSAPP_LIVE_BASE_URL = 'https://graph.facebook.com';
+export const DEFAULT_API_VERSION = 'v21.0';
+export const WEBHOOK_SIGNATURE_HEADER = 'X-Hub-Signature-256';
+/** What lead_whatsapp_logs.provider holds for messages sent through this provider. */
+export const LEAD_LOG_PROVIDER = 'meta_cloud';
+/** The Cloud API's "rate limit hit" error code (throughput or per-pair limits). */
+export const RATE_LIMIT_ERROR_CODE = 130429;
+/** E.164 with the leading +: what callers hand us. The wire wants the digits only. */
+export const E164_PATTERN = /^\+[1-9]\d{6,14}$/;
+
+export interface WhatsAppTemplateMessage {
+  /** E.164 with +. */
+  to: string;
+  /** An approved template's name. */
+  template: string;
+  /** Default "en". */
+  languageCode?: string;
+  /** Body parameters {{1}}, {{2}}, … in order. */
+  params?: string[];
+}
+
+export interface WhatsAppSendResult {
+  /** The wamid: status webhooks refer to the message by it. */
+  messageId: string;
+  /** WhatsApp's id for the recipient (usually the digits of the number). */
+  waId: string;
+}
+
+export interface WhatsAppProvider {
+  sendTemplate(msg: WhatsAppTemplateMessage): Promise<WhatsAppSendResult>;
+}
+
+/** The body we POST to /{phone_number_id}/messages for a template. */
+export interface TemplateSendBody {
+  messaging_product: 'whatsapp';
+  recipient_type?: 'individual';
+  /** Digits only. */
+  to: string;
+  type: 'template';
+  template: {
+    name: string;
+    language: { code: string };
+    components?: { type: 'body'; parameters: { type: 'text'; text: string }[] }[];
+  };
+}
+
+export interface SendResponse {
+  messaging_product: 'whatsapp';
+  contacts: { input: string; wa_id: string }[];
+  messages: { id: string; message_status?: string }[];
+}
+
+export type DeliveryStatus = 'sent' | 'delivered' | 'read' | 'failed';
+export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['sent', 'delivered', 'read', 'failed'];
+
+export interface StatusError {
+  code: number;
+  title: string;
+  message?: string;
+  error_data?: { details?: string };
+}
+
+/** One entry of entry[].changes[].value.statuses[]. */
+export interface StatusUpdate {
+  id: string;
+  status: DeliveryStatus;
+  /** Unix seconds, as a string. */
+  timestamp: string;
+  recipient_id: string;
+  errors?: StatusError[];
+}
+
+export interface StatusWebhookBody {
+  object: 'whatsapp_business_account';
+  entry: {
+    id: string;
+    changes: {
+      field: string;
+      value: {
+        messaging_product: 'whatsapp';
+        metadata: { display_phone_number: string; phone_number_id: string };
+        statuses?: StatusUpdate[];
+      };
+    }[];
+  }[];
+}
+
+/** The `error` object of every Graph API error response. */
+export interface WhatsAppErrorBody {
+  message: string;
+  type: string;
+  code: number | string;
+  error_subcode?: number | null;
+  error_data?: { details?: string; messaging_product?: string } | null;
+  fbtrace_id?: string | null;
+}
+
+/** Codes for failures that never got an answer, or got one we cannot trust. */
+export const LOCAL_ERROR_CODES = {
+  network: 'NETWORK_ERROR',
+  timeout: 'TIMEOUT',
+  invalidResponse: 'INVALID_RESPONSE',
+  invalidRequest: 'INVALID_REQUEST',
+  disabled: 'WHATSAPP_DISABLED',
+} as const;
+
+/**
+ * Every failure of a WhatsApp call. `status` is null when no HTTP answer arrived. `retryable`
+ * is true for network errors, timeouts, HTTP 429, error code 130429 and 5xx; false for other
+ * 4xx (bad token, bad number, unknown template: a retry would fail the same way).
+ */
+export class WhatsAppError extends Error {
+  override readonly name = 'WhatsAppError';
+  readonly status: number | null;
+  readonly code: number | string;
+  readonly type: string;
+  readonly details: string | null;
+  readonly fbtraceId: string | null;
+  readonly retryable: boolean;
+
+  constructor(status: number | null, body: WhatsAppErrorBody, opts: { retryable?: boolean; cause?: unknown } = {}) {
+    super(`WhatsApp ${status ?? 'request'} ${body.code}: ${body.message}`, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.status = status;
+    this.code = body.code;
+    this.type = body.type;
+    this.details = body.error_data?.details ?? null;
+    this.fbtraceId = body.fbtrace_id ?? null;
+    this.retryable = opts.retryable ?? isRetryable(status, body.code);
+  }
+}
+
+export function isRetryable(status: number | null, code: number | string): boolean {
+  if (status === null) return true;
+  if (code === RATE_LIMIT_ERROR_CODE || status === 429) return true;
+  return status >= 500;
+}
+
+/** "+919876543210" → "919876543210"; null when it is not E.164. */
+export function toWireNumber(e164: string): string | null {
+  return E164_PATTERN.test(e164) ? e164.slice(1) : null;
+}

@@ -1,0 +1,25 @@
+// The webhook signature: `X-Hub-Signature-256: sha256=<hex HMAC-SHA256(app secret, raw body)>`.
+// Verification runs over the bytes as received, before parsing, and compares in constant time.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+const HEADER_FORMAT = /^sha256=([0-9a-f]{64})$/i;
+
+export function signWebhook(rawBody: string | Uint8Array, appSecret: string): string {
+  return `sha256=${createHmac('sha256', appSecret).update(rawBody).digest('hex')}`;
+}
+
+export function verifyWebhookSignature(rawBody: string | Uint8Array, header: string | null | undefined, appSecret: string): boolean {
+  if (typeof header !== 'string') return false;
+  // Buffer.from(x, 'hex') silently drops bad characters, so check the shape first.
+  const m = HEADER_FORMAT.exec(header.trim());
+  if (!m) return false;
+  const expected = createHmac('sha256', appSecret).update(rawBody).digest();
+  return timingSafeEqual(Buffer.from(m[1]!, 'hex'), expected);
+}
+
+/** Constant-time equality of two strings; different lengths are unequal (and leak only that). */
+export function constantTimeEqual(a: string, b: string): boolean {
+  const ab = Buffer.from(a, 'utf8');
+  const bb = Buffer.from(b, 'utf8');
+  return ab.length === bb.length && timingSafeEqual(ab, bb);
+}

@@ -1,0 +1,225 @@
+// A local WhatsApp Cloud API speaking the same HTTP as graph.facebook.com for template sends,
+// in memory, so the real client runs in dev and tests. The control surface (sent messages,
+// faults, status webhooks) is on /_sim/… over HTTP and on the returned object.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { z } from 'zod';
+import { DELIVERY_STATUSES, type DeliveryStatus, type TemplateSendBody } from './interface.js';
+import { templateSendBodySchema } from './schemas.js';
+import { constantTimeEqual } from './signatures.js';
+import { deliverOne, faultError, newWamid, simError, SimError, statusWebhooks, type DeliverOptions, type Delivery, type FaultKind, type SimMessage } from './simulator-state.js';
+
+export type { DeliverOptions, Delivery, FaultKind, SimMessage } from './simulator-state.js';
+
+const MAX_BODY_BYTES = 1_048_576;
+
+export interface WhatsAppSimulatorOptions {
+  /** Default 0: the OS picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  phoneNumberId: string;
+  token: string;
+  appSecret: string;
+  /** Approved template names; absent means any name is accepted. */
+  templates?: string[];
+  /** Where deliverStatuses() posts unless told otherwise. */
+  webhookUrl?: string;
+  /** Post these statuses to webhookUrl after every accepted send (the dev stack's choice). */
+  autoStatuses?: DeliveryStatus[];
+  /** Wait this long after a send before the automatic statuses (the sender stores the wamid first). Default 500. */
+  autoDelayMs?: number;
+  wabaId?: string;
+  displayPhoneNumber?: string;
+}
+
+export interface WhatsAppSimulator {
+  /** The client's baseUrl: http://host:port (the client adds /v21.0/{phone_number_id}/messages). */
+  baseUrl: string;
+  /** Same as baseUrl; the control API is under /_sim/. */
+  origin: string;
+  port: number;
+  /** Accepted sends, oldest first. */
+  messages(filter?: { to?: string }): SimMessage[];
+  /** The next `count` sends answer this fault instead of sending. */
+  failNext(count: number, kind: FaultKind, status?: number): void;
+  /** Posts the message's status webhooks, signed, in the order (and copies) asked for. */
+  deliverStatuses(opts: DeliverOptions): Promise<Delivery[]>;
+  /** Every delivery attempt so far, manual and automatic. */
+  deliveries(): readonly Delivery[];
+  close(): Promise<void>;
+}
+
+const faultBodySchema = z.strictObject({
+  count: z.number().int().min(0).max(1000),
+  kind: z.enum(['rate_limit', 'invalid_number', 'server_error']),
+  status: z.number().int().min(400).max(599).optional(),
+});
+const deliverBodySchema = z.strictObject({
+  message_id: z.string().min(1),
+  statuses: z.array(z.enum(DELIVERY_STATUSES as [DeliveryStatus, ...DeliveryStatus[]])).min(1).optional(),
+  error: z.object({ code: z.number().int(), title: z.string() }).optional(),
+  duplicates: z.number().int().min(1).max(100).optional(),
+  out_of_order: z.boolean().optional(),
+  url: z.url().optional(),
+});
+
+interface Reply {
+  status: number;
+  body: unknown;
+}
+
+export async function startWhatsAppSimulator(opts: WhatsAppSimulatorOptions): Promise<WhatsAppSimulator> {
+  const host = opts.host ?? '127.0.0.1';
+  const templates = opts.templates ? new Set(opts.templates) : null;
+  const wabaId = opts.wabaId ?? '100000000000000';
+  const displayPhoneNumber = opts.displayPhoneNumber ?? '15550000000';
+  const sent: SimMessage[] = [];
+  const byId = new Map<string, SimMessage>();
+  const log: Delivery[] = [];
+  const inFlight = new Set<Promise<unknown>>();
+  let faults: { remaining: number; kind: FaultKind; status?: number } = { remaining: 0, kind: 'server_error' };
+
+  async function deliverStatuses(d: DeliverOptions): Promise<Delivery[]> {
+    const url = d.url ?? opts.webhookUrl;
+    if (!url) throw simError(400, 100, 'No webhook URL: start the simulator with webhookUrl or pass url');
+    const msg = byId.get(d.messageId);
+    if (!msg) throw simError(404, 100, `No message ${d.messageId}`);
+    const hooks = statusWebhooks(msg, { statuses: d.statuses ?? ['sent', 'delivered', 'read'], error: d.error, wabaId, displayPhoneNumber });
+    const ordered = d.outOfOrder ? [...hooks].reverse() : hooks;
+    const times = Math.max(1, Math.floor(d.duplicates ?? 1));
+    const out: Delivery[] = [];
+    for (const hook of ordered) {
+      for (let i = 0; i < times; i++) out.push(await deliverOne(msg.id, hook.status, hook.raw, url, opts.appSecret));
+    }
+    log.push(...out);
+    return out;
+  }
+
+  function autoDeliver(msg: SimMessage) {
+    if (!opts.autoStatuses?.length || !opts.webhookUrl) return;
+    const p = sleep(opts.autoDelayMs ?? 500)
+      .then(() => deliverStatuses({ messageId: msg.id, statuses: opts.autoStatuses! }))
+      .catch(() => [])
+      .finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  }
+
+  function send(apiVersion: string, phoneNumberId: string, body: unknown, req: IncomingMessage): Reply {
+    const auth = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
+    if (!auth || !constantTimeEqual(auth[1]!, opts.token)) throw simError(401, 190, 'Invalid OAuth access token - Cannot parse access token');
+    if (phoneNumberId !== opts.phoneNumberId) {
+      throw simError(400, 100, `Unsupported post request. Object with ID '${phoneNumberId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`, { type: 'GraphMethodException' });
+    }
+    if (faults.remaining > 0) {
+      faults.remaining -= 1;
+      throw faultError(faults.kind, faults.status);
+    }
+    const parsed = templateSendBodySchema.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw simError(400, 100, '(#100) Invalid parameter', { details: `${issue.path.join('.') || '(root)'}: ${issue.message}` });
+    }
+    const msgBody: TemplateSendBody = parsed.data;
+    if (templates && !templates.has(msgBody.template.name)) {
+      throw simError(404, 132001, '(#132001) Template name does not exist in the translation', { details: `template name (${msgBody.template.name}) does not exist in ${msgBody.template.language.code}` });
+    }
+    const msg: SimMessage = { id: newWamid(), waId: msgBody.to, phoneNumberId, apiVersion, body: body as TemplateSendBody, receivedAt: new Date().toISOString() };
+    sent.push(msg);
+    byId.set(msg.id, msg);
+    autoDeliver(msg);
+    return { status: 200, body: { messaging_product: 'whatsapp', contacts: [{ input: msgBody.to, wa_id: msg.waId }], messages: [{ id: msg.id, message_status: 'accepted' }] } };
+  }
+
+  const messages = (filter: { to?: string } = {}) => sent.filter((m) => !filter.to || m.body.to === filter.to.replace(/^\+/, ''));
+
+  async function answer(req: IncomingMessage): Promise<Reply> {
+    const url = new URL(req.url ?? '/', 'http://sim');
+    const path = url.pathname;
+    const api = /^\/(v\d+\.0)\/([^/]+)\/messages$/.exec(path);
+    if (api && req.method === 'POST') return send(api[1]!, decodeURIComponent(api[2]!), await readJson(req), req);
+    if (path === '/_sim/messages' && req.method === 'GET') return { status: 200, body: { messages: messages({ to: url.searchParams.get('to') ?? undefined }) } };
+    if (path === '/_sim/faults' && req.method === 'POST') {
+      const b = parseControl(faultBodySchema, await readJson(req));
+      faults = { remaining: b.count, kind: b.kind, status: b.status };
+      return { status: 200, body: { armed: b.count, kind: b.kind } };
+    }
+    if (path === '/_sim/webhooks/deliver' && req.method === 'POST') {
+      const b = parseControl(deliverBodySchema, await readJson(req));
+      const deliveries = await deliverStatuses({ messageId: b.message_id, statuses: b.statuses, error: b.error, duplicates: b.duplicates, outOfOrder: b.out_of_order, url: b.url });
+      return { status: 200, body: { deliveries } };
+    }
+    if (path === '/_sim/webhooks/deliveries' && req.method === 'GET') return { status: 200, body: { deliveries: log } };
+    throw simError(404, 100, `Unknown path components: ${path}`, { type: 'OAuthException' });
+  }
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    void answer(req).then(
+      (reply) => sendReply(res, reply),
+      (err: unknown) => {
+        if (err instanceof SimError) return sendReply(res, { status: err.status, body: { error: err.body } });
+        console.error('whatsapp simulator: unexpected error', err);
+        return sendReply(res, { status: 500, body: { error: faultError('server_error').body } });
+      },
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  return {
+    baseUrl: origin,
+    origin,
+    port,
+    messages,
+    failNext(count, kind, status) {
+      faults = { remaining: count, kind, status };
+    },
+    deliverStatuses,
+    deliveries: () => [...log],
+    async close() {
+      await Promise.allSettled([...inFlight]);
+      await new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+function parseControl<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw simError(400, 100, `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw simError(413, 100, 'Request body is too large');
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  if (text === '') return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw simError(400, 100, '(#100) The request body is not valid JSON');
+  }
+}
+
+function sendReply(res: ServerResponse, reply: Reply): void {
+  const payload = JSON.stringify(reply.body);
+  res.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(payload) });
+  res.end(payload);
+}

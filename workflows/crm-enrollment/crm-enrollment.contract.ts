@@ -1,0 +1,79 @@
+// Contract of crmEnrollment: one lead travelling through one pinned version of a CRM workflow.
+// Pause, resume and cancel are Updates (validated before anything changes); `state` is the
+// live view GET /api/crm/enrollments/:id merges with the stored row.
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { WorkflowDefinition } from '../../domain/crm-engine/definition.js';
+
+export type EnrollmentStatus = 'ACTIVE' | 'WAITING' | 'PAUSED' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
+
+export interface PauseInfo {
+  /** ISO instant. */
+  at: string;
+  by: string | null;
+  reason: string;
+}
+
+/** What a run hands to the next one when it continues-as-new. */
+export interface EnrollmentCarry {
+  atNodeId: string;
+  /** Visits per node so far; the visit number keys each node run. */
+  visits: Record<string, number>;
+  paused: PauseInfo | null;
+  /** A delay still to serve (after a pause, or cut by continue-as-new), in ms. */
+  remainingDelayMs: number | null;
+  steps: number;
+  runs: number;
+}
+
+export interface CrmEnrollmentInput {
+  enrollmentId: string;
+  crmWorkflowId: string;
+  workflowName: string;
+  version: number;
+  leadId: string;
+  definition: WorkflowDefinition;
+  enrolledBy: string | null;
+  carry?: EnrollmentCarry;
+  /** Continue-as-new after this many node steps in one run (history stays small); default 200. */
+  stepsPerRun?: number;
+}
+
+export interface EnrollmentLiveState {
+  status: EnrollmentStatus;
+  currentNodeId: string;
+  currentNodeType: string;
+  /** ISO instant the current delay ends, while WAITING. */
+  waitingUntil: string | null;
+  /** Delay left to serve: counts down while WAITING, frozen while PAUSED. */
+  remainingDelayMs: number | null;
+  paused: PauseInfo | null;
+  steps: number;
+  /** 1 + how many times this enrollment continued-as-new. */
+  run: number;
+}
+
+export type CrmEnrollmentOutcome = 'completed' | 'goal_reached' | 'cancelled' | 'failed';
+
+export interface PauseArgs {
+  reason: string;
+  actorId: string | null;
+}
+export interface ResumeArgs {
+  actorId: string | null;
+}
+export interface CancelArgs {
+  reason: string | null;
+  actorId: string | null;
+}
+
+export const pauseUpdate = defineUpdate<EnrollmentLiveState, [PauseArgs]>('pause');
+export const resumeUpdate = defineUpdate<EnrollmentLiveState, [ResumeArgs]>('resume');
+export const cancelUpdate = defineUpdate<EnrollmentLiveState, [CancelArgs]>('cancel');
+export const stateQuery = defineQuery<EnrollmentLiveState>('state');
+
+/** Update validators reject with these messages; the api maps them to 409. */
+export const REJECT = {
+  ended: 'The enrollment has ended',
+  alreadyPaused: 'The enrollment is already paused',
+  notPaused: 'The enrollment is not paused',
+} as const;
