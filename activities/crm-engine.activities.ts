@@ -98,7 +98,9 @@ export function createCrmEngineActivities(deps: ActivityDeps) {
     await db.workflowNodeRun.update({ where: { id }, data: { status: 'FAILED', error: message.slice(0, 2000), endedAt: now() } }).catch(() => undefined);
   }
 
-  async function perform(p: NodeRef & { crmWorkflowId: string }, lead: RawLead, runId: string): Promise<Record<string, unknown>> {
+  /** `priorLogId`: the comms log row an earlier attempt of this node run wrote (reused, so a
+   * retried send keeps one row). */
+  async function perform(p: NodeRef & { crmWorkflowId: string; priorLogId?: string | undefined }, lead: RawLead, runId: string): Promise<Record<string, unknown>> {
     const snap = leadSnapshot(lead);
     const node = p.node;
     const key = `${p.enrollmentId}:${node.id}:${p.visit}`;
@@ -106,9 +108,11 @@ export function createCrmEngineActivities(deps: ActivityDeps) {
       case 'action.send_whatsapp': {
         if (!lead.phone) throw permanent('The lead has no phone number');
         const params = node.params.map((t) => renderTemplate(t, snap));
-        const log = await db.leadWhatsAppLog.create({
-          data: { rawLeadId: lead.id, toNumber: lead.phone, messageType: 'template', templateName: node.template, body: params.join(' | '), provider: 'meta_cloud' },
-        });
+        const log = p.priorLogId
+          ? await db.leadWhatsAppLog.update({ where: { id: p.priorLogId }, data: { status: 'queued', errorMessage: null } })
+          : await db.leadWhatsAppLog.create({
+              data: { rawLeadId: lead.id, toNumber: lead.phone, messageType: 'template', templateName: node.template, body: params.join(' | '), provider: 'meta_cloud' },
+            });
         await db.workflowNodeRun.update({ where: { id: runId }, data: { result: json({ logId: log.id }) } });
         try {
           const sent = await deps.whatsapp.sendTemplate({ to: lead.phone, template: node.template, languageCode: node.languageCode, params });
@@ -124,7 +128,9 @@ export function createCrmEngineActivities(deps: ActivityDeps) {
         if (!lead.email) throw permanent('The lead has no email address');
         const subject = renderTemplate(node.subject, snap);
         const body = renderTemplate(node.body, snap);
-        const log = await db.leadEmailLog.create({ data: { rawLeadId: lead.id, toEmail: lead.email, subject, body, provider: 'smtp' } });
+        const log = p.priorLogId
+          ? await db.leadEmailLog.update({ where: { id: p.priorLogId }, data: { status: 'queued', errorMessage: null } })
+          : await db.leadEmailLog.create({ data: { rawLeadId: lead.id, toEmail: lead.email, subject, body, provider: 'smtp' } });
         await db.workflowNodeRun.update({ where: { id: runId }, data: { result: json({ logId: log.id }) } });
         try {
           const sent = await deps.email.send({ to: lead.email, subject, text: body, headers: { 'X-Mas-Idempotency-Key': key } });
@@ -140,7 +146,9 @@ export function createCrmEngineActivities(deps: ActivityDeps) {
         if (!lead.phone) throw permanent('The lead has no phone number');
         if (!deps.exotel) throw permanent('SMS is not configured (EXOTEL_MODE=off)');
         const body = renderTemplate(node.body, snap);
-        const log = await db.leadSmsLog.create({ data: { rawLeadId: lead.id, toNumber: lead.phone, body, dltTemplateId: node.dltTemplateId ?? null } });
+        const log = p.priorLogId
+          ? await db.leadSmsLog.update({ where: { id: p.priorLogId }, data: { status: 'queued', errorMessage: null } })
+          : await db.leadSmsLog.create({ data: { rawLeadId: lead.id, toNumber: lead.phone, body, dltTemplateId: node.dltTemplateId ?? null } });
         await db.workflowNodeRun.update({ where: { id: runId }, data: { result: json({ logId: log.id }) } });
         try {
           const sent = await deps.exotel.sendSms({ to: lead.phone, body, dltTemplateId: node.dltTemplateId, customField: key.slice(0, 128) });
@@ -306,7 +314,7 @@ export function createCrmEngineActivities(deps: ActivityDeps) {
       try {
         const lead = await loadLead(p.leadId);
         Context.current().heartbeat();
-        const result = await perform(p, lead, run.id);
+        const result = await perform({ ...p, priorLogId: prior?.logId }, lead, run.id);
         await finishRun(run.id, result);
         return result;
       } catch (err) {

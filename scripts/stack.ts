@@ -62,7 +62,7 @@ function tsx(entry: string, args: string[], env: NodeJS.ProcessEnv, stdout: 'inh
 }
 
 function launch(name: string, entry: string, env: NodeJS.ProcessEnv) {
-  const proc = tsx(entry, [], env, 'inherit');
+  const proc = tsx(entry, [], { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env }, 'inherit');
   apps.push({ name, proc });
   proc.on('exit', (code, signal) => {
     if (!stopping) {

@@ -76,26 +76,35 @@ export async function startEnrollment(deps: EnrollDeps, v: PublishedVersion, lea
     leadId,
     definition: v.definition,
     enrolledBy,
+    rowWritten: true,
     ...(deps.config.crmEnrollmentStepsPerRun ? { stepsPerRun: deps.config.crmEnrollmentStepsPerRun } : {}),
   };
-  // The row first, so the enrollment can be read the moment this returns; the workflow's
-  // first activity inserts it too (skipping duplicates), for starts made elsewhere.
-  const inserted = await deps.db.workflowEnrollment.createMany({
-    data: [
-      {
-        id: enrollmentId,
-        workflowId: v.crmWorkflowId,
-        definitionVersion: v.version,
-        subjectType: 'RAW_LEAD',
-        subjectId: leadId,
-        status: 'ACTIVE',
-        currentNodeId: v.definition.nodes.find((n) => n.type.startsWith('trigger.'))?.id ?? null,
-        temporalWorkflowId: workflowId,
-        enrolledBy,
-      },
-    ],
-    skipDuplicates: true,
-  });
+  // The row (and the trigger's node run) first, so the enrollment can be read the moment this
+  // returns and the workflow need not spend an activity on it.
+  const trigger = v.definition.nodes.find((n) => n.type.startsWith('trigger.'))!;
+  const now = new Date();
+  const [inserted] = await deps.db.$transaction([
+    deps.db.workflowEnrollment.createMany({
+      data: [
+        {
+          id: enrollmentId,
+          workflowId: v.crmWorkflowId,
+          definitionVersion: v.version,
+          subjectType: 'RAW_LEAD',
+          subjectId: leadId,
+          status: 'ACTIVE',
+          currentNodeId: trigger.id,
+          temporalWorkflowId: workflowId,
+          enrolledBy,
+        },
+      ],
+      skipDuplicates: true,
+    }),
+    deps.db.workflowNodeRun.createMany({
+      data: [{ enrollmentId, nodeId: trigger.id, nodeType: trigger.type, attempt: 1, status: 'SUCCEEDED', startedAt: now, endedAt: now }],
+      skipDuplicates: true,
+    }),
+  ]);
   try {
     await deps.temporal.workflow.start('crmEnrollment', {
       taskQueue: deps.config.taskQueue,

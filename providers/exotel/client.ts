@@ -3,6 +3,7 @@
 // an ExotelError. It retries only a 429 (Exotel did nothing), briefly; Temporal retries the rest.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from 'zod';
+import { parseVendorJson } from '../lib/local-http.js';
 import {
   codeForStatus,
   EXOTEL_LIVE_SUBDOMAIN,
@@ -75,18 +76,7 @@ export function createExotelClient(opts: ExotelClientOptions): ExotelProvider {
     }
     if (status < 200 || status >= 300) throw httpError(status, text, retryAfter);
 
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (err) {
-      throw invalidResponse(status, `${method} ${path} answered ${status} with a body that is not JSON`, err);
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-      throw invalidResponse(status, `${method} ${path} answered ${status} with an unexpected body: ${issues}`, parsed.error);
-    }
-    return parsed.data;
+    return parseVendorJson(schema, text, `${method} ${path} answered ${status}`, (message, cause) => invalidResponse(status, message, cause));
   }
 
   async function call<T>(c: Call<T>): Promise<T> {

@@ -2,10 +2,10 @@
 // paths we use), in memory, so the real client runs in dev and tests. Calls are acted out on
 // /_sim/… over HTTP, or on the returned object in-process.
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { deliverCallbacks, deliverOne, selectCallbacks, type DeliverOptions, type Delivery } from './simulator-callbacks.js';
 import { createSimHandler, type FaultStatus, type SimContext } from './simulator-http.js';
 import { ExotelSimState, type EndOptions, type EndOutcome, type SimCall, type SimSms, type StoredCallback } from './simulator-state.js';
+import { listenLocal } from '../lib/local-http.js';
 
 export type { DeliverOptions, Delivery } from './simulator-callbacks.js';
 export type { EndOptions, EndOutcome, SimCall, SimSms } from './simulator-state.js';
@@ -117,15 +117,9 @@ export async function startExotelSimulator(opts: ExotelSimulatorOptions): Promis
       });
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const bound = await listenLocal(server, opts.port ?? 0, host);
+  const port = bound.port;
+  origin = bound.origin;
 
   return {
     baseUrl: origin,

@@ -2,6 +2,7 @@
 // It never retries (Temporal activities do) and turns every failure into a RazorpayError;
 // every response body is validated before anyone sees it.
 import type { z } from 'zod';
+import { parseVendorJson } from '../lib/local-http.js';
 import {
   IDEMPOTENCY_KEY_PATTERN,
   LOCAL_ERROR_CODES,
@@ -66,18 +67,7 @@ export function createRazorpayClient(opts: RazorpayClientOptions): RazorpayProvi
 
     if (status < 200 || status >= 300) throw httpError(status, text);
 
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (err) {
-      throw invalidResponse(status, `${method} ${path} answered ${status} with a body that is not JSON`, err);
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-      throw invalidResponse(status, `${method} ${path} answered ${status} with an unexpected body: ${issues}`, parsed.error);
-    }
-    return parsed.data;
+    return parseVendorJson(schema, text, `${method} ${path} answered ${status}`, (message, cause) => invalidResponse(status, message, cause));
   }
 
   const id = (value: string) => encodeURIComponent(value);

@@ -2,12 +2,12 @@
 // runs in dev and tests. The control surface (customer pays, webhook delivery, faults) is on
 // /_sim/… over HTTP and on the returned object for in-process tests.
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RazorpayWebhookEvent } from './interface.js';
 import { createSimHandler, type FaultStatus, type SimContext } from './simulator-http.js';
 import { newId, RazorpaySimState, simError, type PayOptions, type PayResult, type StoredEvent } from './simulator-state.js';
 import { deliverEvents, deliverOne, selectEvents, type DeliverOptions, type Delivery } from './simulator-webhooks.js';
+import { listenLocal } from '../lib/local-http.js';
 
 export type { DeliverOptions, Delivery } from './simulator-webhooks.js';
 export type { PayOptions, PayOutcome, PayResult } from './simulator-state.js';
@@ -97,15 +97,7 @@ export async function startRazorpaySimulator(opts: RazorpaySimulatorOptions): Pr
   };
 
   const server = createServer(createSimHandler(ctx));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const { port, origin } = await listenLocal(server, opts.port ?? 0, host);
 
   return {
     baseUrl: `${origin}/v1`,

@@ -6,12 +6,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { SigV4Error, UNSIGNED_PAYLOAD, parseQuery, verifySigV4 } from './simulator-sigv4.js';
 import { SimObjectStore, isValidBucketName, type StoredObject } from './simulator-store.js';
+import { listenLocal } from '../lib/local-http.js';
 
 /** The credentials s3rver made the convention for local S3 servers. */
 export const S3_SIM_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
@@ -224,15 +224,7 @@ export async function startS3Simulator(opts: S3SimulatorOptions = {}): Promise<S
       res.writeHead(problem.status, { 'content-type': 'application/xml' }).end(body);
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const { port, origin: endpoint } = await listenLocal(server, opts.port ?? 0, host);
 
   return {
     endpoint,

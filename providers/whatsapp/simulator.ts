@@ -2,13 +2,13 @@
 // in memory, so the real client runs in dev and tests. The control surface (sent messages,
 // faults, status webhooks) is on /_sim/… over HTTP and on the returned object.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { DELIVERY_STATUSES, type DeliveryStatus, type TemplateSendBody } from './interface.js';
 import { templateSendBodySchema } from './schemas.js';
 import { constantTimeEqual } from './signatures.js';
 import { deliverOne, faultError, newWamid, simError, SimError, statusWebhooks, type DeliverOptions, type Delivery, type FaultKind, type SimMessage } from './simulator-state.js';
+import { listenLocal } from '../lib/local-http.js';
 
 export type { DeliverOptions, Delivery, FaultKind, SimMessage } from './simulator-state.js';
 
@@ -164,15 +164,7 @@ export async function startWhatsAppSimulator(opts: WhatsAppSimulatorOptions): Pr
       },
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const { port, origin } = await listenLocal(server, opts.port ?? 0, host);
 
   return {
     baseUrl: origin,

@@ -159,6 +159,40 @@ describe('enrollments', () => {
     if (process.env.RECORD_HISTORIES === '1') writeFileSync('test/replay/histories/crm-enrollment.json', historyToJSON(await handle.fetchHistory()));
   });
 
+  it('sends WhatsApp, email and SMS through the real clients, logging each send in the lead comms logs and the activity log', async () => {
+    const phone = `9${randomInt(100_000_000, 999_999_999)}`;
+    const email = `lead.${tag()}@example.com`;
+    const id = await publishedWorkflow(
+      graph(
+        { id: 't', type: 'trigger.manual' },
+        { id: 'wa', type: 'action.send_whatsapp', template: 'mas_welcome', params: ['{{lead.name}}', '{{lead.city}}'] },
+        { id: 'mail', type: 'action.send_email', subject: 'Hi {{lead.name}}', body: 'Your counsellor will call from {{lead.city}}.' },
+        { id: 'sms', type: 'action.send_sms', body: 'MAS: hello {{lead.name}}', dltTemplateId: '1107000000000001' },
+        { id: 'e', type: 'end' },
+      ),
+    );
+    const leadId = await newLead({ name: 'Meera', phone, email, city: 'Pune' });
+    stack.whatsappSim.failNext(1, 'rate_limit'); // the first attempt is refused; the retry sends, on the same log row
+    const { enrollmentId } = await enroll(id, leadId);
+    await statusIs(enrollmentId, 'COMPLETED');
+
+    const wa = stack.whatsappSim.messages({ to: `91${phone}` });
+    expect(wa).toHaveLength(1);
+    expect(JSON.stringify(wa[0]!.body)).toContain('Meera');
+    const mails = stack.emailSim.messages({ to: email });
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe('Hi Meera');
+    const sms = stack.exotelSim.sms().filter((m) => m.to.endsWith(phone));
+    expect(sms).toHaveLength(1);
+    expect(sms[0]!.body).toBe('MAS: hello Meera');
+
+    expect(await stack.db.leadWhatsAppLog.findMany({ where: { rawLeadId: leadId } })).toMatchObject([{ status: 'sent', templateName: 'mas_welcome', providerMessageId: wa[0]!.id }]);
+    expect(await stack.db.leadEmailLog.findMany({ where: { rawLeadId: leadId } })).toMatchObject([{ status: 'sent', subject: 'Hi Meera', toEmail: email }]);
+    expect(await stack.db.leadSmsLog.findMany({ where: { rawLeadId: leadId } })).toMatchObject([{ status: 'sent', providerMessageId: sms[0]!.sid, dltTemplateId: '1107000000000001' }]);
+    const acts = (await stack.db.leadActivityLog.findMany({ where: { rawLeadId: leadId } })).map((a) => a.activityType).sort();
+    expect(acts).toEqual(['created', 'email_sent', 'sms_sent', 'whatsapp_sent']);
+  });
+
   it('refuses illegal transitions with 409 before anything changes: resume when active, pause twice, anything after cancel', async () => {
     const id = await publishedWorkflow(graph({ id: 't', type: 'trigger.manual' }, { id: 'wait', type: 'delay.duration', minutes: 30 }, { id: 'e', type: 'end' }));
     const { enrollmentId } = await enroll(id, await newLead());

@@ -33,6 +33,8 @@ export interface CrmEnrollmentInput {
   leadId: string;
   definition: WorkflowDefinition;
   enrolledBy: string | null;
+  /** The starter already wrote the enrollment row and the trigger's node run. */
+  rowWritten?: boolean;
   carry?: EnrollmentCarry;
   /** Continue-as-new after this many node steps in one run (history stays small); default 200. */
   stepsPerRun?: number;

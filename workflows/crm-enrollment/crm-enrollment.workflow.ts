@@ -148,20 +148,25 @@ export async function crmEnrollment(input: CrmEnrollmentInput): Promise<CrmEnrol
   );
 
   if (!carry) {
-    await bookkeeping.beginEnrollment({
-      enrollmentId: input.enrollmentId,
-      crmWorkflowId: input.crmWorkflowId,
-      version: input.version,
-      leadId: input.leadId,
-      enrolledBy: input.enrolledBy,
-      temporalWorkflowId: workflowInfo().workflowId,
-      triggerNodeId: at,
-      triggerType: nodeById(def, at).type,
-    });
+    // Runs started before the starter wrote the row themselves keep their first activity.
+    if (!input.rowWritten) {
+      await bookkeeping.beginEnrollment({
+        enrollmentId: input.enrollmentId,
+        crmWorkflowId: input.crmWorkflowId,
+        version: input.version,
+        leadId: input.leadId,
+        enrolledBy: input.enrolledBy,
+        temporalWorkflowId: workflowInfo().workflowId,
+        triggerNodeId: at,
+        triggerType: nodeById(def, at).type,
+      });
+      upsertSearchAttributes([{ key: MasState, value: status }]);
+    }
     visits[at] = 1;
     at = nextNodeId(def, at) ?? at;
+  } else {
+    upsertSearchAttributes([{ key: MasState, value: status }]);
   }
-  upsertSearchAttributes([{ key: MasState, value: status }]);
 
   /** Serves `ms` of the delay at `at`; false when a pause or cancel cut it short. */
   const serveDelay = async (ms: number, visit: number): Promise<boolean> => {

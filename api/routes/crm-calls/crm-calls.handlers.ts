@@ -11,6 +11,7 @@ import { visibleLeadsWhere } from '../../crm/lead-view.js';
 import type { AppDeps, AppEnv, AuthContext } from '../../deps.js';
 import { keyset, toPage } from '../../pagination.js';
 import { HttpProblem } from '../../problem.js';
+import { callWorkflowOptions } from '../webhooks/exotel-webhook.js';
 import type { CallLogSchema, callLeadRoute, createCallLogRoute, listCallLogsRoute } from './crm-calls.routes.js';
 
 /** Where Exotel posts the StatusCallback: the secret token is the only authentication it has. */
@@ -105,6 +106,12 @@ export const callLeadHandler: RouteHandler<typeof callLeadRoute, AppEnv> = async
     }),
     deps.db.rawLead.update({ where: { id: lead.id }, data: { lastContactedAt: now } }),
   ]);
+  // Watch the call from now on, so a call whose callbacks never arrive is still reconciled.
+  try {
+    await deps.temporal.workflow.start('exotelCall', { ...callWorkflowOptions(deps, call.sid), workflowIdConflictPolicy: 'USE_EXISTING' });
+  } catch (err) {
+    deps.logger.error({ err, callSid: call.sid }, 'exotel call placed but its sync workflow did not start; the first callback starts it');
+  }
   return c.json({ mode: 'exotel' as const, callSid: call.sid, status, callLogId: row.id }, 202);
 };
 

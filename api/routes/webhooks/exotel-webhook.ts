@@ -33,22 +33,25 @@ export const exotelCallbackRoute = createRoute({
   },
 });
 
-async function signalCallEvent(deps: AppDeps, cb: ExotelStatusCallback, raw: Record<string, unknown>) {
-  const input: ExotelCallInput = { callSid: cb.callSid };
-  const event: CallEvent = { eventType: cb.eventType, status: cb.status, receivedAt: new Date().toISOString(), payload: raw };
-  await deps.temporal.workflow.signalWithStart('exotelCall', {
+/** exotel-call/<CallSid>: started when the call is placed and by its first callback, whichever comes first. */
+export function callWorkflowOptions(deps: Pick<AppDeps, 'config'>, callSid: string) {
+  const input: ExotelCallInput = { callSid };
+  return {
     taskQueue: deps.config.taskQueue,
-    workflowId: workflowIds.exotelCall(cb.callSid),
-    args: [input],
-    signal: callEventSignal,
-    signalArgs: [event],
-    staticSummary: `Exotel call ${cb.callSid}`,
+    workflowId: workflowIds.exotelCall(callSid),
+    args: [input] as [ExotelCallInput],
+    staticSummary: `Exotel call ${callSid}`,
     typedSearchAttributes: [
       { key: MasEntityType, value: 'lead_call' },
-      { key: MasEntityId, value: cb.callSid },
+      { key: MasEntityId, value: callSid },
       { key: MasState, value: 'SYNCING' },
     ],
-  });
+  };
+}
+
+async function signalCallEvent(deps: AppDeps, cb: ExotelStatusCallback, raw: Record<string, unknown>) {
+  const event: CallEvent = { eventType: cb.eventType, status: cb.status, receivedAt: new Date().toISOString(), payload: raw };
+  await deps.temporal.workflow.signalWithStart('exotelCall', { ...callWorkflowOptions(deps, cb.callSid), signal: callEventSignal, signalArgs: [event] });
 }
 
 export const exotelWebhookRouter = createRouter().openapi(exotelCallbackRoute, async (c) => {
