@@ -1,6 +1,7 @@
 // Booking under contention: many students, many slots, two attempts per slot, over HTTP.
 // The api (Hono + Prisma, POST /api/slots/:id/book) next to a raw node:http + pg server doing
-// the same transaction (lock slot, lock wallets, spend, confirm, ledger) in the same run.
+// the same transaction (lock slot, lock wallets, spend, confirm, ledger) and the same Temporal
+// start of the booking-emails workflow after commit, in the same run.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
@@ -62,6 +63,13 @@ async function rawBook(slotId: string, studentId: string): Promise<number> {
     );
     await client.query(`INSERT INTO meeting_logs ("slotId", "userId", event, "occurredAt", source) VALUES ($1, $2, 'SCHEDULED', now(), 'api')`, [slotId, studentId]);
     await client.query('COMMIT');
+    // The same durable follow-up as the api: start the booking-emails workflow after commit.
+    await env.deps.temporal.workflow.start('slotBookedNotification', {
+      taskQueue: 'bench-booking',
+      workflowId: `notify/slot-booked/${slotId}`,
+      args: [{ slotId }],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
     return 200;
   } catch (err) {
     await client.query('ROLLBACK');

@@ -3,6 +3,7 @@
 // to a no-op workflow start rate on the same dev server in the same run, with the same
 // concurrency. BENCH_CRM_N (default 10,000) sets N.
 import { randomInt, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { NativeConnection } from '@temporalio/worker';
 import { startBulkOperation } from '../api/routes/crm-enrollments/bulk.service.js';
 import { mapLimit } from '../api/starters/crm-enrollment.starter.js';
@@ -26,6 +27,23 @@ const worker = await createWorker({
 const workerRun = worker.run();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** CPU seconds the Temporal dev server has used so far (Linux /proc; 100 ticks a second). */
+function serverCpu(): number {
+  try {
+    const f = readFileSync(`/proc/${env.temporalPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+/** Runs a phase and returns its wall seconds and the server's CPU share (1.0 = one full core). */
+async function phase<T>(fn: () => Promise<T>): Promise<{ value: T; secs: number; serverCores: number }> {
+  const [t, c] = [performance.now(), serverCpu()];
+  const value = await fn();
+  const secs = (performance.now() - t) / 1000;
+  return { value, secs, serverCores: (serverCpu() - c) / secs };
+}
+
 async function untilOp(id: string) {
   for (;;) {
     const op = await db.crmBulkOperation.findUniqueOrThrow({ where: { id } });
@@ -48,40 +66,48 @@ try {
     });
   }
 
-  // Baseline: no-op workflow starts, same concurrency, same server.
+  // Baselines on the same server, same concurrency: no-op workflow starts, and no-op workflows
+  // started and run to completion by the worker.
   const noopN = Math.min(N, 3000);
-  const t0 = performance.now();
-  await mapLimit(Array.from({ length: noopN }, (_, i) => i), CONCURRENCY, (i) => temporal.workflow.start('noop', { taskQueue, workflowId: `bench-noop/${i}-${randomInt(1e9)}` }));
-  const noopRate = noopN / ((performance.now() - t0) / 1000);
+  const starts = await phase(() =>
+    mapLimit(Array.from({ length: noopN }, (_, i) => i), CONCURRENCY, (i) => temporal.workflow.start('noop', { taskQueue, workflowId: `bench-noop/${i}-${randomInt(1e9)}` })),
+  );
+  const runs = await phase(() =>
+    mapLimit(Array.from({ length: noopN }, (_, i) => i), CONCURRENCY, (i) => temporal.workflow.execute('noop', { taskQueue, workflowId: `bench-noop-run/${i}-${randomInt(1e9)}` })),
+  );
+  const noopRate = noopN / starts.secs;
 
   const actor = { userId: admin.id, role: 'ADMIN' };
-  const t1 = performance.now();
-  const enroll = await startBulkOperation(env.deps, actor, { action: 'enroll', filter: { workflowId: wf.id }, reason: 'bench' });
-  const enrolled = await untilOp(enroll.id);
-  const enrollSecs = (performance.now() - t1) / 1000;
-  for (;;) {
-    const waiting = await db.workflowEnrollment.count({ where: { workflowId: wf.id, status: 'WAITING' } });
-    if (waiting >= enrolled.succeeded) break;
-    await sleep(500);
-  }
-  const settledSecs = (performance.now() - t1) / 1000;
-
-  const t2 = performance.now();
-  const pause = await startBulkOperation(env.deps, actor, { action: 'pause', filter: { workflowId: wf.id }, reason: 'bench' });
-  const paused = await untilOp(pause.id);
-  const pauseSecs = (performance.now() - t2) / 1000;
+  const enroll = await phase(async () => {
+    const op = await startBulkOperation(env.deps, actor, { action: 'enroll', filter: { workflowId: wf.id }, reason: 'bench' });
+    return untilOp(op.id);
+  });
+  const settle = await phase(async () => {
+    for (;;) {
+      const waiting = await db.workflowEnrollment.count({ where: { workflowId: wf.id, status: 'WAITING' } });
+      if (waiting >= enroll.value.succeeded) return waiting;
+      await sleep(250);
+    }
+  });
+  const pause = await phase(async () => {
+    const op = await startBulkOperation(env.deps, actor, { action: 'pause', filter: { workflowId: wf.id }, reason: 'bench' });
+    return untilOp(op.id);
+  });
   const pausedRows = await db.workflowEnrollment.count({ where: { workflowId: wf.id, status: 'PAUSED' } });
 
-  const enrollRate = enrolled.succeeded / enrollSecs;
-  const pauseRate = paused.succeeded / pauseSecs;
+  const row = (name: string, count: number, secs: number, cores: number) => {
+    const rate = count / secs;
+    return `| ${name} | ${count} | ${secs.toFixed(1)} | ${rate.toFixed(0)} | ${(rate / noopRate).toFixed(2)}× | ${Number.isNaN(cores) ? 'n/a' : cores.toFixed(2)} |`;
+  };
   console.log(`\nCRM bulk operations (N = ${N}; ${CONCURRENCY} in flight per batch; dev server on SQLite, 2 cores)\n`);
-  console.log('| case | count | seconds | per second | vs noop start rate |\n|---|---|---|---|---|');
-  console.log(`| noop workflow start (baseline) | ${noopN} | ${((noopN / noopRate)).toFixed(1)} | ${noopRate.toFixed(0)} | 1.00× |`);
-  console.log(`| bulk enroll (starts) | ${enrolled.succeeded} | ${enrollSecs.toFixed(1)} | ${enrollRate.toFixed(0)} | ${(enrollRate / noopRate).toFixed(2)}× |`);
-  console.log(`| … until every enrollment is WAITING | ${enrolled.succeeded} | ${settledSecs.toFixed(1)} | ${(enrolled.succeeded / settledSecs).toFixed(0)} | ${(enrolled.succeeded / settledSecs / noopRate).toFixed(2)}× |`);
-  console.log(`| bulk pause (Updates) | ${paused.succeeded} | ${pauseSecs.toFixed(1)} | ${pauseRate.toFixed(0)} | ${(pauseRate / noopRate).toFixed(2)}× |`);
-  console.log(`\nfailed: enroll ${enrolled.failed}, pause ${paused.failed}; PAUSED rows ${pausedRows} of ${N}`);
-  if (enrolled.succeeded !== N || pausedRows !== N) process.exitCode = 1;
+  console.log('| case | count | seconds | per second | vs noop start rate | dev-server CPU (cores) |\n|---|---|---|---|---|---|');
+  console.log(row('noop workflow start (baseline)', noopN, starts.secs, starts.serverCores));
+  console.log(row('noop workflow start → complete', noopN, runs.secs, runs.serverCores));
+  console.log(row('bulk enroll (starts, rows, first node)', enroll.value.succeeded, enroll.secs, enroll.serverCores));
+  console.log(row('bulk enroll until every enrollment is WAITING', enroll.value.succeeded, enroll.secs + settle.secs, enroll.serverCores));
+  console.log(row('bulk pause (validated Updates + row writes)', pause.value.succeeded, pause.secs, pause.serverCores));
+  console.log(`\nfailed: enroll ${enroll.value.failed}, pause ${pause.value.failed}; PAUSED rows ${pausedRows} of ${N}`);
+  if (enroll.value.succeeded !== N || pausedRows !== N) process.exitCode = 1;
 } finally {
   worker.shutdown();
   await workerRun;

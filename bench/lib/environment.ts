@@ -39,6 +39,8 @@ export async function startBenchEnvironment(opts: { taskQueue: string; poolMax?:
   return {
     databaseUrl: database.url,
     temporalAddress: temporalServer.address,
+    /** The dev server's pid, for CPU accounting (/proc/<pid>/stat). */
+    temporalPid: temporalServer.process.pid,
     deps,
     async close() {
       await temporal.connection.close();

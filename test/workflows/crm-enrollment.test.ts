@@ -264,6 +264,20 @@ describe('enrollments', () => {
     expect((await api('PATCH', `/api/crm/leads/${leadId}`, { note: 'nothing else' })).status).toBe(400);
   });
 
+  it('a trigger that matches many leads at once (a CSV chunk) enrolls them through a bulk operation, not inline', async () => {
+    const form = `form-${tag()}`;
+    const id = await publishedWorkflow(graph({ id: 't', type: 'trigger.form_submitted', formId: form }, { id: 'e', type: 'end' }));
+    const leads = await stack.db.rawLead.createManyAndReturn({
+      data: Array.from({ length: 30 }, (_, i) => ({ platform: 'mr-mentor', name: `Form ${i}`, phone: `+91${8_000_000_000 + randomInt(0, 999_999_999)}`, sessionYear: '2026', sourceType: 'website' as const, sourceDetail: form })),
+      select: { id: true },
+    });
+    const started = await emitLeadEvents(stack.deps, leads.map((l) => ({ type: 'LEAD_CREATED' as const, leadId: l.id, platform: 'mr-mentor', sourceType: 'website', formId: form })));
+    expect(started).toEqual([]); // none inline
+    const op = await until(() => stack.db.crmBulkOperation.findFirst({ where: { workflowId: id, action: 'enroll' } }), (o) => o?.status === 'COMPLETED');
+    expect(op).toMatchObject({ total: 30, succeeded: 30, requestedBy: null });
+    await until(() => stack.db.workflowEnrollment.count({ where: { workflowId: id, status: 'COMPLETED' } }), (n) => n === 30);
+  });
+
   it('a looping graph continues-as-new and keeps its place, until its goal holds', async () => {
     const def = {
       nodes: [
