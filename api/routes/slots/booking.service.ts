@@ -8,6 +8,7 @@ import type { Role } from '../../../domain/auth/roles.js';
 import type { SystemConfigValue } from '../../../domain/system-config/keys.js';
 import type { Db } from '../../../infra/prisma.js';
 import { HttpProblem } from '../../problem.js';
+import { returnTokens } from '../../tokens/return-tokens.js';
 import { readConfig } from '../../system-config.js';
 import { slotSelect, toSlot } from './slots.schemas.js';
 
@@ -147,21 +148,12 @@ export async function cancelSlotIn(tx: Tx, slotId: string, actor: { userId: stri
   if (booking && slot.studentId) {
     const tokens = refundTokens({ price: -booking.amount, by, slotStart: slot.startDateTime, now, policy });
     const back = splitRefund(tokens, { fromPaid: booking.paidAmount, fromPromo: booking.promoAmount });
-    if (back.fromPaid) await tx.token.update({ where: { userId: slot.studentId }, data: { balance: { increment: back.fromPaid }, lifetimeSpent: { decrement: back.fromPaid } } });
-    if (back.fromPromo) await tx.promotionalToken.update({ where: { userId: slot.studentId }, data: { balance: { increment: back.fromPromo } } });
-    const wallet = await lockWallet(tx, slot.studentId, now);
-    await tx.tokenUsage.create({
-      data: {
-        userId: slot.studentId,
-        slotId,
-        type: 'REFUND',
-        amount: tokens,
-        paidAmount: back.fromPaid,
-        promoAmount: back.fromPromo,
-        balanceAfter: wallet.paid + wallet.promo,
-        description: `Cancelled by the ${by}${reason ? `: ${reason}` : ''}`,
-        idempotencyKey: refundKey,
-      },
+    await returnTokens(tx, slot.studentId, { paid: back.fromPaid, promo: back.fromPromo }, {
+      slotId,
+      type: 'REFUND',
+      amount: tokens,
+      description: `Cancelled by the ${by}${reason ? `: ${reason}` : ''}`,
+      idempotencyKey: refundKey,
     });
     refunded = { paid: back.fromPaid, promotional: back.fromPromo };
   }
