@@ -10,6 +10,7 @@ try {
   process.exit(1);
 }
 const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'stack.ts')], { cwd: root, stdio: 'inherit' });
-// Ctrl-C reaches the whole process group; the stack stops its children in order.
-for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => {});
+// Ctrl-C reaches the whole process group; a signal sent to this process alone (kill <pid>)
+// is passed on. Either way the stack stops its children in order, once.
+for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => child.kill(s));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
