@@ -3,7 +3,7 @@
 // row), and the actions themselves. A succeeded node run is never performed again; a send is
 // written to its comms log (queued) before the provider call and marked sent after.
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import { emitLeadEvents } from '../api/crm/triggers.js';
+import { dispatchPendingLeadEvents, emitLeadEvents, recordLeadEvents, type LeadEvent } from '../api/crm/triggers.js';
 import { createFollowUpWithTimer } from '../api/crm/follow-ups.js';
 import { UPDATABLE_LEAD_FIELDS, type WorkflowNode } from '../domain/crm-engine/definition.js';
 import { evaluate, renderTemplate, type LeadSnapshot } from '../domain/crm-engine/graph.js';
@@ -177,19 +177,21 @@ export function createCrmEngineActivities(deps: ActivityDeps) {
         if (node.field === 'status' && !(node.value in RawLeadStatus)) throw permanent(`"${node.value}" is not a lead status`);
         const before = lead[node.field];
         if (before === node.value) return { field: node.field, changed: false };
-        await db.$transaction([
-          db.rawLead.update({ where: { id: lead.id }, data: { [node.field]: node.value } }),
-          activityRow(lead.id, node.field === 'status' ? 'status_changed' : 'updated', `${node.field} set to "${node.value}" by workflow`, {
-            enrollmentId: p.enrollmentId,
-            nodeId: node.id,
-            field: node.field,
-            from: before,
-            to: node.value,
-          }),
-        ]);
-        if (node.field === 'status') {
-          await emitLeadEvents(triggerDeps(), [{ type: 'LEAD_STATUS_CHANGED', leadId: lead.id, platform: lead.platform, fromStatus: String(before), toStatus: node.value }]);
-        }
+        const events: LeadEvent[] = node.field === 'status' ? [{ type: 'LEAD_STATUS_CHANGED', leadId: lead.id, platform: lead.platform, fromStatus: String(before), toStatus: node.value }] : [];
+        await db.$transaction(async (tx) => {
+          await tx.rawLead.update({ where: { id: lead.id }, data: { [node.field]: node.value } });
+          await tx.leadActivityLog.create({
+            data: {
+              rawLeadId: lead.id,
+              performedBy: null,
+              activityType: node.field === 'status' ? 'status_changed' : 'updated',
+              description: `${node.field} set to "${node.value}" by workflow`,
+              metadata: json({ enrollmentId: p.enrollmentId, nodeId: node.id, field: node.field, from: before, to: node.value }),
+            },
+          });
+          await recordLeadEvents(tx, events);
+        });
+        await emitLeadEvents(triggerDeps(), events);
         return { field: node.field, from: before, to: node.value, changed: true };
       }
       case 'action.create_follow_up': {
@@ -285,6 +287,11 @@ export function createCrmEngineActivities(deps: ActivityDeps) {
           await tx.workflowNodeRun.updateMany({ where: { enrollmentId: p.enrollmentId, status: { in: ['WAITING', 'RUNNING', 'PENDING'] } }, data: { status: 'CANCELLED', endedAt: now() } });
         }
       });
+    },
+
+    /** The outbox sweep: events still undispatched after `olderThanMs`. */
+    async dispatchPendingTriggers(p: { olderThanMs: number; limit: number }): Promise<{ dispatched: number; pending: number }> {
+      return dispatchPendingLeadEvents(triggerDeps(), p);
     },
 
     async evaluateNode(p: NodeRef): Promise<boolean> {

@@ -32,6 +32,18 @@ const worker = await createWorker({
 // The SDK's Runtime already shuts the worker down on SIGINT/SIGTERM (draining activities).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => logger.info({ signal }, 'worker shutting down'));
 
+// The CRM trigger outbox sweeper: one run per namespace, joined if it is already running.
+try {
+  await temporal.workflow.start('crmTriggerSweeper', {
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    workflowId: 'crm-trigger-sweeper',
+    args: [{}],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    staticSummary: 'CRM trigger outbox sweeper',
+  });
+} catch (err) {
+  logger.error({ err }, 'could not start the CRM trigger sweeper; left-behind trigger events wait until it runs');
+}
 logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, address: config.TEMPORAL_ADDRESS }, 'worker running');
 try {
   await worker.run();

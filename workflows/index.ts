@@ -11,3 +11,4 @@ export { meetingRecording } from './meeting-recording/meeting-recording.workflow
 export { meetingRecordingDeletion } from './meeting-recording/meeting-recording-deletion.workflow.js';
 export { crmEnrollment } from './crm-enrollment/crm-enrollment.workflow.js';
 export { crmBulkOperation } from './crm-bulk/crm-bulk.workflow.js';
+export { crmTriggerSweeper } from './crm-trigger-sweeper/crm-trigger-sweeper.workflow.js';

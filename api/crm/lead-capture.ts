@@ -4,6 +4,7 @@
 // (FOR UPDATE) before they are read, and an insert that loses a race retries as a merge.
 import { planMerge, type ExtraData, type MergeableField } from '../../domain/crm/lead-merge.js';
 import type { Db } from '../../infra/prisma.js';
+import { recordLeadEvents } from './triggers.js';
 import { Prisma, type RawLead, type RawLeadSourceType } from '../../prisma/generated/client.js';
 
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
@@ -88,6 +89,7 @@ export async function captureLeadInTx(tx: Tx, input: LeadCapture): Promise<Captu
         ...(input.vendorLeadId ? { vendorLeadId: input.vendorLeadId } : {}),
       },
     });
+    await recordLeadEvents(tx, [{ type: 'LEAD_CREATED', leadId: lead.id, platform, sourceType: input.sourceType, formId: lead.sourceDetail }]);
     await tx.leadActivityLog.create({
       data: {
         rawLeadId: lead.id,

@@ -6,7 +6,7 @@ import type { WorkflowNode } from '../../domain/crm-engine/definition.js';
 import { triggerNode } from '../../domain/crm-engine/graph.js';
 import type { Logger } from '../../infra/logger.js';
 import type { Db } from '../../infra/prisma.js';
-import type { CrmWorkflowTriggerType } from '../../prisma/generated/client.js';
+import type { CrmWorkflowTriggerType, Prisma } from '../../prisma/generated/client.js';
 import { startBulkOperation } from '../routes/crm-enrollments/bulk.service.js';
 import { mapLimit, publishedVersion, startEnrollment, type EnrollResult } from '../starters/crm-enrollment.starter.js';
 
@@ -53,13 +53,31 @@ const COLUMN: Record<LeadEvent['type'], CrmWorkflowTriggerType> = {
   LEAD_ASSIGNED: 'LEAD_ASSIGNED',
 };
 
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+/** Event types a workflow can be triggered by; only these go through the outbox. */
+const OUTBOX_TYPES = new Set<LeadEvent['type']>(['LEAD_CREATED', 'LEAD_STATUS_CHANGED']);
+
 /**
- * Call AFTER the transaction that made the change has committed. Never throws for a trigger
- * failure (the lead change already happened); failures are logged with the lead id.
+ * Writes the events to the outbox (mas_crm.trigger_events) inside the transaction that makes
+ * the lead change, so a crash between the commit and emitLeadEvents() loses nothing: the
+ * crm-trigger-sweeper dispatches what was left.
+ */
+export async function recordLeadEvents(tx: Tx, events: LeadEvent[]): Promise<void> {
+  const rows = events.filter((e) => OUTBOX_TYPES.has(e.type));
+  if (!rows.length) return;
+  await tx.crmTriggerEvent.createMany({ data: rows.map((e) => ({ type: e.type, leadId: e.leadId, platform: e.platform, payload: e as unknown as Prisma.InputJsonValue })) });
+}
+
+/**
+ * Call AFTER the transaction that made the change (and recorded the events) has committed.
+ * Never throws for a trigger failure (the lead change already happened): failures are logged,
+ * their outbox rows stay undispatched, and the sweeper tries them again.
  */
 export async function emitLeadEvents(deps: TriggerDeps, events: LeadEvent[]): Promise<EnrollResult[]> {
   if (events.length === 0) return [];
   const started: EnrollResult[] = [];
+  const done: LeadEvent[] = [];
   const groups = new Map<string, LeadEvent[]>();
   for (const e of events) {
     const key = `${e.platform}\u0000${e.type}`;
@@ -90,10 +108,38 @@ export async function emitLeadEvents(deps: TriggerDeps, events: LeadEvent[]): Pr
           }),
         );
         for (const r of results) if (r) started.push(r);
+        if (results.some((r) => r === null)) throw new Error('some enrollments did not start');
       }
+      done.push(...group);
     } catch (err) {
-      deps.logger.error({ err, platform, type, leads: group.map((e) => e.leadId) }, 'crm trigger: matching failed');
+      deps.logger.error({ err, platform, type, leads: group.map((e) => e.leadId) }, 'crm trigger: dispatch failed; the sweeper retries it');
     }
   }
+  await markDispatched(deps.db, done);
   return started;
+}
+
+async function markDispatched(db: Db, events: LeadEvent[]): Promise<void> {
+  const byType = new Map<string, string[]>();
+  for (const e of events) if (OUTBOX_TYPES.has(e.type)) byType.set(e.type, [...(byType.get(e.type) ?? []), e.leadId]);
+  for (const [type, leadIds] of byType) {
+    await db.crmTriggerEvent.updateMany({ where: { type, leadId: { in: leadIds }, dispatchedAt: null }, data: { dispatchedAt: new Date() } });
+  }
+}
+
+/**
+ * Dispatches outbox events still undispatched after `olderThanMs` (their request crashed or
+ * Temporal was down), oldest first. Re-dispatching is safe: enrollment ids are derived from
+ * (workflow, lead, generation), so a lead already enrolled is not enrolled again.
+ */
+export async function dispatchPendingLeadEvents(deps: TriggerDeps, opts: { olderThanMs: number; limit: number }): Promise<{ dispatched: number; pending: number }> {
+  const rows = await deps.db.crmTriggerEvent.findMany({
+    where: { dispatchedAt: null, createdAt: { lte: new Date(Date.now() - opts.olderThanMs) } },
+    orderBy: { createdAt: 'asc' },
+    take: opts.limit,
+  });
+  if (!rows.length) return { dispatched: 0, pending: 0 };
+  await emitLeadEvents(deps, rows.map((r) => r.payload as unknown as LeadEvent));
+  const pending = await deps.db.crmTriggerEvent.count({ where: { id: { in: rows.map((r) => r.id) }, dispatchedAt: null } });
+  return { dispatched: rows.length - pending, pending };
 }

@@ -7,7 +7,7 @@ import { normalizePhone } from '../../../domain/crm/phone.js';
 import type { Prisma } from '../../../prisma/generated/client.js';
 import { bulkAssign } from '../../crm/assignment.js';
 import { CAPTURE_TX_OPTIONS, captureLead, retryOnConflict } from '../../crm/lead-capture.js';
-import { emitLeadEvents } from '../../crm/triggers.js';
+import { emitLeadEvents, recordLeadEvents } from '../../crm/triggers.js';
 import { normalizeContact } from '../../crm/lead-input.js';
 import { toCrmLead, visibleLeadsWhere } from '../../crm/lead-view.js';
 import type { AppEnv } from '../../deps.js';
@@ -129,6 +129,7 @@ export const updateLeadHandler: RouteHandler<typeof updateLeadRoute, AppEnv> = a
     const updated = await tx.rawLead.update({ where: { id }, data: changed });
     const { status, ...fields } = changed;
     if (status !== undefined) {
+      await recordLeadEvents(tx, [{ type: 'LEAD_STATUS_CHANGED', leadId: id, platform: current.platform, fromStatus: current.status, toStatus: String(status) }]);
       await tx.leadActivityLog.create({
         data: { rawLeadId: id, performedBy: auth.userId, activityType: 'status_changed', description: `Status ${current.status} → ${String(status)}`, metadata: { from: current.status, to: status, ...(note ? { note } : {}) } },
       });
