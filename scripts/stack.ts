@@ -118,65 +118,69 @@ try {
   }
 
   const env: NodeJS.ProcessEnv = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(port) };
-  const razorpaySim = process.env.RAZORPAY_MODE !== 'live' && !process.env.RAZORPAY_BASE_URL;
-  if (razorpaySim) {
-    // The Razorpay simulator (the real client talks to it); it posts signed webhooks to the api.
-    const simPort = process.env.RAZORPAY_SIM_PORT ?? '4010';
-    launch('razorpay-sim', 'providers/razorpay/simulator-main.ts', {
-      RAZORPAY_SIM_PORT: simPort,
-      RAZORPAY_KEY_ID: process.env.RAZORPAY_KEY_ID ?? DEV_RAZORPAY.keyId,
-      RAZORPAY_KEY_SECRET: process.env.RAZORPAY_KEY_SECRET ?? DEV_RAZORPAY.keySecret,
-      RAZORPAY_WEBHOOK_SECRET: process.env.RAZORPAY_WEBHOOK_SECRET ?? DEV_RAZORPAY.webhookSecret,
-      RAZORPAY_WEBHOOK_URL: `http://127.0.0.1:${port}/api/webhooks/razorpay`,
-    });
-    env.RAZORPAY_SIM_PORT = simPort;
-  }
-  const s3Sim = process.env.S3_MODE !== 'live' && !process.env.S3_ENDPOINT;
-  if (s3Sim) {
-    // The S3 simulator (the real SDK talks to it); objects persist in .data/s3.
-    const simPort = process.env.S3_SIM_PORT ?? '4569';
-    launch('s3-sim', 'providers/s3/simulator-main.ts', {
-      S3_SIM_PORT: simPort,
-      S3_SIM_DIR: path.join(dataDir, 's3'),
-      S3_SIM_BUCKETS: process.env.S3_BUCKET_RECORDINGS ?? 'mas-recordings',
-    });
-    env.S3_SIM_PORT = simPort;
-  }
-  const whatsappSim = (process.env.WHATSAPP_MODE ?? 'sim') === 'sim' && !process.env.WHATSAPP_BASE_URL;
-  if (whatsappSim) {
-    // The WhatsApp Cloud API simulator (the real client talks to it); after each send it posts
-    // signed "sent" and "delivered" status webhooks to the api.
-    const simPort = process.env.WHATSAPP_SIM_PORT ?? '4020';
-    launch('whatsapp-sim', 'providers/whatsapp/simulator-main.ts', {
-      WHATSAPP_SIM_PORT: simPort,
-      WHATSAPP_PHONE_NUMBER_ID: process.env.WHATSAPP_PHONE_NUMBER_ID ?? DEV_WHATSAPP.phoneNumberId,
-      WHATSAPP_TOKEN: process.env.WHATSAPP_TOKEN ?? DEV_WHATSAPP.token,
-      WHATSAPP_APP_SECRET: process.env.WHATSAPP_APP_SECRET ?? DEV_WHATSAPP.appSecret,
-      WHATSAPP_WEBHOOK_URL: `http://127.0.0.1:${port}/api/webhooks/whatsapp`,
-    });
-    env.WHATSAPP_SIM_PORT = simPort;
-  }
-  const emailSim = (process.env.EMAIL_MODE ?? 'sim') === 'sim' && !process.env.SMTP_URL && !process.env.SMTP_HOST;
-  if (emailSim) {
-    // The SMTP simulator (the real nodemailer client sends to it); it keeps every email, and
-    // its control API lists them: GET /_sim/messages?to=<address>.
-    const smtpPort = process.env.EMAIL_SIM_SMTP_PORT ?? '2525';
-    const httpPort = process.env.EMAIL_SIM_HTTP_PORT ?? '4050';
-    launch('email-sim', 'providers/email/simulator-main.ts', { EMAIL_SIM_SMTP_PORT: smtpPort, EMAIL_SIM_HTTP_PORT: httpPort });
-    env.EMAIL_SIM_SMTP_PORT = smtpPort;
-    env.EMAIL_SIM_HTTP_PORT = httpPort;
-  }
-  const exotelSim = (process.env.EXOTEL_MODE ?? 'sim') === 'sim' && !process.env.EXOTEL_BASE_URL;
-  if (exotelSim) {
-    // The Exotel simulator: click-to-call plays itself out and posts StatusCallbacks to the api.
-    const simPort = process.env.EXOTEL_SIM_PORT ?? '4030';
-    launch('exotel-sim', 'providers/exotel/simulator-main.ts', {
-      EXOTEL_SIM_PORT: simPort,
-      EXOTEL_ACCOUNT_SID: process.env.EXOTEL_ACCOUNT_SID ?? DEV_EXOTEL.accountSid,
-      EXOTEL_API_KEY: process.env.EXOTEL_API_KEY ?? DEV_EXOTEL.apiKey,
-      EXOTEL_API_TOKEN: process.env.EXOTEL_API_TOKEN ?? DEV_EXOTEL.apiToken,
-    });
-    env.EXOTEL_SIM_PORT = simPort;
+  // The provider simulators (the real clients talk to them) unless a real endpoint is set.
+  // `ports` go to the simulator and to the api and worker, which build their clients from them.
+  const e = process.env;
+  const simulators: { name: string; entry: string; enabled: boolean; ports: Record<string, string>; env?: NodeJS.ProcessEnv; banner: (p: Record<string, string>) => string }[] = [
+    {
+      // Posts signed webhooks to the api.
+      name: 'razorpay-sim',
+      entry: 'providers/razorpay/simulator-main.ts',
+      enabled: e.RAZORPAY_MODE !== 'live' && !e.RAZORPAY_BASE_URL,
+      ports: { RAZORPAY_SIM_PORT: e.RAZORPAY_SIM_PORT ?? '4010' },
+      env: {
+        RAZORPAY_KEY_ID: e.RAZORPAY_KEY_ID ?? DEV_RAZORPAY.keyId,
+        RAZORPAY_KEY_SECRET: e.RAZORPAY_KEY_SECRET ?? DEV_RAZORPAY.keySecret,
+        RAZORPAY_WEBHOOK_SECRET: e.RAZORPAY_WEBHOOK_SECRET ?? DEV_RAZORPAY.webhookSecret,
+        RAZORPAY_WEBHOOK_URL: `http://127.0.0.1:${port}/api/webhooks/razorpay`,
+      },
+      banner: (p) => `razorpay sim   http://127.0.0.1:${p.RAZORPAY_SIM_PORT}/v1 (control API /_sim/)`,
+    },
+    {
+      // Objects persist in .data/s3.
+      name: 's3-sim',
+      entry: 'providers/s3/simulator-main.ts',
+      enabled: e.S3_MODE !== 'live' && !e.S3_ENDPOINT,
+      ports: { S3_SIM_PORT: e.S3_SIM_PORT ?? '4569' },
+      env: { S3_SIM_DIR: path.join(dataDir, 's3'), S3_SIM_BUCKETS: e.S3_BUCKET_RECORDINGS ?? 'mas-recordings' },
+      banner: (p) => `s3 sim         http://127.0.0.1:${p.S3_SIM_PORT} (objects in .data/s3)`,
+    },
+    {
+      // After each send it posts signed "sent" and "delivered" status webhooks to the api.
+      name: 'whatsapp-sim',
+      entry: 'providers/whatsapp/simulator-main.ts',
+      enabled: (e.WHATSAPP_MODE ?? 'sim') === 'sim' && !e.WHATSAPP_BASE_URL,
+      ports: { WHATSAPP_SIM_PORT: e.WHATSAPP_SIM_PORT ?? '4020' },
+      env: {
+        WHATSAPP_PHONE_NUMBER_ID: e.WHATSAPP_PHONE_NUMBER_ID ?? DEV_WHATSAPP.phoneNumberId,
+        WHATSAPP_TOKEN: e.WHATSAPP_TOKEN ?? DEV_WHATSAPP.token,
+        WHATSAPP_APP_SECRET: e.WHATSAPP_APP_SECRET ?? DEV_WHATSAPP.appSecret,
+        WHATSAPP_WEBHOOK_URL: `http://127.0.0.1:${port}/api/webhooks/whatsapp`,
+      },
+      banner: (p) => `whatsapp sim   http://127.0.0.1:${p.WHATSAPP_SIM_PORT} (control API /_sim/)`,
+    },
+    {
+      // Keeps every email; GET /_sim/messages?to=<address> lists them.
+      name: 'email-sim',
+      entry: 'providers/email/simulator-main.ts',
+      enabled: (e.EMAIL_MODE ?? 'sim') === 'sim' && !e.SMTP_URL && !e.SMTP_HOST,
+      ports: { EMAIL_SIM_SMTP_PORT: e.EMAIL_SIM_SMTP_PORT ?? '2525', EMAIL_SIM_HTTP_PORT: e.EMAIL_SIM_HTTP_PORT ?? '4050' },
+      banner: (p) => `email sim      smtp://127.0.0.1:${p.EMAIL_SIM_SMTP_PORT}, captured mail http://127.0.0.1:${p.EMAIL_SIM_HTTP_PORT}/_sim/messages`,
+    },
+    {
+      // Click-to-call plays itself out and posts StatusCallbacks to the api.
+      name: 'exotel-sim',
+      entry: 'providers/exotel/simulator-main.ts',
+      enabled: (e.EXOTEL_MODE ?? 'sim') === 'sim' && !e.EXOTEL_BASE_URL,
+      ports: { EXOTEL_SIM_PORT: e.EXOTEL_SIM_PORT ?? '4030' },
+      env: { EXOTEL_ACCOUNT_SID: e.EXOTEL_ACCOUNT_SID ?? DEV_EXOTEL.accountSid, EXOTEL_API_KEY: e.EXOTEL_API_KEY ?? DEV_EXOTEL.apiKey, EXOTEL_API_TOKEN: e.EXOTEL_API_TOKEN ?? DEV_EXOTEL.apiToken },
+      banner: (p) => `exotel sim     http://127.0.0.1:${p.EXOTEL_SIM_PORT}/v1/Accounts/${e.EXOTEL_ACCOUNT_SID ?? DEV_EXOTEL.accountSid}/ (control API /_sim/)`,
+    },
+  ];
+  const running = simulators.filter((sim) => sim.enabled);
+  for (const sim of running) {
+    launch(sim.name, sim.entry, { ...sim.ports, ...sim.env });
+    Object.assign(env, sim.ports);
   }
   env.PUBLIC_API_URL = process.env.PUBLIC_API_URL ?? `http://127.0.0.1:${port}`;
   launch('worker', 'worker/main.ts', env);
@@ -186,11 +190,7 @@ try {
   say(`api            http://localhost:${port}   (health: /api/health, spec: /openapi.json)`);
   say(`temporal gRPC  ${temporalAddress}`);
   if (temporal) say(`temporal UI    http://localhost:${uiPort}`);
-  if (razorpaySim) say(`razorpay sim   http://127.0.0.1:${env.RAZORPAY_SIM_PORT}/v1 (control API /_sim/)`);
-  if (whatsappSim) say(`whatsapp sim   http://127.0.0.1:${env.WHATSAPP_SIM_PORT} (control API /_sim/)`);
-  if (emailSim) say(`email sim      smtp://127.0.0.1:${env.EMAIL_SIM_SMTP_PORT}, captured mail http://127.0.0.1:${env.EMAIL_SIM_HTTP_PORT}/_sim/messages`);
-  if (exotelSim) say(`exotel sim     http://127.0.0.1:${env.EXOTEL_SIM_PORT}/v1/Accounts/${process.env.EXOTEL_ACCOUNT_SID ?? DEV_EXOTEL.accountSid}/ (control API /_sim/)`);
-  if (s3Sim) say(`s3 sim         http://127.0.0.1:${env.S3_SIM_PORT} (objects in .data/s3)`);
+  for (const sim of running) say(sim.banner(sim.ports));
   say('Ctrl-C stops everything.');
 } catch (err) {
   console.error(`[stack] ${(err as Error).message}`);
