@@ -215,4 +215,18 @@ describe('call logs', () => {
     expect((await stack.app.request(json('GET', `/api/crm/leads/${lead.id}/call-logs`, undefined, bearerHeader(other.accessToken)))).status).toBe(404);
     expect((await stack.app.request(json('POST', `/api/crm/leads/${lead.id}/call-logs`, { outcome: 'busy' }, bearerHeader(other.accessToken)))).status).toBe(404);
   });
+
+  it('the salesperson sets the outcome of an Exotel call afterwards; the figures stay Exotel\'s and others get 404', async () => {
+    const { sales, lead, callLogId } = await placeCall();
+    const patch = (token: string, body: unknown) => stack.app.request(json('PATCH', `/api/crm/call-logs/${callLogId}`, body, bearerHeader(token)));
+    const res = await patch(sales.accessToken, { outcome: 'interested', notes: 'Wants the weekend batch' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id: callLogId, outcome: 'interested', notes: 'Wants the weekend batch', source: 'exotel' });
+    expect((await patch(sales.accessToken, { durationSeconds: 5 })).status).toBe(400);
+    expect((await patch(sales.accessToken, {})).status).toBe(400);
+    const other = await rep(stack);
+    expect((await patch(other.accessToken, { outcome: 'busy' })).status).toBe(404);
+    const log = await stack.db.leadActivityLog.findMany({ where: { rawLeadId: lead.id, description: { startsWith: 'Call outcome' } } });
+    expect(log).toHaveLength(1);
+  });
 });

@@ -12,7 +12,7 @@ import type { AppDeps, AppEnv, AuthContext } from '../../deps.js';
 import { keyset, toPage } from '../../pagination.js';
 import { HttpProblem } from '../../problem.js';
 import { callWorkflowOptions } from '../webhooks/exotel-webhook.js';
-import type { CallLogSchema, callLeadRoute, createCallLogRoute, listCallLogsRoute } from './crm-calls.routes.js';
+import type { CallLogSchema, callLeadRoute, createCallLogRoute, listCallLogsRoute, updateCallLogRoute } from './crm-calls.routes.js';
 
 /** Where Exotel posts the StatusCallback: the secret token is the only authentication it has. */
 export const exotelCallbackUrl = (cfg: { publicApiUrl: string; callbackSecret: string }) =>
@@ -165,4 +165,30 @@ export const listCallLogsHandler: RouteHandler<typeof listCallLogsRoute, AppEnv>
   const rows = await deps.db.leadCallLog.findMany({ where: { AND: [{ rawLeadId: id }, page.where] }, orderBy: page.orderBy, take: limit + 1 });
   const { items, nextCursor } = toPage(rows, limit);
   return c.json({ items: items.map(toCallLogView), nextCursor }, 200);
+};
+
+export const updateCallLogHandler: RouteHandler<typeof updateCallLogRoute, AppEnv> = async (c) => {
+  const { id } = c.req.valid('param');
+  const body = c.req.valid('json');
+  const auth = c.get('auth')!;
+  const deps = c.var.deps;
+  const row = await deps.db.$transaction(async (tx) => {
+    const current = await tx.leadCallLog.findFirst({ where: { id, rawLead: visibleLeadsWhere(auth) } });
+    if (!current) throw new HttpProblem('NOT_FOUND', 'No such call');
+    const updated = await tx.leadCallLog.update({
+      where: { id },
+      data: { ...(body.outcome !== undefined ? { outcome: body.outcome } : {}), ...(body.notes !== undefined ? { notes: body.notes } : {}) },
+    });
+    await tx.leadActivityLog.create({
+      data: {
+        rawLeadId: current.rawLeadId,
+        performedBy: auth.userId,
+        activityType: 'call_logged',
+        description: body.outcome ? `Call outcome: ${body.outcome.replaceAll('_', ' ')}` : 'Call notes updated',
+        metadata: { callLogId: id, from: { outcome: current.outcome, notes: current.notes }, to: body },
+      },
+    });
+    return updated;
+  });
+  return c.json(toCallLogView(row), 200);
 };

@@ -1,5 +1,6 @@
 import { createRouter } from '../../openapi.js';
-import { callLeadHandler, createCallLogHandler, listCallLogsHandler } from './crm-calls.handlers.js';
-import { callLeadRoute, createCallLogRoute, listCallLogsRoute } from './crm-calls.routes.js';
+import { callLeadHandler, createCallLogHandler, listCallLogsHandler, updateCallLogHandler } from './crm-calls.handlers.js';
+import { callLeadRoute, createCallLogRoute, listCallLogsRoute, updateCallLogRoute } from './crm-calls.routes.js';
 
-export const crmCallsRouter = createRouter().openapi(callLeadRoute, callLeadHandler).openapi(createCallLogRoute, createCallLogHandler).openapi(listCallLogsRoute, listCallLogsHandler);
+export const crmCallsRouter = createRouter().openapi(callLeadRoute, callLeadHandler).openapi(createCallLogRoute, createCallLogHandler).openapi(listCallLogsRoute, listCallLogsHandler)
+  .openapi(updateCallLogRoute, updateCallLogHandler);

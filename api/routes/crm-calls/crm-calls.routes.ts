@@ -109,3 +109,27 @@ export const listCallLogsRoute = createRoute({
     404: problemResponse('No such lead you can see'),
   },
 });
+
+export const UpdateCallLogBody = z
+  .object({
+    outcome: z.enum(LeadCallOutcome).optional(),
+    notes: z.string().trim().max(2000).nullable().optional(),
+  })
+  .strict()
+  .refine((b) => b.outcome !== undefined || b.notes !== undefined, { message: 'Nothing to change' })
+  .openapi('CallLogUpdate');
+
+export const updateCallLogRoute = createRoute({
+  method: 'patch',
+  path: '/api/crm/call-logs/{id}',
+  tags: TAGS,
+  summary: 'Set the outcome or notes of a call (e.g. after an Exotel call ends); Exotel’s own figures are not editable',
+  ...bearer(CRM_ROLES),
+  request: { params: z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) }), body: jsonBody(UpdateCallLogBody) },
+  responses: {
+    200: jsonResponse('The call', CallLogSchema),
+    400: problemResponse('Invalid body'),
+    ...authProblems,
+    404: problemResponse('No such call on a lead you can see'),
+  },
+});
