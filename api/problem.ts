@@ -38,7 +38,8 @@ export function problemBody(c: Context, code: ErrorCode, detail: string, errors?
     title: ERROR_TITLE[code],
     status: ERROR_STATUS[code],
     detail,
-    instance: c.req.path,
+    // A path that carries a secret (the Exotel callback token) is shown as its route only.
+    instance: c.req.routePath?.includes(':secret') ? c.req.routePath : c.req.path,
     code,
     requestId: c.get('requestId'),
     ...(errors?.length ? { errors } : {}),

@@ -140,6 +140,9 @@ describe('click-to-call', () => {
     expect(await stack.temporal.workflow.getHandle(workflowIds.exotelCall(callSid)).query(callStateQuery)).toMatchObject({ events: [] });
     const off = await offStack.app.request(json('POST', `/api/webhooks/exotel/calls/${TEST_EXOTEL.callbackSecret}`, { CallSid: callSid, Status: 'completed', EventType: 'terminal' }));
     expect(off.status).toBe(404);
+    const direct = await stack.app.request(json('POST', '/api/webhooks/exotel/calls/not-the-secret', { CallSid: callSid, Status: 'completed', EventType: 'terminal' }));
+    expect(direct.status).toBe(401);
+    expect(JSON.stringify(await direct.json())).not.toContain('not-the-secret'); // the problem's instance is the route, not the path
     const garbage = await stack.app.request(json('POST', `/api/webhooks/exotel/calls/${TEST_EXOTEL.callbackSecret}`, { hello: 'world' }));
     expect(garbage.status).toBe(400);
     expect(garbage.headers.get('content-type')).toContain('application/problem+json');
