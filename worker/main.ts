@@ -9,6 +9,7 @@ import { exotelFromConfig } from '../infra/exotel.js';
 import { razorpayFromConfig } from '../infra/razorpay.js';
 import { createObjectStore } from '../providers/s3/index.js';
 import { whatsappFromConfig } from '../infra/whatsapp.js';
+import { MasEntityType } from '../workflows/search-attributes.js';
 import { createWorker } from './create-worker.js';
 
 const config = loadConfig();
@@ -40,6 +41,7 @@ try {
     args: [{}],
     workflowIdConflictPolicy: 'USE_EXISTING',
     staticSummary: 'CRM trigger outbox sweeper',
+    typedSearchAttributes: [{ key: MasEntityType, value: 'crm_trigger_sweeper' }],
   });
 } catch (err) {
   logger.error({ err }, 'could not start the CRM trigger sweeper; left-behind trigger events wait until it runs');
