@@ -58,7 +58,8 @@ export const leadAssignedEvent = (lead: Pick<RawLead, 'id' | 'platform'>, assign
 export async function loadTeamPool(tx: Tx, salesHeadId: string): Promise<PoolMember[]> {
   return tx.$queryRaw<PoolMember[]>`
     SELECT u."id" AS "userId",
-           (SELECT max(h."created_at") FROM "mas_crm"."lead_assignment_history" h WHERE h."to_user_id" = u."id") AS "lastAssignedAt"
+           (SELECT max(h."created_at") FROM "mas_crm"."lead_assignment_history" h WHERE h."to_user_id" = u."id") AS "lastAssignedAt",
+           (SELECT count(*)::int FROM "mas_crm"."raw_leads" l WHERE l."assigned_to" = u."id" AND l."status"::text NOT IN ('converted', 'lost', 'invalid')) AS "openLeads"
     FROM "public"."users" u
     WHERE u."salesHeadId" = ${salesHeadId}::uuid AND u."role"::text = 'SALES' AND u."isActive"`;
 }
@@ -68,12 +69,13 @@ export async function loadTeamPool(tx: Tx, salesHeadId: string): Promise<PoolMem
  * returns a round-robin picker per team, or null for a team with no active member. The lock
  * is held until the transaction ends, so the picks and their history rows commit together.
  */
-export async function lockTeams(tx: Tx, salesHeadIds: Iterable<string>, now = new Date()): Promise<Map<string, (() => RoundRobinPick) | null>> {
-  const pickers = new Map<string, (() => RoundRobinPick) | null>();
+export async function lockTeams(tx: Tx, salesHeadIds: Iterable<string>, now = new Date()): Promise<Map<string, (() => RoundRobinPick | null) | null>> {
+  const pickers = new Map<string, (() => RoundRobinPick | null) | null>();
   for (const headId of [...new Set(salesHeadIds)].sort()) {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`crm:round-robin:${headId}`}, 0))`;
     const pool = await loadTeamPool(tx, headId);
-    pickers.set(headId, pool.length ? roundRobin(pool, now) : null);
+    const profile = await tx.salesHeadProfile.findUnique({ where: { userId: headId }, select: { maxOpenLeadsPerSalesperson: true } });
+    pickers.set(headId, pool.length ? roundRobin(pool, now, profile?.maxOpenLeadsPerSalesperson ?? null) : null);
   }
   return pickers;
 }
@@ -210,7 +212,12 @@ async function assignChunk(tx: Tx, auth: AuthContext, ids: string[], planFor: Pl
         items.push({ leadId: id, status: 'refused', assignedTo: lead.assignedTo, message: 'That team has no active SALES members', ...rule });
         continue;
       }
-      ({ userId: to, at } = pick());
+      const picked = pick();
+      if (!picked) {
+        items.push({ leadId: id, status: 'refused', assignedTo: lead.assignedTo, message: 'Every member of that team is at the open-lead cap (maxOpenLeadsPerSalesperson)', ...rule });
+        continue;
+      }
+      ({ userId: to, at } = picked);
     } else {
       to = plan.userId;
     }

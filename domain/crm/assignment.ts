@@ -15,6 +15,8 @@ export interface PoolMember {
   userId: string;
   /** When the member last received a lead (any method), or null when never. */
   lastAssignedAt: Date | null;
+  /** Leads the member holds that are still open (not converted, lost or invalid). */
+  openLeads?: number;
 }
 
 export interface RoundRobinPick {
@@ -30,21 +32,29 @@ export interface RoundRobinPick {
  * exactly where this one stopped — even when many picks share one transaction (where the
  * database clock would give them all the same now()).
  */
-export function roundRobin(pool: readonly PoolMember[], now: Date): () => RoundRobinPick {
+export function roundRobin(pool: readonly PoolMember[], now: Date, cap: number | null = null): () => RoundRobinPick | null {
   if (pool.length === 0) throw new Error('round robin over an empty pool');
   const order = [...pool].sort((a, b) => {
     const ta = a.lastAssignedAt?.getTime() ?? -Infinity;
     const tb = b.lastAssignedAt?.getTime() ?? -Infinity;
     return ta !== tb ? ta - tb : a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0;
   });
+  const open = order.map((m) => m.openLeads ?? 0);
   const latest = Math.max(...pool.map((m) => m.lastAssignedAt?.getTime() ?? -Infinity));
   let clock = Math.max(now.getTime(), latest + 1) - 1;
   let i = 0;
+  // With a cap (the team's maxOpenLeadsPerSalesperson), members at it are skipped; when all
+  // are, the picker answers null and the lead stays where it is.
   return () => {
-    clock += 1;
-    const member = order[i % order.length]!;
-    i += 1;
-    return { userId: member.userId, at: new Date(clock) };
+    for (let tried = 0; tried < order.length; tried++) {
+      const k = i % order.length;
+      i += 1;
+      if (cap !== null && open[k]! >= cap) continue;
+      open[k]! += 1;
+      clock += 1;
+      return { userId: order[k]!.userId, at: new Date(clock) };
+    }
+    return null;
   };
 }
 

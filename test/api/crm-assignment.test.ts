@@ -59,6 +59,16 @@ async function countsByAssignee(ids: string[]) {
 }
 
 describe('POST /api/crm/leads/assign — round robin', () => {
+  it('respects the team’s open-lead cap: members at maxOpenLeadsPerSalesperson are skipped, and leads nobody can take are refused', async () => {
+    const { head, reps } = await team(2);
+    await stack.db.salesHeadProfile.create({ data: { userId: head.user.id, maxOpenLeadsPerSalesperson: 1 } });
+    const ids = await leads(3, {}, head.user.id);
+    const body = (await (await bulk(head.accessToken, { strategy: 'round-robin', leadIds: ids })).json()) as BulkResult;
+    expect(body.summary).toEqual({ assigned: 2, refused: 1 });
+    expect(Object.values(await countsByAssignee(ids)).sort()).toEqual([1, 1, 1]);
+    expect(new Set(body.results.filter((r) => r.status === 'assigned').map((r) => r.assignedTo))).toEqual(new Set(reps.map((r) => r.user.id)));
+  });
+
   it('spreads a team’s leads evenly over its active SALES members only, with history and activity', async () => {
     const { head, reps, inactive } = await team(3, { inactive: 1 });
     const ids = await leads(9, {}, head.user.id);

@@ -16,7 +16,22 @@ describe('roundRobin', () => {
       { userId: 'd', lastAssignedAt: null },
     ];
     const next = roundRobin(pool, t(0));
-    expect(Array.from({ length: 6 }, () => next().userId)).toEqual(['b', 'd', 'a', 'c', 'b', 'd']);
+    expect(Array.from({ length: 6 }, () => next()!.userId)).toEqual(['b', 'd', 'a', 'c', 'b', 'd']);
+  });
+
+  it('skips members at the open-lead cap, and answers null when the whole team is at it', () => {
+    const t = new Date(1_700_000_000_000);
+    const next = roundRobin(
+      [
+        { userId: 'a', lastAssignedAt: null, openLeads: 2 },
+        { userId: 'b', lastAssignedAt: null, openLeads: 0 },
+        { userId: 'c', lastAssignedAt: null, openLeads: 1 },
+      ],
+      t,
+      2,
+    );
+    expect(Array.from({ length: 4 }, () => next()?.userId ?? null)).toEqual(['b', 'c', 'b', null]);
+    expect(roundRobin([{ userId: 'a', lastAssignedAt: null, openLeads: 5 }], t, null)()?.userId).toBe('a');
   });
 
   it('continues exactly across calls that read back the stamped times (even over any split)', () => {
@@ -28,7 +43,7 @@ describe('roundRobin', () => {
         for (const n of batches) {
           const next = roundRobin([...last].map(([userId, lastAssignedAt]) => ({ userId, lastAssignedAt })), now);
           for (let i = 0; i < n; i++) {
-            const pick = next();
+            const pick = next()!;
             last.set(pick.userId, pick.at);
             given.set(pick.userId, (given.get(pick.userId) ?? 0) + 1);
           }
