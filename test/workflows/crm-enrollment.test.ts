@@ -11,6 +11,7 @@ import { emitLeadEvents } from '../../api/crm/triggers.js';
 import { MasCrmWorkflowId, MasEntityType, MasState } from '../../workflows/search-attributes.js';
 import { bearerHeader, createUser, json } from '../support/auth.js';
 import { runCrashingWorker } from '../support/crashing-worker.js';
+import { sleep, until } from '../support/poll.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
@@ -32,7 +33,6 @@ type Enrollment = {
 };
 type Live = { status: string; remainingDelayMs: number | null; currentNodeId: string };
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const tag = () => randomUUID().slice(0, 8);
 const api = (method: string, path: string, body?: unknown, token = admin.accessToken) => stack.app.request(json(method, path, body, bearerHeader(token)));
 
@@ -64,15 +64,6 @@ async function enroll(workflowId: string, leadId: string) {
   return r.results[0]!;
 }
 
-async function until<T>(fn: () => Promise<T>, pred: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (pred(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out; last value ${JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? String(x) : x))}`);
-    await sleep(100);
-  }
-}
 const getEnrollment = (id: string) => ok<Enrollment>(api('GET', `/api/crm/enrollments/${id}`));
 const statusIs = (id: string, ...s: string[]) => until(() => getEnrollment(id), (e) => s.includes(e.status));
 

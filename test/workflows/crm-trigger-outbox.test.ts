@@ -7,6 +7,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordLeadEvents } from '../../api/crm/triggers.js';
 import { bearerHeader, createUser, json } from '../support/auth.js';
+import { until } from '../support/poll.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
@@ -18,16 +19,6 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 
 const api = (method: string, path: string, body?: unknown) => stack.app.request(json(method, path, body, bearerHeader(admin.accessToken)));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until<T>(fn: () => Promise<T>, pred: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (pred(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out; last ${JSON.stringify(v)}`);
-    await sleep(100);
-  }
-}
 
 async function formWorkflow(form: string) {
   const definition = { nodes: [{ id: 't', type: 'trigger.form_submitted', formId: form }, { id: 'e', type: 'end' }], edges: [{ from: 't', to: 'e' }] };
