@@ -5,6 +5,7 @@
 // retried batch never double-counts.
 import { Context } from '@temporalio/activity';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { leadVisibilitySql } from '../api/crm/lead-visibility-sql.js';
 import { mapLimit, publishedVersion, startEnrollment } from '../api/starters/crm-enrollment.starter.js';
 import { Prisma } from '../prisma/generated/client.js';
 import type { BulkAction, BulkCounts, BulkFilter, CrmBulkInput } from '../workflows/crm-bulk/crm-bulk.contract.js';
@@ -22,13 +23,7 @@ const CONCURRENCY = Number(process.env.CRM_BULK_CONCURRENCY ?? 32);
 
 type Outcome = { id: string; result: 'ok' | 'skipped' | 'failed'; error?: string };
 
-/** SQL condition: the lead (alias l) is one a SALES actor may see (theirs, or their team's). */
-function visibility(actorRole: string, actorId: string | null): Prisma.Sql {
-  if (actorRole === 'ADMIN' || actorRole === 'SUPERADMIN') return Prisma.sql`TRUE`;
-  if (!actorId) return Prisma.sql`FALSE`;
-  return Prisma.sql`(l."assigned_to" = ${actorId}::uuid OR l."owning_sales_head_id" = ${actorId}::uuid
-    OR l."assigned_to" IN (SELECT u."id" FROM "public"."users" u WHERE u."salesHeadId" = ${actorId}::uuid))`;
-}
+const visibility = leadVisibilitySql;
 
 function enrollmentWhere(action: Exclude<BulkAction, 'enroll'>, f: BulkFilter, actorRole: string, actorId: string | null): Prisma.Sql {
   const statuses = f.status?.length ? f.status.filter((s) => DEFAULT_STATUSES[action].includes(s)) : DEFAULT_STATUSES[action];

@@ -184,6 +184,25 @@ describe('enrollments', () => {
     expect(acts).toEqual(['created', 'email_sent', 'sms_sent', 'whatsapp_sent']);
   });
 
+  it('a salesperson lists only the enrollments of leads they may see, page by page', async () => {
+    const id = await publishedWorkflow(graph({ id: 't', type: 'trigger.manual' }, { id: 'wait', type: 'delay.duration', hours: 1 }, { id: 'e', type: 'end' }));
+    const sales = await createUser(stack, 'SALES');
+    const leads = [await newLead(), await newLead(), await newLead(), await newLead(), await newLead()];
+    await stack.db.rawLead.updateMany({ where: { id: { in: leads.slice(0, 3) } }, data: { assignedTo: sales.user.id } });
+    const enrolled = new Map<string, string>();
+    for (const l of leads) enrolled.set(l, (await enroll(id, l)).enrollmentId);
+    type Page = { items: { id: string; leadId: string }[]; nextCursor: string | null };
+    const first = await ok<Page>(api('GET', `/api/crm/enrollments?workflowId=${id}&limit=2`, undefined, sales.accessToken));
+    expect(first.items).toHaveLength(2);
+    const second = await ok<Page>(api('GET', `/api/crm/enrollments?workflowId=${id}&limit=2&cursor=${first.nextCursor}`, undefined, sales.accessToken));
+    expect(second).toMatchObject({ nextCursor: null });
+    const seen = [...first.items, ...second.items].map((e) => e.leadId).sort();
+    expect(seen).toEqual(leads.slice(0, 3).sort());
+    const all = await ok<Page>(api('GET', `/api/crm/enrollments?workflowId=${id}&limit=10`));
+    expect(all.items).toHaveLength(5);
+    expect((await api('GET', `/api/crm/enrollments/${enrolled.get(leads[4]!)}`, undefined, sales.accessToken)).status).toBe(404);
+  });
+
   it('refuses illegal transitions with 409 before anything changes: resume when active, pause twice, anything after cancel', async () => {
     const id = await publishedWorkflow(graph({ id: 't', type: 'trigger.manual' }, { id: 'wait', type: 'delay.duration', minutes: 30 }, { id: 'e', type: 'end' }));
     const { enrollmentId } = await enroll(id, await newLead());

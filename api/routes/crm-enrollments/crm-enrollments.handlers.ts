@@ -4,11 +4,12 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { seesAllLeads } from '../../../domain/crm/access.js';
-import type { Prisma, WorkflowEnrollment } from '../../../prisma/generated/client.js';
+import { Prisma as PrismaNs, type WorkflowEnrollment } from '../../../prisma/generated/client.js';
+import { leadVisibilitySql } from '../../crm/lead-visibility-sql.js';
 import { cancelUpdate, pauseUpdate, resumeUpdate, stateQuery, type EnrollmentLiveState } from '../../../workflows/crm-enrollment/crm-enrollment.contract.js';
 import { visibleLeadsWhere } from '../../crm/lead-view.js';
 import type { AppEnv, AuthContext } from '../../deps.js';
-import { keyset, toPage } from '../../pagination.js';
+import { decodeCursor, keyset, toPage } from '../../pagination.js';
 import { HttpProblem } from '../../problem.js';
 import { bulkOperationView, startBulkOperation } from './bulk.service.js';
 import type {
@@ -51,11 +52,22 @@ function view(e: Row, live?: EnrollmentLiveState | null) {
   };
 }
 
-/** Enrollments whose lead the caller may see (admins: all). */
-async function visibleLeadIdsFilter(deps: Deps, auth: AuthContext): Promise<Prisma.WorkflowEnrollmentWhereInput> {
-  if (seesAllLeads(auth.role)) return {};
-  const leads = await deps.db.rawLead.findMany({ where: visibleLeadsWhere(auth), select: { id: true }, take: 50_000 });
-  return { subjectId: { in: leads.map((l) => l.id) } };
+/**
+ * A salesperson's page of enrollment ids: the filters, the keyset and the lead visibility rule
+ * in one SQL query joining the leads (enrollments point at leads by a soft reference).
+ */
+async function visiblePageIds(deps: Deps, auth: AuthContext, q: { cursor?: string | undefined; limit: number; workflowId?: string | undefined; version?: number | undefined; status?: string | undefined; leadId?: string | undefined }): Promise<string[]> {
+  const after = q.cursor ? decodeCursor(q.cursor) : null;
+  const parts: PrismaNs.Sql[] = [leadVisibilitySql(auth.role, auth.userId)];
+  if (q.workflowId) parts.push(PrismaNs.sql`e."workflow_id" = ${q.workflowId}::uuid`);
+  if (q.version) parts.push(PrismaNs.sql`e."definition_version" = ${q.version}`);
+  if (q.status) parts.push(PrismaNs.sql`e."status"::text = ${q.status}`);
+  if (q.leadId) parts.push(PrismaNs.sql`e."subject_id" = ${q.leadId}::uuid`);
+  if (after) parts.push(PrismaNs.sql`(e."created_at", e."id") < (${after.createdAt.toISOString()}::timestamp(3), ${after.id}::uuid)`);
+  const rows = await deps.db.$queryRaw<{ id: string }[]>`
+    SELECT e."id" FROM "mas_crm"."workflow_enrollments" e JOIN "mas_crm"."raw_leads" l ON l."id" = e."subject_id"
+    WHERE ${PrismaNs.join(parts, ' AND ')} ORDER BY e."created_at" DESC, e."id" DESC LIMIT ${q.limit + 1}`;
+  return rows.map((r) => r.id);
 }
 
 async function visibleEnrollment(deps: Deps, auth: AuthContext, id: string): Promise<Row> {
@@ -71,22 +83,24 @@ async function visibleEnrollment(deps: Deps, auth: AuthContext, id: string): Pro
 export const listEnrollmentsHandler: RouteHandler<typeof listEnrollmentsRoute, AppEnv> = async (c) => {
   const q = c.req.valid('query');
   const deps = c.var.deps;
+  const auth = c.get('auth')!;
   const page = keyset(q.cursor);
-  const rows = await deps.db.workflowEnrollment.findMany({
-    where: {
-      AND: [
-        page.where,
-        q.workflowId ? { workflowId: q.workflowId } : {},
-        q.version ? { definitionVersion: q.version } : {},
-        q.status ? { status: q.status } : {},
-        q.leadId ? { subjectId: q.leadId } : {},
-        await visibleLeadIdsFilter(deps, c.get('auth')!),
-      ],
-    },
-    include: { workflow: { select: { name: true } } },
-    orderBy: page.orderBy,
-    take: q.limit + 1,
-  });
+  const include = { workflow: { select: { name: true } } } as const;
+  let rows: Row[];
+  if (seesAllLeads(auth.role)) {
+    rows = await deps.db.workflowEnrollment.findMany({
+      where: {
+        AND: [page.where, q.workflowId ? { workflowId: q.workflowId } : {}, q.version ? { definitionVersion: q.version } : {}, q.status ? { status: q.status } : {}, q.leadId ? { subjectId: q.leadId } : {}],
+      },
+      include,
+      orderBy: page.orderBy,
+      take: q.limit + 1,
+    });
+  } else {
+    const ids = await visiblePageIds(deps, auth, q);
+    const found = new Map((await deps.db.workflowEnrollment.findMany({ where: { id: { in: ids } }, include })).map((e) => [e.id, e]));
+    rows = ids.map((id) => found.get(id)).filter((e): e is Row => e !== undefined);
+  }
   const p = toPage(rows, q.limit);
   return c.json({ items: p.items.map((e) => view(e)), nextCursor: p.nextCursor }, 200);
 };
