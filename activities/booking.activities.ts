@@ -22,7 +22,7 @@ export function createBookingActivities({ db, now }: ActivityDeps) {
             amount: -escrow.amount,
             description: 'Hold lapsed; tokens returned',
             idempotencyKey: `hold-release:${holdId}`,
-          });
+          }, now());
         }
         await tx.slot.update({ where: { id: slotId }, data: { status: 'TENTATIVE', studentId: null, holdId: null, holdExpiresAt: null } });
         await tx.meetingLog.create({ data: { slotId, userId: slot.studentId, event: 'CANCELLED', occurredAt: now(), source: 'system', metadata: { reason: 'hold-expired', holdId } } });

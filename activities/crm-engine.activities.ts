@@ -3,6 +3,7 @@
 // row), and the actions themselves. A succeeded node run is never performed again; a send is
 // written to its comms log (queued) before the provider call and marked sent after.
 import { ApplicationFailure, Context } from '@temporalio/activity';
+import { writeAssignment } from '../api/crm/assignment.js';
 import { dispatchPendingLeadEvents, emitLeadEvents, recordLeadEvents, type LeadEvent } from '../api/crm/triggers.js';
 import { createFollowUpWithTimer } from '../api/crm/follow-ups.js';
 import { UPDATABLE_LEAD_FIELDS, type WorkflowNode } from '../domain/crm-engine/definition.js';
@@ -163,12 +164,13 @@ export function createCrmEngineActivities(deps: ActivityDeps) {
       case 'action.assign': {
         const user = await db.user.findUnique({ where: { id: node.userId }, select: { id: true, role: true, isActive: true } });
         if (!user || !user.isActive || user.role !== 'SALES') throw permanent(`User ${node.userId} is not an active sales user`);
-        if (lead.assignedTo === user.id) return { assignedTo: user.id, changed: false };
-        await db.$transaction([
-          db.rawLead.update({ where: { id: lead.id }, data: { assignedTo: user.id, assignedAt: now() } }),
-          db.leadAssignmentHistory.create({ data: { rawLeadId: lead.id, fromUserId: lead.assignedTo, toUserId: user.id, reason: `workflow ${p.crmWorkflowId} node ${node.id}` } }),
-          activityRow(lead.id, 'assigned', 'Assigned by workflow', { enrollmentId: p.enrollmentId, nodeId: node.id, to: user.id }),
-        ]);
+        const changed = await db.$transaction(async (tx) => {
+          // Locked and read again, so the history's "from" is right under a concurrent assign.
+          await tx.$queryRaw`SELECT 1 FROM "mas_crm"."raw_leads" WHERE "id" = ${lead.id}::uuid FOR UPDATE`;
+          const current = await tx.rawLead.findUniqueOrThrow({ where: { id: lead.id }, select: { id: true, assignedTo: true, platform: true } });
+          return writeAssignment(tx, { lead: current, to: user.id, by: null, method: 'workflow', reason: `workflow ${p.crmWorkflowId} node ${node.id}`, at: now() });
+        });
+        if (!changed) return { assignedTo: user.id, changed: false };
         await emitLeadEvents(triggerDeps(), [{ type: 'LEAD_ASSIGNED', leadId: lead.id, platform: lead.platform, assignedTo: user.id }]);
         return { assignedTo: user.id, changed: true };
       }
@@ -217,11 +219,9 @@ export function createCrmEngineActivities(deps: ActivityDeps) {
     }
   }
 
-  function activityRow(rawLeadId: string, activityType: string, description: string, metadata: Record<string, unknown>) {
-    return db.leadActivityLog.create({ data: { rawLeadId, performedBy: null, activityType: activityType as never, description, metadata: json(metadata) } });
-  }
-  async function logActivity(rawLeadId: string, activityType: string, description: string, metadata: Record<string, unknown>) {
-    await activityRow(rawLeadId, activityType, description, metadata);
+  /** The lead's timeline row for a workflow send (performed by the system). */
+  async function logActivity(rawLeadId: string, activityType: 'whatsapp_sent' | 'email_sent' | 'sms_sent', description: string, metadata: Record<string, unknown>) {
+    await db.leadActivityLog.create({ data: { rawLeadId, performedBy: null, activityType, description, metadata: json(metadata) } });
   }
   const triggerDeps = () => ({ db, temporal: deps.temporal, logger, config: { taskQueue: deps.taskQueue } });
 
@@ -331,11 +331,11 @@ export function createCrmEngineActivities(deps: ActivityDeps) {
     },
   };
 
-  async function alreadySent(type: string, logId: string): Promise<boolean> {
-    const where = { id: logId, status: { not: 'queued' as const } };
-    if (type === 'action.send_whatsapp') return (await db.leadWhatsAppLog.count({ where: { id: logId, status: { in: ['sent', 'delivered', 'read'] } } })) > 0;
-    if (type === 'action.send_email') return (await db.leadEmailLog.count({ where: { ...where, status: { in: ['sent', 'delivered', 'opened', 'clicked'] } } })) > 0;
-    if (type === 'action.send_sms') return (await db.leadSmsLog.count({ where: { ...where, status: { in: ['sent', 'delivered'] } } })) > 0;
+  /** Whether an earlier attempt's comms log row already went out (so it is not sent again). */
+  async function alreadySent(type: string, id: string): Promise<boolean> {
+    if (type === 'action.send_whatsapp') return (await db.leadWhatsAppLog.count({ where: { id, status: { in: ['sent', 'delivered', 'read'] } } })) > 0;
+    if (type === 'action.send_email') return (await db.leadEmailLog.count({ where: { id, status: { in: ['sent', 'delivered', 'opened', 'clicked'] } } })) > 0;
+    if (type === 'action.send_sms') return (await db.leadSmsLog.count({ where: { id, status: { in: ['sent', 'delivered'] } } })) > 0;
     return false;
   }
 }

@@ -5,7 +5,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { NativeConnection } from '@temporalio/worker';
-import { startBulkOperation } from '../api/routes/crm-enrollments/bulk.service.js';
+import { startBulkOperation } from '../api/starters/crm-bulk.starter.js';
 import { mapLimit } from '../api/starters/crm-enrollment.starter.js';
 import { createWorker } from '../worker/create-worker.js';
 import { startBenchEnvironment } from './lib/environment.js';

@@ -6,6 +6,7 @@
 // retryOnConflict reruns the transaction, and the lock query then sees that lead.
 import type { Prisma } from '../../prisma/generated/client.js';
 import { captureLeadInTx, type CaptureResult, type LeadCapture, type Tx } from './lead-capture.js';
+import { recordLeadEvents } from './triggers.js';
 
 const json = (v: unknown) => v as Prisma.InputJsonValue;
 const keysOf = (c: Pick<LeadCapture, 'phone' | 'email'>) => [...(c.phone ? [`p:${c.phone}`] : []), ...(c.email ? [`e:${c.email}`] : [])];
@@ -60,6 +61,11 @@ export async function captureManyInTx(tx: Tx, platform: string, inputs: LeadCapt
         metadata: json({ sourceType: inputs[i]!.sourceType }),
       })),
     });
+    // The trigger outbox rows captureLeadInTx writes for the leads it creates.
+    await recordLeadEvents(
+      tx,
+      created.map((lead) => ({ type: 'LEAD_CREATED' as const, leadId: lead.id, platform: lead.platform, sourceType: lead.sourceType, formId: lead.sourceDetail })),
+    );
   }
   const lateCreated: string[] = [];
   for (const i of later) {

@@ -17,7 +17,7 @@ import { leadAssignedEvent, lockTeams, writeAssignment } from './assignment.js';
 import { captureManyInTx } from './bulk-capture.js';
 import { CAPTURE_TX_OPTIONS, retryOnConflict, type Tx } from './lead-capture.js';
 import { leadContactShape, needsPhoneOrEmail, normalizeContact } from './lead-input.js';
-import { emitLeadEvents, recordLeadEvents, type LeadEvent } from './triggers.js';
+import { emitLeadEvents, type LeadEvent } from './triggers.js';
 
 export const IMPORT_CHUNK_ROWS = 200;
 /** The file identity checked before a retry does anything: a hash of its first 64 KiB. */
@@ -384,8 +384,6 @@ async function commitChunk(deps: AppDeps, auth: AuthContext, batch: LeadImportBa
         failedCount: counts.failedCount + failed.length,
       };
       await tx.leadImportBatch.update({ where: { id: batch.id }, data: { ...after, totalRows: processedRows(after), errors: json(next) } });
-      // New leads inserted in bulk skip captureLeadInTx, which records its own; record these.
-      await recordLeadEvents(tx, events);
       return events;
     }, CAPTURE_TX_OPTIONS),
   );

@@ -7,8 +7,8 @@ import { triggerNode } from '../../domain/crm-engine/graph.js';
 import type { Logger } from '../../infra/logger.js';
 import type { Db } from '../../infra/prisma.js';
 import type { CrmWorkflowTriggerType, Prisma } from '../../prisma/generated/client.js';
-import { startBulkOperation } from '../routes/crm-enrollments/bulk.service.js';
-import { mapLimit, publishedVersion, startEnrollment, type EnrollResult } from '../starters/crm-enrollment.starter.js';
+import { startBulkOperation } from '../starters/crm-bulk.starter.js';
+import { mapLimit, startEnrollment, versionOf, WORKFLOW_HEAD_SELECT, type EnrollResult } from '../starters/crm-enrollment.starter.js';
 
 /** More matching leads than this (e.g. a CSV import's chunk) go to a bulk-enroll workflow
  * instead of being started inline in the request. */
@@ -50,7 +50,7 @@ export function triggerMatches(node: WorkflowNode, e: LeadEvent): boolean {
 const COLUMN: Record<LeadEvent['type'], CrmWorkflowTriggerType> = {
   LEAD_CREATED: 'LEAD_CREATED',
   LEAD_STATUS_CHANGED: 'LEAD_STATUS_CHANGED',
-  LEAD_ASSIGNED: 'LEAD_ASSIGNED',
+  LEAD_ASSIGNED: 'LEAD_ASSIGNED', // no trigger node yet: filtered out before matching
 };
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
@@ -75,6 +75,8 @@ export async function recordLeadEvents(tx: Tx, events: LeadEvent[]): Promise<voi
  * their outbox rows stay undispatched, and the sweeper tries them again.
  */
 export async function emitLeadEvents(deps: TriggerDeps, events: LeadEvent[]): Promise<EnrollResult[]> {
+  // Only created and status-changed events have trigger nodes; others would match nothing.
+  events = events.filter((e) => OUTBOX_TYPES.has(e.type));
   if (events.length === 0) return [];
   const started: EnrollResult[] = [];
   const done: LeadEvent[] = [];
@@ -86,9 +88,9 @@ export async function emitLeadEvents(deps: TriggerDeps, events: LeadEvent[]): Pr
   for (const group of groups.values()) {
     const { platform, type } = group[0]!;
     try {
-      const workflows = await deps.db.crmWorkflow.findMany({ where: { platform, status: 'PUBLISHED', triggerType: COLUMN[type], version: { gt: 0 } }, select: { id: true } });
+      const workflows = await deps.db.crmWorkflow.findMany({ where: { platform, status: 'PUBLISHED', triggerType: COLUMN[type], version: { gt: 0 } }, select: WORKFLOW_HEAD_SELECT });
       for (const wf of workflows) {
-        const v = await publishedVersion(deps.db, wf.id);
+        const v = await versionOf(deps.db, wf);
         if (!v) continue;
         const trigger = triggerNode(v.definition);
         const matching = group.filter((e) => triggerMatches(trigger, e));

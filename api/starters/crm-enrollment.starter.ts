@@ -38,10 +38,18 @@ export function enrollmentIdFor(crmWorkflowId: string, leadId: string, generatio
 // Published versions never change: parsed once per process.
 const versionCache = new Map<string, WorkflowDefinition>();
 
+type WorkflowHead = { id: string; name: string; version: number; allowReenrollment: boolean };
+const HEAD_SELECT = { id: true, name: true, version: true, allowReenrollment: true } as const;
+
 /** The latest published version of a workflow (or the asked-for one), or null. */
 export async function publishedVersion(db: Db, crmWorkflowId: string, version?: number): Promise<PublishedVersion | null> {
-  const wf = await db.crmWorkflow.findUnique({ where: { id: crmWorkflowId }, select: { id: true, name: true, version: true, status: true, allowReenrollment: true } });
-  if (!wf || wf.version === 0) return null;
+  const wf = await db.crmWorkflow.findUnique({ where: { id: crmWorkflowId }, select: HEAD_SELECT });
+  return wf ? versionOf(db, wf, version) : null;
+}
+
+/** The same, for a workflow row already read (its versions are read once per process). */
+export async function versionOf(db: Db, wf: WorkflowHead, version?: number): Promise<PublishedVersion | null> {
+  if (wf.version === 0) return null;
   const v = version ?? wf.version;
   const key = `${wf.id}:${v}`;
   let definition = versionCache.get(key);
@@ -53,6 +61,8 @@ export async function publishedVersion(db: Db, crmWorkflowId: string, version?: 
   }
   return { crmWorkflowId: wf.id, name: wf.name, version: v, allowReenrollment: wf.allowReenrollment, definition };
 }
+
+export const WORKFLOW_HEAD_SELECT = HEAD_SELECT;
 
 export interface EnrollResult {
   leadId: string;

@@ -4,6 +4,7 @@
 // key makes a repeat fail the transaction instead of paying twice.
 import type { Db } from '../../infra/prisma.js';
 import type { TokenUsageType } from '../../prisma/generated/client.js';
+import { lockWallet } from './wallet.js';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
@@ -21,13 +22,11 @@ export interface LedgerEntry {
   idempotencyKey: string;
 }
 
-export async function returnTokens(tx: Tx, userId: string, back: ReturnedTokens, entry: LedgerEntry): Promise<void> {
+export async function returnTokens(tx: Tx, userId: string, back: ReturnedTokens, entry: LedgerEntry, now: Date): Promise<void> {
   if (back.paid) await tx.token.update({ where: { userId }, data: { balance: { increment: back.paid }, lifetimeSpent: { decrement: back.paid } } });
   if (back.promo) await tx.promotionalToken.update({ where: { userId }, data: { balance: { increment: back.promo } } });
-  const [paid, promo] = await Promise.all([
-    tx.token.findUnique({ where: { userId }, select: { balance: true } }),
-    tx.promotionalToken.findUnique({ where: { userId }, select: { balance: true } }),
-  ]);
+  // The spendable balance after the return, as every ledger row records it (expired promo = 0).
+  const wallet = await lockWallet(tx, userId, now);
   await tx.tokenUsage.create({
     data: {
       userId,
@@ -36,7 +35,7 @@ export async function returnTokens(tx: Tx, userId: string, back: ReturnedTokens,
       amount: entry.amount,
       paidAmount: back.paid,
       promoAmount: back.promo,
-      balanceAfter: (paid?.balance ?? 0) + (promo?.balance ?? 0),
+      balanceAfter: wallet.paid + wallet.promo,
       description: entry.description,
       idempotencyKey: entry.idempotencyKey,
     },

@@ -1,7 +1,7 @@
 // The simulator's HTTP face: Exotel's /v1/Accounts/<sid>/… `.json` routes behind Basic auth
 // and the fault switch, and the /_sim control routes (act out a call, deliver its callbacks,
 // faults), which Exotel has not.
-import { timingSafeEqual } from 'node:crypto';
+import { constantTimeEqual } from '../lib/constant-time.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { DeliverOptions, Delivery } from './simulator-callbacks.js';
@@ -150,9 +150,7 @@ async function answer(ctx: SimContext, req: IncomingMessage): Promise<Reply> {
 function authorized(ctx: SimContext, req: IncomingMessage): boolean {
   const m = /^Basic ([A-Za-z0-9+/=]+)$/.exec(req.headers.authorization ?? '');
   if (!m) return false;
-  const got = Buffer.from(Buffer.from(m[1]!, 'base64').toString('utf8'));
-  const want = Buffer.from(`${ctx.apiKey}:${ctx.apiToken}`);
-  return got.length === want.length && timingSafeEqual(got, want);
+  return constantTimeEqual(Buffer.from(m[1]!, 'base64').toString('utf8'), `${ctx.apiKey}:${ctx.apiToken}`);
 }
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {

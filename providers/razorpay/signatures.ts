@@ -31,12 +31,7 @@ export function verifyWebhookSignature(rawBody: string | Uint8Array, signatureHe
   return hexDigestEquals(signatureHeader, signWebhook(rawBody, webhookSecret));
 }
 
-/** Constant-time equality of two strings; different lengths are unequal (and leak only that). */
-export function constantTimeEqual(a: string, b: string): boolean {
-  const ab = Buffer.from(a, 'utf8');
-  const bb = Buffer.from(b, 'utf8');
-  return ab.length === bb.length && timingSafeEqual(ab, bb);
-}
+export { constantTimeEqual } from '../lib/constant-time.js';
 
 function hexDigestEquals(presented: string | null | undefined, expectedHex: string): boolean {
   if (typeof presented !== 'string') return false;

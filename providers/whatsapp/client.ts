@@ -1,6 +1,7 @@
 // The real WhatsApp Cloud API client: a small typed fetch client for template sends. It never
 // retries (Temporal activities do) and turns every failure into a WhatsAppError; every
 // response body is validated before anyone sees it.
+import { parseVendorJson } from '../lib/local-http.js';
 import {
   DEFAULT_API_VERSION,
   LOCAL_ERROR_CODES,
@@ -77,18 +78,8 @@ export function createWhatsAppClient(opts: WhatsAppClientOptions): WhatsAppProvi
       }
       if (status < 200 || status >= 300) throw httpError(status, text);
 
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (err) {
-        throw invalidResponse(status, `POST messages answered ${status} with a body that is not JSON`, err);
-      }
-      const parsed = sendResponseSchema.safeParse(json);
-      if (!parsed.success) {
-        const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-        throw invalidResponse(status, `POST messages answered ${status} with an unexpected body: ${issues}`, parsed.error);
-      }
-      return { messageId: parsed.data.messages[0]!.id, waId: parsed.data.contacts[0]!.wa_id };
+      const body = parseVendorJson(sendResponseSchema, text, `POST messages answered ${status}`, (message, cause) => invalidResponse(status, message, cause));
+      return { messageId: body.messages[0]!.id, waId: body.contacts[0]!.wa_id };
     },
   };
 }

@@ -17,9 +17,4 @@ export function verifyWebhookSignature(rawBody: string | Uint8Array, header: str
   return timingSafeEqual(Buffer.from(m[1]!, 'hex'), expected);
 }
 
-/** Constant-time equality of two strings; different lengths are unequal (and leak only that). */
-export function constantTimeEqual(a: string, b: string): boolean {
-  const ab = Buffer.from(a, 'utf8');
-  const bb = Buffer.from(b, 'utf8');
-  return ab.length === bb.length && timingSafeEqual(ab, bb);
-}
+export { constantTimeEqual } from '../lib/constant-time.js';

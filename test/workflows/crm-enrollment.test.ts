@@ -79,6 +79,11 @@ describe('definitions', () => {
     expect(res.status).toBe(422);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(JSON.stringify(await res.json())).toContain('has no delay');
+    const badBulk = await api('POST', '/api/crm/enrollments/bulk', { action: 'explode', filter: {}, reason: 'x' });
+    expect(badBulk.status).toBe(400);
+    expect(badBulk.headers.get('content-type')).toContain('application/problem+json');
+    expect((await api('POST', `/api/crm/workflows/${w.id}/dry-run`, { version: 0 })).status).toBe(400);
+    expect((await api('GET', '/api/crm/enrollments/not-a-uuid')).status).toBe(400);
     // Bad node shapes are a 400 on save.
     const bad = await api('POST', '/api/crm/workflows', { name: 'bad', definition: { nodes: [{ id: 't', type: 'trigger.manual' }, { id: 'd', type: 'delay.duration' }], edges: [] } });
     expect(bad.status).toBe(400);
@@ -271,7 +276,13 @@ describe('enrollments', () => {
     expect(log).toHaveLength(1);
     expect(log[0]!.metadata).toMatchObject({ from: 'new', to: 'contacted', note: 'picked up' });
     expect(await stack.db.leadActivityLog.count({ where: { rawLeadId: leadId, activityType: 'updated', performedBy: null } })).toBe(1); // the workflow's
-    expect((await api('PATCH', `/api/crm/leads/${leadId}`, { note: 'nothing else' })).status).toBe(400);
+    const bad = await api('PATCH', `/api/crm/leads/${leadId}`, { note: 'nothing else' });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
+    expect((await api('PATCH', `/api/crm/leads/${leadId}`, { status: 'maybe' })).status).toBe(400);
+    expect((await api('PATCH', `/api/crm/leads/${leadId}`, { phone: '9000000000' })).status).toBe(400); // identity changes go through capture
+    const other = await createUser(stack, 'SALES');
+    expect((await api('PATCH', `/api/crm/leads/${leadId}`, { status: 'lost' }, other.accessToken)).status).toBe(404);
   });
 
   it('a trigger that matches many leads at once (a CSV chunk) enrolls them through a bulk operation, not inline', async () => {

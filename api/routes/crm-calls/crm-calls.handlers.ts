@@ -62,8 +62,7 @@ async function visibleLead(deps: AppDeps, auth: AuthContext, id: string) {
   return lead;
 }
 
-function connectProblem(deps: AppDeps, err: unknown, leadId: string): HttpProblem {
-  if (!(err instanceof ExotelError)) throw err;
+function connectProblem(deps: AppDeps, err: ExotelError, leadId: string): HttpProblem {
   if (err.status === 400) return new HttpProblem('UNPROCESSABLE', `Exotel refused the call: ${err.message}`);
   if (err.status === 401 || err.status === 403 || err.code === 'INVALID_RESPONSE') deps.logger.error({ err, leadId }, 'Exotel rejected our credentials or answered something unreadable');
   else deps.logger.warn({ err, leadId }, 'Exotel is unavailable for click-to-call');
@@ -93,9 +92,10 @@ export const callLeadHandler: RouteHandler<typeof callLeadRoute, AppEnv> = async
   try {
     call = await exotel.connectCall({ from, to: lead.phone, callerId: config.exotel.callerId, statusCallback: exotelCallbackUrl(config.exotel), customField: lead.id, record: true });
   } catch (err) {
-    const problem = connectProblem(deps, err, lead.id);
-    await deps.db.leadCallLog.update({ where: { id: row.id }, data: { status: 'failed', notes: `Not placed: ${problem.message}` } });
-    throw problem;
+    // Whatever went wrong, the row must not stay queued with no call behind it.
+    const problem = err instanceof ExotelError ? connectProblem(deps, err, lead.id) : null;
+    await deps.db.leadCallLog.update({ where: { id: row.id }, data: { status: 'failed', notes: `Not placed: ${problem?.message ?? (err instanceof Error ? err.message : String(err))}` } });
+    throw problem ?? err;
   }
   const status = nextCallStatus('queued', fromProviderStatus(call.status) ?? 'queued');
   const now = new Date();

@@ -11,7 +11,7 @@ import { visibleLeadsWhere } from '../../crm/lead-view.js';
 import type { AppEnv, AuthContext } from '../../deps.js';
 import { decodeCursor, keyset, toPage } from '../../pagination.js';
 import { HttpProblem } from '../../problem.js';
-import { bulkOperationView, startBulkOperation } from './bulk.service.js';
+import { bulkOperationView, startBulkOperation } from '../../starters/crm-bulk.starter.js';
 import type {
   bulkRoute,
   cancelRoute,

@@ -5,7 +5,7 @@ import { assignmentRefusal } from '../../../domain/crm/access.js';
 import { defaultSessionYear } from '../../../domain/crm/lead-merge.js';
 import { normalizePhone } from '../../../domain/crm/phone.js';
 import type { Prisma } from '../../../prisma/generated/client.js';
-import { bulkAssign } from '../../crm/assignment.js';
+import { bulkAssign, writeAssignment } from '../../crm/assignment.js';
 import { CAPTURE_TX_OPTIONS, captureLead, retryOnConflict } from '../../crm/lead-capture.js';
 import { emitLeadEvents, recordLeadEvents } from '../../crm/triggers.js';
 import { normalizeContact } from '../../crm/lead-input.js';
@@ -87,21 +87,10 @@ export const assignLeadHandler: RouteHandler<typeof assignLeadRoute, AppEnv> = a
       if (!current) throw new HttpProblem('NOT_FOUND', 'No such lead');
       const refusal = assignmentRefusal(auth, assignee);
       if (refusal) throw new HttpProblem(refusal.code, refusal.detail, refusal.code === 'UNPROCESSABLE' ? [{ path: 'json.assignedTo', message: refusal.detail }] : undefined);
-      if (current.assignedTo === assignedTo) return current; // already theirs: nothing to record
       const now = new Date();
-      const updated = await tx.rawLead.update({ where: { id }, data: { assignedTo, assignedAt: now } });
-      await tx.leadAssignmentHistory.create({
-        data: { rawLeadId: id, fromUserId: current.assignedTo, toUserId: assignedTo, assignedById: auth.userId, method: 'manual', reason: reason ?? null },
-      });
-      await tx.leadActivityLog.create({
-        data: {
-          rawLeadId: id,
-          performedBy: auth.userId,
-          activityType: current.assignedTo ? 'reassigned' : 'assigned',
-          description: current.assignedTo ? 'Lead reassigned' : 'Lead assigned',
-          metadata: { from: current.assignedTo, to: assignedTo, ...(reason ? { reason } : {}) },
-        },
-      });
+      const changed = await writeAssignment(tx, { lead: current, to: assignedTo, by: auth.userId, method: 'manual', reason: reason ?? null, at: now });
+      // Already theirs: nothing recorded.
+      const updated = changed ? { ...current, assignedTo, assignedAt: now } : current;
       return updated;
     }, CAPTURE_TX_OPTIONS),
   );

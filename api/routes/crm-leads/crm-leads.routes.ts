@@ -172,12 +172,13 @@ export const bulkAssignRoute = createRoute({
 export const UpdateLeadBody = z
   .object({
     status: z.enum(RawLeadStatus).optional(),
-    name: z.string().trim().min(1).max(200).optional(),
-    city: z.string().trim().max(100).nullable().optional(),
-    state: z.string().trim().max(100).nullable().optional(),
-    college: z.string().trim().max(200).nullable().optional(),
-    qualification: z.string().trim().max(100).nullable().optional(),
-    graduationYear: z.number().int().min(1950).max(2100).nullable().optional(),
+    // The capture's own field rules; null clears a field.
+    name: leadContactShape.name.optional(),
+    city: leadContactShape.city.unwrap().nullable().optional(),
+    state: leadContactShape.state.unwrap().nullable().optional(),
+    college: leadContactShape.college.unwrap().nullable().optional(),
+    qualification: leadContactShape.qualification.unwrap().nullable().optional(),
+    graduationYear: leadContactShape.graduationYear.unwrap().nullable().optional(),
     note: z.string().trim().min(1).max(1000).optional().openapi({ description: 'Why; kept in the activity log' }),
   })
   .strict()

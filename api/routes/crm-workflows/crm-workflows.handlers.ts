@@ -10,7 +10,7 @@ import type { AppEnv } from '../../deps.js';
 import { keyset, toPage } from '../../pagination.js';
 import { HttpProblem } from '../../problem.js';
 import { mapLimit, publishedVersion, startEnrollment } from '../../starters/crm-enrollment.starter.js';
-import { startBulkOperation, bulkOperationView } from '../crm-enrollments/bulk.service.js';
+import { startBulkOperation, bulkOperationView } from '../../starters/crm-bulk.starter.js';
 import type {
   archiveWorkflowRoute,
   bulkEnrollRoute,

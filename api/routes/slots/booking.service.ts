@@ -9,6 +9,9 @@ import type { SystemConfigValue } from '../../../domain/system-config/keys.js';
 import type { Db } from '../../../infra/prisma.js';
 import { HttpProblem } from '../../problem.js';
 import { returnTokens } from '../../tokens/return-tokens.js';
+import { lockWallet } from '../../tokens/wallet.js';
+
+export { lockWallet };
 import { readConfig } from '../../system-config.js';
 import { slotSelect, toSlot } from './slots.schemas.js';
 
@@ -42,20 +45,6 @@ export async function lockSlot(tx: Tx, slotId: string): Promise<LockedSlot> {
       FROM "public"."slots" WHERE "id" = ${slotId}::uuid FOR UPDATE`;
   if (!slot) throw new HttpProblem('NOT_FOUND', 'No such slot');
   return slot;
-}
-
-export async function lockWallet(tx: Tx, userId: string, now: Date) {
-  // Both wallet rows in one locking read (signup creates both).
-  const [row] = await tx.$queryRaw<{ paid: number | null; promo: number | null; expiresAt: Date | null }[]>`
-    SELECT t."balance" AS "paid", p."balance" AS "promo", p."expiresAt"
-      FROM "public"."tokens" t JOIN "public"."promotional_tokens" p ON p."userId" = t."userId"
-     WHERE t."userId" = ${userId}::uuid FOR UPDATE OF t, p`;
-  if (row) return { paid: row.paid ?? 0, promo: !row.expiresAt || row.expiresAt > now ? (row.promo ?? 0) : 0 };
-  // A user missing one of the rows (made before signup created both): lock what exists.
-  const [paid] = await tx.$queryRaw<{ balance: number }[]>`SELECT "balance" FROM "public"."tokens" WHERE "userId" = ${userId}::uuid FOR UPDATE`;
-  const [promo] = await tx.$queryRaw<{ balance: number; expiresAt: Date | null }[]>`
-    SELECT "balance", "expiresAt" FROM "public"."promotional_tokens" WHERE "userId" = ${userId}::uuid FOR UPDATE`;
-  return { paid: paid?.balance ?? 0, promo: promo && (!promo.expiresAt || promo.expiresAt > now) ? promo.balance : 0 };
 }
 
 /** The checks every way of taking a slot shares (booking, hold). */
@@ -154,7 +143,7 @@ export async function cancelSlotIn(tx: Tx, slotId: string, actor: { userId: stri
       amount: tokens,
       description: `Cancelled by the ${by}${reason ? `: ${reason}` : ''}`,
       idempotencyKey: refundKey,
-    });
+    }, now);
     refunded = { paid: back.fromPaid, promotional: back.fromPromo };
   }
   const cancelled = await tx.slot.update({ where: { id: slotId }, data: { status: 'CANCELLED' }, select: slotSelect });

@@ -1,11 +1,11 @@
 // Starting a bulk operation: the bulk_operations row and its workflow crm-bulk/<id> start
 // together (the workflow is started inside the transaction, so a failed start leaves no row).
-import type { CrmBulkOperation, Prisma } from '../../../prisma/generated/client.js';
-import { workflowIds } from '../../../domain/ids.js';
-import type { BulkAction, BulkFilter, CrmBulkInput } from '../../../workflows/crm-bulk/crm-bulk.contract.js';
-import { MasCrmWorkflowId, MasEntityId, MasEntityType, MasState, MasUserId } from '../../../workflows/search-attributes.js';
+import type { CrmBulkOperation, Prisma } from '../../prisma/generated/client.js';
+import { workflowIds } from '../../domain/ids.js';
+import type { BulkAction, BulkFilter, CrmBulkInput } from '../../workflows/crm-bulk/crm-bulk.contract.js';
+import { MasCrmWorkflowId, MasEntityId, MasEntityType, MasState, MasUserId } from '../../workflows/search-attributes.js';
 import type { Client } from '@temporalio/client';
-import type { Db } from '../../../infra/prisma.js';
+import type { Db } from '../../infra/prisma.js';
 
 export interface BulkDeps {
   db: Db;
