@@ -8,6 +8,7 @@ import { workflowIds } from '../../domain/ids.js';
 import { callStateQuery } from '../../workflows/exotel-call/exotel-call.contract.js';
 import type { ExotelCallOutcome } from '../../workflows/exotel-call/exotel-call.contract.js';
 import { bearerHeader, createUser, json } from '../support/auth.js';
+import { until } from '../support/poll.js';
 import { startTestStack, TEST_EXOTEL, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
@@ -34,15 +35,6 @@ async function leadOf(s: TestStack, assignedTo: string, phone: string | null = u
 }
 
 const call = (s: TestStack, leadId: string, token: string) => s.app.request(json('POST', `/api/crm/leads/${leadId}/call`, undefined, bearerHeader(token)));
-
-async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function placeCall() {
   const sales = await rep(stack);
@@ -118,7 +110,7 @@ describe('click-to-call', () => {
       ['answered', 200],
     ]);
     // The late "answered" (in-progress) must not move the completed call back.
-    const settled = await eventually(
+    const settled = await until(
       () => stack.db.leadCallLog.findUniqueOrThrow({ where: { id: second.callLogId } }),
       (r) => r.status === 'completed' && r.talkDurationSeconds === 12,
     );

@@ -5,6 +5,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
 import { bearerHeader, createUser, json } from '../support/auth.js';
+import { until } from '../support/poll.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
@@ -63,15 +64,6 @@ function manualStream() {
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   const stream = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
   return { stream, push: (text: string) => controller.enqueue(enc.encode(text)), close: () => controller.close(), fail: (err: Error) => controller.error(err) };
-}
-
-async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, ms = 8_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (done(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 describe('POST /api/crm/imports', () => {
@@ -160,7 +152,7 @@ describe('POST /api/crm/imports', () => {
     body.push(`${HEADER}\n${rows.slice(0, 900).join('\n')}\n`);
     const pending = send(upload(admin.accessToken, body.stream, key));
 
-    const progress = await waitFor(
+    const progress = await until(
       () => getImport(admin.accessToken, key),
       (r) => r.status === 200 && r.body.processedRows >= 800,
     );
@@ -181,7 +173,7 @@ describe('POST /api/crm/imports', () => {
     const body = manualStream();
     body.push(`${HEADER}\n${rows.slice(0, 700).join('\n')}\n`);
     const pending = send(upload(admin.accessToken, body.stream, key));
-    await waitFor(
+    await until(
       () => getImport(admin.accessToken, key),
       (r) => r.status === 200 && r.body.processedRows >= 600,
     );
