@@ -1,6 +1,7 @@
-// Lint: typed rules (no floating promises) everywhere, and purity rules for workflow and
-// domain code, which must stay deterministic: no I/O, no Node built-ins, no Prisma, no
-// providers, and only *types* from activities.
+// Lint: typed rules (no floating promises) everywhere; purity rules for workflow and domain
+// code, which must stay deterministic (no I/O, no Node built-ins, no Prisma, no providers, and
+// only *types* from activities); and the layer arrows: api → services ← activities, with
+// services never reaching back into either, and api and activities never importing each other.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -33,6 +34,23 @@ export const domainImportRule = [
   },
 ];
 
+const API = { group: ['**/api/**', '**/api'], message: 'services/ and activities/ never import the api: move the shared operation into services/<context>/.' };
+const ACTIVITIES = { group: ['**/activities/**', '**/activities'], message: 'Only the worker imports activities: call the operation in services/<context>/ instead.' };
+
+export const servicesImportRule = [
+  'error',
+  {
+    patterns: [
+      API,
+      ACTIVITIES,
+      { group: ['**/worker/**'], message: 'services/ never imports the worker.' },
+      { group: ['hono', 'hono/*', '@hono/node-server', '@hono/node-server/*'], message: 'services/ is HTTP-free: take plain inputs, throw DomainError; the route maps both.' },
+    ],
+  },
+];
+export const activitiesImportRule = ['error', { patterns: [API] }];
+export const apiImportRule = ['error', { patterns: [ACTIVITIES, { group: ['**/worker/**'], message: 'The api never imports the worker.' }] }];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'prisma/generated/**', '.data/**', 'tmp/**', 'coverage/**'] },
   js.configs.recommended,
@@ -52,4 +70,7 @@ export default tseslint.config(
   },
   { files: ['workflows/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': workflowImportRule } },
   { files: ['domain/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': domainImportRule } },
+  { files: ['services/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': servicesImportRule } },
+  { files: ['activities/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': activitiesImportRule } },
+  { files: ['api/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': apiImportRule } },
 );

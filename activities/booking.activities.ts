@@ -1,7 +1,7 @@
 // Booking activities. releaseHold is the expiry side of a slot hold: one transaction that
 // locks the slot and acts only if this very hold is still pending, so a retry, a late run, or
 // a confirm that won the race all leave it a no-op.
-import { returnTokens } from '../api/tokens/return-tokens.js';
+import { returnTokens } from '../services/tokens/return-tokens.js';
 import { assertTransition } from '../domain/slot/status.js';
 import type { ActivityDeps } from './deps.js';
 

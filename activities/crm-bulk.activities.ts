@@ -5,8 +5,8 @@
 // retried batch never double-counts.
 import { Context } from '@temporalio/activity';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { leadVisibilitySql } from '../api/crm/lead-visibility-sql.js';
-import { mapLimit, publishedVersion, startEnrollment } from '../api/starters/crm-enrollment.starter.js';
+import { leadVisibilitySql } from '../services/crm/lead-visibility-sql.js';
+import { mapLimit, publishedVersion, startEnrollment } from '../services/crm-engine/enrollment.starter.js';
 import { Prisma } from '../prisma/generated/client.js';
 import type { BulkAction, BulkCounts, BulkFilter, CrmBulkInput } from '../workflows/crm-bulk/crm-bulk.contract.js';
 import { cancelUpdate, pauseUpdate, resumeUpdate } from '../workflows/crm-enrollment/crm-enrollment.contract.js';

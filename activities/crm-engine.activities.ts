@@ -3,11 +3,12 @@
 // row), and the actions themselves. A succeeded node run is never performed again; a send is
 // written to its comms log (queued) before the provider call and marked sent after.
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import { writeAssignment } from '../api/crm/assignment.js';
-import { dispatchPendingLeadEvents, emitLeadEvents, recordLeadEvents, type LeadEvent } from '../api/crm/triggers.js';
-import { createFollowUpWithTimer } from '../api/crm/follow-ups.js';
+import { writeAssignment } from '../services/crm/assignment.js';
+import { dispatchPendingLeadEvents, emitLeadEvents, recordLeadEvents, type LeadEvent } from '../services/crm-engine/triggers.js';
+import { createFollowUpWithTimer } from '../services/crm/follow-ups.js';
 import { UPDATABLE_LEAD_FIELDS, type WorkflowNode } from '../domain/crm-engine/definition.js';
-import { evaluate, renderTemplate, type LeadSnapshot } from '../domain/crm-engine/graph.js';
+import { evaluate, renderTemplate } from '../domain/crm-engine/graph.js';
+import { leadSnapshot } from '../services/crm-engine/lead-snapshot.js';
 import { type Prisma, RawLeadStatus, type RawLead } from '../prisma/generated/client.js';
 import type { EnrollmentStatus, PauseInfo } from '../workflows/crm-enrollment/crm-enrollment.contract.js';
 import type { ActivityDeps } from './deps.js';
@@ -47,27 +48,6 @@ interface NodeRef {
 
 const json = (v: unknown) => v as Prisma.InputJsonValue;
 const TERMINAL: EnrollmentStatus[] = ['COMPLETED', 'FAILED', 'CANCELLED'];
-
-export function leadSnapshot(l: RawLead): LeadSnapshot {
-  return {
-    name: l.name,
-    phone: l.phone,
-    email: l.email,
-    status: l.status,
-    sourceType: l.sourceType,
-    sourceDetail: l.sourceDetail,
-    city: l.city,
-    state: l.state,
-    college: l.college,
-    qualification: l.qualification,
-    graduationYear: l.graduationYear,
-    utmSource: l.utmSource,
-    utmMedium: l.utmMedium,
-    utmCampaign: l.utmCampaign,
-    assignedTo: l.assignedTo,
-    sessionYear: l.sessionYear,
-  };
-}
 
 /** A failure no retry can fix (missing phone, unknown user): the enrollment fails at once. */
 const permanent = (message: string) => ApplicationFailure.nonRetryable(message, 'CrmActionRefused');

@@ -2,7 +2,7 @@
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
-import type { AppDeps } from './deps.js';
+import type { ServiceDeps } from '../services/deps.js';
 import { notFound, onError } from './middleware/errors.js';
 import { acceptsCompression, fromBrowser, hasBody, onlyWhen, secureHeadersUpFront } from './middleware/fast-path.js';
 import { platformCache, platformContext } from './middleware/platform.js';
@@ -36,7 +36,7 @@ import { hasOwnBodyLimit } from './routes/crm-imports/crm-imports.routes.js';
 import { vendorKeysRouter } from './routes/vendor-keys/vendor-keys.index.js';
 import { vendorLeadsRouter } from './routes/vendor-leads/vendor-leads.index.js';
 
-export function createApp(deps: AppDeps) {
+export function createApp(deps: ServiceDeps) {
   const app = createRouter();
 
   app.use('*', async (c, next) => {

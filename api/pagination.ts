@@ -1,7 +1,7 @@
 // Cursor pagination, one helper for every list: keyset on (createdAt DESC, id DESC), so pages
 // are stable while rows are inserted, and the cost does not grow with the page number.
 import { z } from '@hono/zod-openapi';
-import { HttpProblem } from './problem.js';
+import { DomainError } from '../domain/errors.js';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -33,7 +33,7 @@ export function decodeCursor(cursor: string): CursorKey {
     if (typeof id !== 'string' || Number.isNaN(createdAt.getTime())) throw new Error('bad cursor');
     return { createdAt, id };
   } catch {
-    throw new HttpProblem('VALIDATION_FAILED', 'The cursor is not valid', [{ path: 'query.cursor', message: 'Invalid cursor' }]);
+    throw new DomainError('VALIDATION_FAILED', 'The cursor is not valid', [{ path: 'query.cursor', message: 'Invalid cursor' }]);
   }
 }
 

@@ -1,12 +1,9 @@
 // RFC 9457 problem+json: the only error body the api ever sends.
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { DomainError, ERROR_STATUS, ERROR_TITLE, type ErrorCode } from '../domain/errors.js';
+import { ERROR_STATUS, ERROR_TITLE, type ErrorCode, type FieldError } from '../domain/errors.js';
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
+export type { FieldError };
 
 export interface ProblemBody {
   type: string;
@@ -17,19 +14,6 @@ export interface ProblemBody {
   code: ErrorCode;
   requestId?: string;
   errors?: FieldError[];
-}
-
-/** Throw from a handler; the error handler turns it into problem+json. */
-export class HttpProblem extends DomainError {
-  constructor(
-    code: ErrorCode,
-    detail: string,
-    readonly errors?: FieldError[],
-    readonly headers?: Record<string, string>,
-  ) {
-    super(code, detail);
-    this.name = 'HttpProblem';
-  }
 }
 
 export function problemBody(c: Context, code: ErrorCode, detail: string, errors?: FieldError[]): ProblemBody {

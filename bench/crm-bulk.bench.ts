@@ -5,8 +5,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { NativeConnection } from '@temporalio/worker';
-import { startBulkOperation } from '../api/starters/crm-bulk.starter.js';
-import { mapLimit } from '../api/starters/crm-enrollment.starter.js';
+import { startBulkOperation } from '../services/crm-engine/bulk.starter.js';
+import { mapLimit } from '../services/crm-engine/enrollment.starter.js';
 import { createWorker } from '../worker/create-worker.js';
 import { startBenchEnvironment } from './lib/environment.js';
 

@@ -41,11 +41,22 @@ export const ERROR_TITLE: Record<ErrorCode, string> = {
   DEPENDENCY_UNAVAILABLE: 'Service unavailable',
 };
 
-/** A business refusal. Activities convert it to a non-retryable ApplicationFailure of the same type. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/**
+ * A business refusal, thrown by domain rules and services alike. The api turns it into
+ * problem+json (ERROR_STATUS gives the status; `errors` lists invalid fields; `headers` carries
+ * hints such as Retry-After); activities turn it into a non-retryable ApplicationFailure.
+ */
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly errors?: FieldError[],
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'DomainError';

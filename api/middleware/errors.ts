@@ -5,7 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { DomainError } from '../../domain/errors.js';
 import type { AppEnv } from '../deps.js';
-import { HttpProblem, problem } from '../problem.js';
+import { problem } from '../problem.js';
 
 function fromHttpException(c: Context, err: HTTPException) {
   switch (err.status) {
@@ -23,8 +23,7 @@ function fromHttpException(c: Context, err: HTTPException) {
 }
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
-  if (err instanceof HttpProblem) return problem(c, err.code, err.message, err.errors, err.headers);
-  if (err instanceof DomainError) return problem(c, err.code, err.message);
+  if (err instanceof DomainError) return problem(c, err.code, err.message, err.errors, err.headers);
   if (err instanceof HTTPException) return fromHttpException(c, err);
   if (err instanceof WorkflowNotFoundError) return problem(c, 'NOT_FOUND', 'No such process');
   if (err instanceof WorkflowExecutionAlreadyStartedError) return problem(c, 'CONFLICT', 'That process has already started');

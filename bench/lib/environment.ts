@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import type { AppDeps } from '../../api/deps.js';
+import type { ServiceDeps } from '../../services/deps.js';
 import { createLogger } from '../../infra/logger.js';
 import { createPrisma } from '../../infra/prisma.js';
 import { deployMigrations } from '../../prisma/tools/migrate.js';
@@ -26,7 +26,7 @@ export async function startBenchEnvironment(opts: { taskQueue: string; poolMax?:
   await deployMigrations(database.url);
   const db = createPrisma(database.url, opts.poolMax ?? 20);
   const temporal = new Client({ connection: await Connection.connect({ address: temporalServer.address }) });
-  const deps: AppDeps = {
+  const deps: ServiceDeps = {
     db,
     temporal,
     logger: createLogger('silent'),

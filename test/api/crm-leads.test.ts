@@ -3,7 +3,7 @@
 // with its history.
 import { randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureLead } from '../../api/crm/lead-capture.js';
+import { captureLead } from '../../services/crm/lead-capture.js';
 import { bearerHeader, createUser, json } from '../support/auth.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 

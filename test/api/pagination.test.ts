@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor, keyset, PageQuery, toPage } from '../../api/pagination.js';
-import { HttpProblem } from '../../api/problem.js';
+import { DomainError } from '../../domain/errors.js';
 
 type Row = { id: string; createdAt: Date };
 
@@ -41,7 +41,7 @@ describe('cursor pagination', () => {
   it('round-trips a cursor and refuses a forged one with a 400 problem', () => {
     const row = { id: '6b3d8f0e-0000-4000-8000-000000000000', createdAt: new Date('2026-01-01T00:00:00Z') };
     expect(decodeCursor(encodeCursor(row))).toEqual(row);
-    expect(() => decodeCursor('not-a-cursor')).toThrowError(HttpProblem);
+    expect(() => decodeCursor('not-a-cursor')).toThrowError(DomainError);
   });
 
   it('caps the limit and defaults it', () => {

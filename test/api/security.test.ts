@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
-import { consumeRateLimit } from '../../api/rate-limit.js';
+import { consumeRateLimit } from '../../infra/rate-limit.js';
 import { bearerHeader, createUser, json, TEST_PASSWORD } from '../support/auth.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 

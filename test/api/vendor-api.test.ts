@@ -3,8 +3,8 @@
 // transaction into vendor_leads, usage summaries and raw_leads).
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestVendorLead } from '../../api/routes/vendor-leads/vendor-leads.service.js';
-import { normalizeContact } from '../../api/crm/lead-input.js';
+import { ingestVendorLead } from '../../services/vendor/vendor-leads.js';
+import { normalizeContact } from '../../services/crm/lead-input.js';
 import { bearerHeader, createUser, json } from '../support/auth.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 

@@ -7,7 +7,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app.js';
-import type { AppDeps } from '../../api/deps.js';
+import type { ServiceDeps } from '../../services/deps.js';
 import { createJwtService, generateJwtKeys, type JwtService } from '../../infra/auth/jwt.js';
 import { createLogger } from '../../infra/logger.js';
 import { createPrisma, type Db } from '../../infra/prisma.js';
@@ -47,7 +47,7 @@ export interface TestStack {
   db: Db;
   temporal: Client;
   app: ReturnType<typeof createApp>;
-  deps: AppDeps;
+  deps: ServiceDeps;
   taskQueue: string;
   razorpaySim: RazorpaySimulator;
   /** This stack's S3 simulator (its own temporary directory), with TEST_S3.bucket created. */
@@ -76,7 +76,7 @@ export async function testJwt(accessTtlSeconds = 900): Promise<JwtService> {
 }
 
 export async function startTestStack(
-  opts: { worker?: boolean; config?: Partial<AppDeps['config']>; logger?: AppDeps['logger']; /** false: Exotel off (click-to-call answers tel: links). Default true. */ exotel?: boolean } = {},
+  opts: { worker?: boolean; config?: Partial<ServiceDeps['config']>; logger?: ServiceDeps['logger']; /** false: Exotel off (click-to-call answers tel: links). Default true. */ exotel?: boolean } = {},
 ): Promise<TestStack> {
   quietTemporalRuntime();
   const taskQueue = `test-${randomUUID()}`;
@@ -100,7 +100,7 @@ export async function startTestStack(
   });
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const temporal = new Client({ connection: await Connection.connect({ address: inject('temporalAddress') }) });
-  const deps: AppDeps = {
+  const deps: ServiceDeps = {
     db,
     temporal,
     logger: opts.logger ?? logger,

@@ -1,7 +1,7 @@
 // The api app for tests that never touch the database, Temporal or Razorpay (docs, spec):
 // those dependencies point nowhere, so any accidental use fails loudly.
 import { createApp } from '../../api/app.js';
-import type { AppDeps } from '../../api/deps.js';
+import type { ServiceDeps } from '../../services/deps.js';
 import { createLogger } from '../../infra/logger.js';
 import { createEmail } from '../../providers/email/index.js';
 import { createRazorpay } from '../../providers/razorpay/index.js';
@@ -26,8 +26,8 @@ export function unreachableObjectStore() {
 
 export async function createStaticApp() {
   return createApp({
-    db: {} as AppDeps['db'],
-    temporal: {} as AppDeps['temporal'],
+    db: {} as ServiceDeps['db'],
+    temporal: {} as ServiceDeps['temporal'],
     logger: createLogger('silent'),
     jwt: await testJwt(),
     razorpay: unreachableRazorpay(),

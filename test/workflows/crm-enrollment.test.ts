@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emitLeadEvents } from '../../api/crm/triggers.js';
+import { emitLeadEvents } from '../../services/crm-engine/triggers.js';
 import { MasCrmWorkflowId, MasEntityType, MasState } from '../../workflows/search-attributes.js';
 import { bearerHeader, createUser, json } from '../support/auth.js';
 import { runCrashingWorker } from '../support/crashing-worker.js';

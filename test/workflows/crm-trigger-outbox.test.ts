@@ -5,7 +5,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordLeadEvents } from '../../api/crm/triggers.js';
+import { recordLeadEvents } from '../../services/crm-engine/triggers.js';
 import { bearerHeader, createUser, json } from '../support/auth.js';
 import { until } from '../support/poll.js';
 import { startTestStack, type TestStack } from '../support/stack.js';

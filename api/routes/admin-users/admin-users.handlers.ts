@@ -3,8 +3,8 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import { canGrantRole } from '../../../domain/auth/roles.js';
 import type { AppEnv } from '../../deps.js';
 import { keyset, toPage } from '../../pagination.js';
-import { HttpProblem } from '../../problem.js';
-import { publicUserSelect, toPublicUser } from '../auth/auth.schemas.js';
+import { DomainError } from '../../../domain/errors.js';
+import { publicUserSelect, toPublicUser } from '../../../services/identity/user-view.js';
 import type { listUsersRoute, updateUserRoute } from './admin-users.routes.js';
 
 export const listUsersHandler: RouteHandler<typeof listUsersRoute, AppEnv> = async (c) => {
@@ -36,11 +36,11 @@ export const updateUserHandler: RouteHandler<typeof updateUserRoute, AppEnv> = a
   const body = c.req.valid('json');
   const actor = c.get('auth')!;
   const { db } = c.var.deps;
-  if (id === actor.userId) throw new HttpProblem('FORBIDDEN', 'Admins cannot change their own role or activation');
+  if (id === actor.userId) throw new DomainError('FORBIDDEN', 'Admins cannot change their own role or activation');
   const target = await db.user.findUnique({ where: { id }, select: { role: true } });
-  if (!target) throw new HttpProblem('NOT_FOUND', 'No such user');
+  if (!target) throw new DomainError('NOT_FOUND', 'No such user');
   if (!canGrantRole(actor.role, target.role) || (body.role && !canGrantRole(actor.role, body.role))) {
-    throw new HttpProblem('FORBIDDEN', 'Only a SUPERADMIN manages admins');
+    throw new DomainError('FORBIDDEN', 'Only a SUPERADMIN manages admins');
   }
   const user = await db.$transaction(async (tx) => {
     const updated = await tx.user.update({ where: { id }, data: { ...(body.role ? { role: body.role } : {}), ...(body.isActive === undefined ? {} : { isActive: body.isActive }) }, select: publicUserSelect });

@@ -1,23 +1,29 @@
 import type { RouteHandler } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { AppEnv } from '../../deps.js';
-import { HttpProblem } from '../../problem.js';
-import { publicUserSelect, toPublicUser } from './auth.schemas.js';
+import { DomainError } from '../../../domain/errors.js';
+import { publicUserSelect, toPublicUser } from '../../../services/identity/user-view.js';
 import type { loginRoute, logoutRoute, meRoute, passwordRoute, refreshRoute, signupRoute } from './auth.routes.js';
-import { changePassword, login, logout, refresh, signup } from './auth.service.js';
+import { changePassword, login, logout, refresh, signup, type ClientMeta } from '../../../services/identity/auth.js';
+import { clientIp } from '../../client-ip.js';
 
-export const signupHandler: RouteHandler<typeof signupRoute, AppEnv> = async (c) => c.json(await signup(c, c.req.valid('json')), 201);
+function clientMeta(c: Context<AppEnv>): ClientMeta {
+  return { ip: clientIp(c) ?? 'unknown', userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null, platform: c.var.platform };
+}
 
-export const loginHandler: RouteHandler<typeof loginRoute, AppEnv> = async (c) => c.json(await login(c, c.req.valid('json')), 200);
+export const signupHandler: RouteHandler<typeof signupRoute, AppEnv> = async (c) => c.json(await signup(c.var.deps, clientMeta(c), c.req.valid('json')), 201);
 
-export const refreshHandler: RouteHandler<typeof refreshRoute, AppEnv> = async (c) => c.json(await refresh(c, c.req.valid('json').refreshToken), 200);
+export const loginHandler: RouteHandler<typeof loginRoute, AppEnv> = async (c) => c.json(await login(c.var.deps, clientMeta(c), c.req.valid('json')), 200);
+
+export const refreshHandler: RouteHandler<typeof refreshRoute, AppEnv> = async (c) => c.json(await refresh(c.var.deps, clientMeta(c), c.req.valid('json').refreshToken), 200);
 
 export const logoutHandler: RouteHandler<typeof logoutRoute, AppEnv> = async (c) => {
-  await logout(c, c.req.valid('json').refreshToken);
+  await logout(c.var.deps, clientMeta(c), c.req.valid('json').refreshToken);
   return c.body(null, 204);
 };
 
 export const passwordHandler: RouteHandler<typeof passwordRoute, AppEnv> = async (c) =>
-  c.json(await changePassword(c, c.get('auth')!.userId, c.req.valid('json')), 200);
+  c.json(await changePassword(c.var.deps, clientMeta(c), c.get('auth')!.userId, c.req.valid('json')), 200);
 
 export const meHandler: RouteHandler<typeof meRoute, AppEnv> = async (c) => {
   const user = await c.var.deps.db.user.findUnique({
@@ -25,7 +31,7 @@ export const meHandler: RouteHandler<typeof meRoute, AppEnv> = async (c) => {
     select: { ...publicUserSelect, token: { select: { balance: true, resumeBalance: true } }, promotionalToken: { select: { balance: true } } },
     relationLoadStrategy: 'join', // one query instead of three
   });
-  if (!user) throw new HttpProblem('UNAUTHENTICATED', 'The token is no longer valid');
+  if (!user) throw new DomainError('UNAUTHENTICATED', 'The token is no longer valid');
   const { token, promotionalToken, ...rest } = user;
   return c.json(
     { ...toPublicUser(rest), wallet: { balance: token?.balance ?? 0, promotionalBalance: promotionalToken?.balance ?? 0, resumeBalance: token?.resumeBalance ?? 0 } },

@@ -70,9 +70,3 @@ export const Session = z
 export const Me = PublicUser.extend({
   wallet: z.object({ balance: z.number().int(), promotionalBalance: z.number().int(), resumeBalance: z.number().int() }),
 }).openapi('Me');
-
-export const publicUserSelect = { id: true, email: true, name: true, phone: true, role: true, stage: true, platform: true, isActive: true, createdAt: true } as const;
-
-export function toPublicUser(u: { createdAt: Date } & Omit<z.infer<typeof PublicUser>, 'createdAt'>): z.infer<typeof PublicUser> {
-  return { ...u, createdAt: u.createdAt.toISOString() };
-}

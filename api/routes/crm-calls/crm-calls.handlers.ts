@@ -7,10 +7,11 @@ import { normalizePhone } from '../../../domain/crm/phone.js';
 import { fromProviderStatus, nextCallStatus } from '../../../domain/lead-call/status.js';
 import type { LeadCallLog, LeadCallOutcome, LeadCallStatus } from '../../../prisma/generated/client.js';
 import { ExotelError, parseExotelTime } from '../../../providers/exotel/interface.js';
-import { visibleLeadsWhere } from '../../crm/lead-view.js';
-import type { AppDeps, AppEnv, AuthContext } from '../../deps.js';
+import { visibleLeadsWhere } from '../../../services/crm/lead-view.js';
+import type { AppEnv } from '../../deps.js';
+import type { ServiceDeps, AuthContext } from '../../../services/deps.js';
 import { keyset, toPage } from '../../pagination.js';
-import { HttpProblem } from '../../problem.js';
+import { DomainError } from '../../../domain/errors.js';
 import { callWorkflowOptions } from '../webhooks/exotel-webhook.js';
 import type { CallLogSchema, callLeadRoute, createCallLogRoute, listCallLogsRoute, updateCallLogRoute } from './crm-calls.routes.js';
 
@@ -56,18 +57,18 @@ export function toCallLogView(r: LeadCallLog): z.infer<typeof CallLogSchema> {
   };
 }
 
-async function visibleLead(deps: AppDeps, auth: AuthContext, id: string) {
+async function visibleLead(deps: ServiceDeps, auth: AuthContext, id: string) {
   const lead = await deps.db.rawLead.findFirst({ where: { AND: [{ id }, visibleLeadsWhere(auth)] }, select: { id: true, phone: true } });
-  if (!lead) throw new HttpProblem('NOT_FOUND', 'No such lead');
+  if (!lead) throw new DomainError('NOT_FOUND', 'No such lead');
   return lead;
 }
 
-function connectProblem(deps: AppDeps, err: ExotelError, leadId: string): HttpProblem {
-  if (err.status === 400) return new HttpProblem('UNPROCESSABLE', `Exotel refused the call: ${err.message}`);
+function connectProblem(deps: ServiceDeps, err: ExotelError, leadId: string): DomainError {
+  if (err.status === 400) return new DomainError('UNPROCESSABLE', `Exotel refused the call: ${err.message}`);
   if (err.status === 401 || err.status === 403 || err.code === 'INVALID_RESPONSE') deps.logger.error({ err, leadId }, 'Exotel rejected our credentials or answered something unreadable');
   else deps.logger.warn({ err, leadId }, 'Exotel is unavailable for click-to-call');
   const retryAfter = err.retryAfterSeconds ?? (err.retryable ? 5 : null);
-  return new HttpProblem('DEPENDENCY_UNAVAILABLE', 'Exotel could not place the call; try again shortly', undefined, retryAfter === null ? undefined : { 'Retry-After': String(retryAfter) });
+  return new DomainError('DEPENDENCY_UNAVAILABLE', 'Exotel could not place the call; try again shortly', undefined, retryAfter === null ? undefined : { 'Retry-After': String(retryAfter) });
 }
 
 export const callLeadHandler: RouteHandler<typeof callLeadRoute, AppEnv> = async (c) => {
@@ -75,14 +76,14 @@ export const callLeadHandler: RouteHandler<typeof callLeadRoute, AppEnv> = async
   const auth = c.get('auth')!;
   const deps = c.var.deps;
   const lead = await visibleLead(deps, auth, id);
-  if (!lead.phone) throw new HttpProblem('UNPROCESSABLE', 'The lead has no phone number');
+  if (!lead.phone) throw new DomainError('UNPROCESSABLE', 'The lead has no phone number');
   const { exotel, config } = deps;
   if (!exotel || !config.exotel) return c.json({ mode: 'tel' as const, telLink: `tel:${lead.phone}` }, 200);
 
   const caller = await deps.db.user.findUnique({ where: { id: auth.userId }, select: { phone: true } });
   const from = caller?.phone ? normalizePhone(caller.phone) : null;
   if (!from) {
-    throw new HttpProblem('UNPROCESSABLE', 'Exotel rings you first: add a valid phone number to your profile', [{ path: 'user.phone', message: 'Missing or not a phone number' }]);
+    throw new DomainError('UNPROCESSABLE', 'Exotel rings you first: add a valid phone number to your profile', [{ path: 'user.phone', message: 'Missing or not a phone number' }]);
   }
   const row = await deps.db.leadCallLog.create({
     data: { rawLeadId: lead.id, userId: auth.userId, direction: 'outbound', source: 'exotel', status: 'queued', fromNumber: from, toNumber: lead.phone, callerId: config.exotel.callerId },
@@ -174,7 +175,7 @@ export const updateCallLogHandler: RouteHandler<typeof updateCallLogRoute, AppEn
   const deps = c.var.deps;
   const row = await deps.db.$transaction(async (tx) => {
     const current = await tx.leadCallLog.findFirst({ where: { id, rawLead: visibleLeadsWhere(auth) } });
-    if (!current) throw new HttpProblem('NOT_FOUND', 'No such call');
+    if (!current) throw new DomainError('NOT_FOUND', 'No such call');
     const updated = await tx.leadCallLog.update({
       where: { id },
       data: { ...(body.outcome !== undefined ? { outcome: body.outcome } : {}), ...(body.notes !== undefined ? { notes: body.notes } : {}) },

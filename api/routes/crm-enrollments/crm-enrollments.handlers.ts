@@ -5,13 +5,14 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { seesAllLeads } from '../../../domain/crm/access.js';
 import { Prisma as PrismaNs, type WorkflowEnrollment } from '../../../prisma/generated/client.js';
-import { leadVisibilitySql } from '../../crm/lead-visibility-sql.js';
+import { leadVisibilitySql } from '../../../services/crm/lead-visibility-sql.js';
 import { cancelUpdate, pauseUpdate, resumeUpdate, stateQuery, type EnrollmentLiveState } from '../../../workflows/crm-enrollment/crm-enrollment.contract.js';
-import { visibleLeadsWhere } from '../../crm/lead-view.js';
-import type { AppEnv, AuthContext } from '../../deps.js';
+import { visibleLeadsWhere } from '../../../services/crm/lead-view.js';
+import type { AppEnv } from '../../deps.js';
+import type { AuthContext } from '../../../services/deps.js';
 import { decodeCursor, keyset, toPage } from '../../pagination.js';
-import { HttpProblem } from '../../problem.js';
-import { bulkOperationView, startBulkOperation } from '../../starters/crm-bulk.starter.js';
+import { DomainError } from '../../../domain/errors.js';
+import { bulkOperationView, startBulkOperation } from '../../../services/crm-engine/bulk.starter.js';
 import type {
   bulkRoute,
   cancelRoute,
@@ -72,10 +73,10 @@ async function visiblePageIds(deps: Deps, auth: AuthContext, q: { cursor?: strin
 
 async function visibleEnrollment(deps: Deps, auth: AuthContext, id: string): Promise<Row> {
   const e = await deps.db.workflowEnrollment.findUnique({ where: { id }, include: { workflow: { select: { name: true } } } });
-  if (!e) throw new HttpProblem('NOT_FOUND', 'No such enrollment');
+  if (!e) throw new DomainError('NOT_FOUND', 'No such enrollment');
   if (!seesAllLeads(auth.role)) {
     const lead = await deps.db.rawLead.findFirst({ where: { AND: [{ id: e.subjectId }, visibleLeadsWhere(auth)] }, select: { id: true } });
-    if (!lead) throw new HttpProblem('NOT_FOUND', 'No such enrollment');
+    if (!lead) throw new DomainError('NOT_FOUND', 'No such enrollment');
   }
   return e;
 }
@@ -144,12 +145,12 @@ export const listNodeRunsHandler: RouteHandler<typeof listNodeRunsRoute, AppEnv>
 };
 
 async function transition(deps: Deps, e: Row, run: (h: ReturnType<Deps['temporal']['workflow']['getHandle']>) => Promise<EnrollmentLiveState>) {
-  if (ENDED.includes(e.status) || !e.temporalWorkflowId) throw new HttpProblem('CONFLICT', `The enrollment is ${e.status}`);
+  if (ENDED.includes(e.status) || !e.temporalWorkflowId) throw new DomainError('CONFLICT', `The enrollment is ${e.status}`);
   try {
     return await run(deps.temporal.workflow.getHandle(e.temporalWorkflowId));
   } catch (err) {
-    if (err instanceof WorkflowUpdateFailedError) throw new HttpProblem('CONFLICT', err.cause?.message ?? 'Not allowed from the enrollment’s state');
-    if (err instanceof WorkflowNotFoundError) throw new HttpProblem('CONFLICT', 'The enrollment has ended');
+    if (err instanceof WorkflowUpdateFailedError) throw new DomainError('CONFLICT', err.cause?.message ?? 'Not allowed from the enrollment’s state');
+    if (err instanceof WorkflowNotFoundError) throw new DomainError('CONFLICT', 'The enrollment has ended');
     throw err;
   }
 }
@@ -190,6 +191,6 @@ export const getBulkOperationHandler: RouteHandler<typeof getBulkOperationRoute,
   const { id } = c.req.valid('param');
   const auth = c.get('auth')!;
   const op = await c.var.deps.db.crmBulkOperation.findUnique({ where: { id } });
-  if (!op || (!seesAllLeads(auth.role) && op.requestedBy !== auth.userId)) throw new HttpProblem('NOT_FOUND', 'No such bulk operation');
+  if (!op || (!seesAllLeads(auth.role) && op.requestedBy !== auth.userId)) throw new DomainError('NOT_FOUND', 'No such bulk operation');
   return c.json(bulkOperationView(op), 200);
 };

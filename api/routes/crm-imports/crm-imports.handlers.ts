@@ -1,15 +1,16 @@
-// CSV lead imports: the upload streams into api/crm/csv-import.ts; reads show progress and
+// CSV lead imports: the upload streams into services/crm/csv-import.ts; reads show progress and
 // the failed rows. An import is visible to its uploader and to admins.
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { z } from '@hono/zod-openapi';
 import { seesAllLeads } from '../../../domain/crm/access.js';
 import type { LeadImportBatch } from '../../../prisma/generated/client.js';
-import { assertTeamHasMembers, roundRobinTeam } from '../../crm/assignment.js';
-import { importIdFor, importState, processedRows, runImport, type ImportOptions } from '../../crm/csv-import.js';
-import type { AppEnv, AuthContext } from '../../deps.js';
+import { assertTeamHasMembers, roundRobinTeam } from '../../../services/crm/assignment.js';
+import { importIdFor, importState, processedRows, runImport, type ImportOptions } from '../../../services/crm/csv-import.js';
+import type { AppEnv } from '../../deps.js';
+import type { AuthContext } from '../../../services/deps.js';
 import { rawHeader } from '../../middleware/fast-path.js';
 import { keyset, toPage } from '../../pagination.js';
-import { HttpProblem } from '../../problem.js';
+import { DomainError } from '../../../domain/errors.js';
 import type { createImportRoute, getImportRoute, LeadImport, listImportsRoute } from './crm-imports.routes.js';
 
 const CSV_TYPES = new Set(['text/csv', 'application/csv', 'text/plain']);
@@ -46,7 +47,7 @@ async function resolveOptions(c: Parameters<RouteHandler<typeof createImportRout
   const q = c.req.valid('query');
   const base = { sessionYear: q.sessionYear ?? null, batchId: q.batchId ?? null };
   if (q.assign === 'self') {
-    if (auth.role !== 'SALES') throw new HttpProblem('UNPROCESSABLE', 'Only a SALES user can take imported leads (assign=self)', [{ path: 'query.assign', message: 'Not a SALES user' }]);
+    if (auth.role !== 'SALES') throw new DomainError('UNPROCESSABLE', 'Only a SALES user can take imported leads (assign=self)', [{ path: 'query.assign', message: 'Not a SALES user' }]);
     return { ...base, assign: 'self', salesHeadId: null };
   }
   if (q.assign === 'round-robin') {
@@ -61,14 +62,14 @@ export const createImportHandler: RouteHandler<typeof createImportRoute, AppEnv>
   const auth = c.get('auth')!;
   const query = c.req.valid('query');
   const headerKey = c.req.valid('header')['idempotency-key'];
-  if (headerKey && query.importId && headerKey !== query.importId) throw new HttpProblem('VALIDATION_FAILED', 'Idempotency-Key and importId differ', [{ path: 'query.importId', message: 'Must match the Idempotency-Key header' }]);
+  if (headerKey && query.importId && headerKey !== query.importId) throw new DomainError('VALIDATION_FAILED', 'Idempotency-Key and importId differ', [{ path: 'query.importId', message: 'Must match the Idempotency-Key header' }]);
   const key = headerKey ?? query.importId;
-  if (!key) throw new HttpProblem('VALIDATION_FAILED', 'An Idempotency-Key header (or ?importId=) is required', [{ path: 'header.idempotency-key', message: 'Required' }]);
+  if (!key) throw new DomainError('VALIDATION_FAILED', 'An Idempotency-Key header (or ?importId=) is required', [{ path: 'header.idempotency-key', message: 'Required' }]);
   const type = (rawHeader(c, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (!CSV_TYPES.has(type)) throw new HttpProblem('UNSUPPORTED_MEDIA_TYPE', 'Send the file as the raw body with Content-Type: text/csv');
+  if (!CSV_TYPES.has(type)) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as the raw body with Content-Type: text/csv');
   const options = await resolveOptions(c, auth);
   const body = c.req.raw.body;
-  if (!body) throw new HttpProblem('VALIDATION_FAILED', 'The body is empty: send the CSV file');
+  if (!body) throw new DomainError('VALIDATION_FAILED', 'The body is empty: send the CSV file');
   const length = rawHeader(c, 'content-length');
   const { kind, batch } = await runImport(c.var.deps, {
     importId: importIdFor(auth.userId, key),
@@ -87,7 +88,7 @@ export const getImportHandler: RouteHandler<typeof getImportRoute, AppEnv> = asy
   const { id } = c.req.valid('param');
   const auth = c.get('auth')!;
   const batch = await c.var.deps.db.leadImportBatch.findFirst({ where: { id, ...(seesAllLeads(auth.role) ? {} : { uploadedById: auth.userId }) } });
-  if (!batch) throw new HttpProblem('NOT_FOUND', 'No such import');
+  if (!batch) throw new DomainError('NOT_FOUND', 'No such import');
   return c.json(toLeadImport(batch), 200);
 };
 

@@ -5,14 +5,14 @@ import { assignmentRefusal } from '../../../domain/crm/access.js';
 import { defaultSessionYear } from '../../../domain/crm/lead-merge.js';
 import { normalizePhone } from '../../../domain/crm/phone.js';
 import type { Prisma } from '../../../prisma/generated/client.js';
-import { bulkAssign, writeAssignment } from '../../crm/assignment.js';
-import { CAPTURE_TX_OPTIONS, captureLead, retryOnConflict } from '../../crm/lead-capture.js';
-import { emitLeadEvents, recordLeadEvents } from '../../crm/triggers.js';
-import { normalizeContact } from '../../crm/lead-input.js';
-import { toCrmLead, visibleLeadsWhere } from '../../crm/lead-view.js';
+import { bulkAssign, writeAssignment } from '../../../services/crm/assignment.js';
+import { CAPTURE_TX_OPTIONS, captureLead, retryOnConflict } from '../../../services/crm/lead-capture.js';
+import { emitLeadEvents, recordLeadEvents } from '../../../services/crm-engine/triggers.js';
+import { normalizeContact } from '../../../services/crm/lead-input.js';
+import { toCrmLead, visibleLeadsWhere } from '../../../services/crm/lead-view.js';
 import type { AppEnv } from '../../deps.js';
 import { keyset, toPage } from '../../pagination.js';
-import { HttpProblem } from '../../problem.js';
+import { DomainError } from '../../../domain/errors.js';
 import type { assignLeadRoute, bulkAssignRoute, captureLeadRoute, getLeadRoute, listLeadsRoute, updateLeadRoute } from './crm-leads.routes.js';
 
 export const captureLeadHandler: RouteHandler<typeof captureLeadRoute, AppEnv> = async (c) => {
@@ -69,7 +69,7 @@ export const listLeadsHandler: RouteHandler<typeof listLeadsRoute, AppEnv> = asy
 export const getLeadHandler: RouteHandler<typeof getLeadRoute, AppEnv> = async (c) => {
   const { id } = c.req.valid('param');
   const lead = await c.var.deps.db.rawLead.findFirst({ where: { AND: [{ id }, visibleLeadsWhere(c.get('auth')!)] } });
-  if (!lead) throw new HttpProblem('NOT_FOUND', 'No such lead');
+  if (!lead) throw new DomainError('NOT_FOUND', 'No such lead');
   return c.json(toCrmLead(lead), 200);
 };
 
@@ -84,9 +84,9 @@ export const assignLeadHandler: RouteHandler<typeof assignLeadRoute, AppEnv> = a
       // Lock the lead first, so two concurrent assignments record a true from → to chain.
       await tx.$queryRaw`SELECT 1 FROM "mas_crm"."raw_leads" WHERE "id" = ${id}::uuid FOR UPDATE`;
       const current = await tx.rawLead.findFirst({ where: { AND: [{ id }, visibleLeadsWhere(auth)] } });
-      if (!current) throw new HttpProblem('NOT_FOUND', 'No such lead');
+      if (!current) throw new DomainError('NOT_FOUND', 'No such lead');
       const refusal = assignmentRefusal(auth, assignee);
-      if (refusal) throw new HttpProblem(refusal.code, refusal.detail, refusal.code === 'UNPROCESSABLE' ? [{ path: 'json.assignedTo', message: refusal.detail }] : undefined);
+      if (refusal) throw new DomainError(refusal.code, refusal.detail, refusal.code === 'UNPROCESSABLE' ? [{ path: 'json.assignedTo', message: refusal.detail }] : undefined);
       const now = new Date();
       const changed = await writeAssignment(tx, { lead: current, to: assignedTo, by: auth.userId, method: 'manual', reason: reason ?? null, at: now });
       // Already theirs: nothing recorded.
@@ -112,7 +112,7 @@ export const updateLeadHandler: RouteHandler<typeof updateLeadRoute, AppEnv> = a
   const { before, after } = await deps.db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM "mas_crm"."raw_leads" WHERE "id" = ${id}::uuid FOR UPDATE`;
     const current = await tx.rawLead.findFirst({ where: { AND: [{ id }, visibleLeadsWhere(auth)] } });
-    if (!current) throw new HttpProblem('NOT_FOUND', 'No such lead');
+    if (!current) throw new DomainError('NOT_FOUND', 'No such lead');
     const changed = Object.fromEntries(Object.entries(changes).filter(([k, v]) => current[k as keyof typeof current] !== v));
     if (!Object.keys(changed).length) return { before: current, after: current };
     const updated = await tx.rawLead.update({ where: { id }, data: changed });

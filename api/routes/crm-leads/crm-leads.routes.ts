@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CRM_ROLES } from '../../../domain/crm/access.js';
-import { BULK_ASSIGN_MAX } from '../../crm/assignment.js';
+import { BULK_ASSIGN_MAX } from '../../../services/crm/assignment.js';
 import { RawLeadSourceType, RawLeadStatus } from '../../../prisma/generated/enums.js';
-import { leadContactShape, needsPhoneOrEmail } from '../../crm/lead-input.js';
-import { CrmLead } from '../../crm/lead-view.js';
+import { leadContactShape, needsPhoneOrEmail } from '../../../services/crm/lead-input.js';
+import { CrmLead } from '../../../services/crm/lead-view.js';
 import { bearer } from '../../middleware/auth.js';
 import { jsonBody, problemResponse } from '../../openapi.js';
 import { PageQuery, pageSchema } from '../../pagination.js';

@@ -3,14 +3,14 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import { DefinitionSchema, triggerColumn, validateGraph, type WorkflowDefinition } from '../../../domain/crm-engine/definition.js';
 import { dryRun } from '../../../domain/crm-engine/graph.js';
-import { leadSnapshot } from '../../../activities/crm-engine.activities.js';
+import { leadSnapshot } from '../../../services/crm-engine/lead-snapshot.js';
 import type { CrmWorkflow, CrmWorkflowVersion, Prisma } from '../../../prisma/generated/client.js';
-import { visibleLeadsWhere } from '../../crm/lead-view.js';
+import { visibleLeadsWhere } from '../../../services/crm/lead-view.js';
 import type { AppEnv } from '../../deps.js';
 import { keyset, toPage } from '../../pagination.js';
-import { HttpProblem } from '../../problem.js';
-import { mapLimit, publishedVersion, startEnrollment } from '../../starters/crm-enrollment.starter.js';
-import { startBulkOperation, bulkOperationView } from '../../starters/crm-bulk.starter.js';
+import { DomainError } from '../../../domain/errors.js';
+import { mapLimit, publishedVersion, startEnrollment } from '../../../services/crm-engine/enrollment.starter.js';
+import { startBulkOperation, bulkOperationView } from '../../../services/crm-engine/bulk.starter.js';
 import type {
   archiveWorkflowRoute,
   bulkEnrollRoute,
@@ -48,13 +48,13 @@ const versionView = (v: CrmWorkflowVersion) => ({ version: v.version, publishedA
 
 async function findWorkflow(deps: Deps, id: string) {
   const w = await deps.db.crmWorkflow.findUnique({ where: { id } });
-  if (!w) throw new HttpProblem('NOT_FOUND', 'No such workflow');
+  if (!w) throw new DomainError('NOT_FOUND', 'No such workflow');
   return w;
 }
 
 function graphProblem(def: WorkflowDefinition, prefix: string) {
   const issues = validateGraph(def);
-  if (issues.length) throw new HttpProblem('UNPROCESSABLE', 'The workflow graph is not valid', issues.map((i) => ({ path: `${prefix}.${i.path}`, message: i.message })));
+  if (issues.length) throw new DomainError('UNPROCESSABLE', 'The workflow graph is not valid', issues.map((i) => ({ path: `${prefix}.${i.path}`, message: i.message })));
 }
 
 export const createWorkflowHandler: RouteHandler<typeof createWorkflowRoute, AppEnv> = async (c) => {
@@ -90,7 +90,7 @@ export const listWorkflowsHandler: RouteHandler<typeof listWorkflowsRoute, AppEn
 export const getWorkflowHandler: RouteHandler<typeof getWorkflowRoute, AppEnv> = async (c) => {
   const { id } = c.req.valid('param');
   const w = await c.var.deps.db.crmWorkflow.findUnique({ where: { id }, include: { versions: { orderBy: { version: 'desc' } } } });
-  if (!w) throw new HttpProblem('NOT_FOUND', 'No such workflow');
+  if (!w) throw new DomainError('NOT_FOUND', 'No such workflow');
   return c.json(view(w, w.versions), 200);
 };
 
@@ -98,7 +98,7 @@ export const updateWorkflowHandler: RouteHandler<typeof updateWorkflowRoute, App
   const { id } = c.req.valid('param');
   const body = c.req.valid('json');
   const w = await findWorkflow(c.var.deps, id);
-  if (w.status === 'ARCHIVED') throw new HttpProblem('CONFLICT', 'The workflow is archived');
+  if (w.status === 'ARCHIVED') throw new DomainError('CONFLICT', 'The workflow is archived');
   const updated = await c.var.deps.db.crmWorkflow.update({
     where: { id },
     data: {
@@ -120,12 +120,12 @@ export const publishWorkflowHandler: RouteHandler<typeof publishWorkflowRoute, A
   const version = await c.var.deps.db.$transaction(async (tx) => {
     // The row lock orders concurrent publishes: each gets the next number.
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "mas_crm"."workflows" WHERE "id" = ${id}::uuid FOR UPDATE`;
-    if (!locked.length) throw new HttpProblem('NOT_FOUND', 'No such workflow');
+    if (!locked.length) throw new DomainError('NOT_FOUND', 'No such workflow');
     const w = await tx.crmWorkflow.findUniqueOrThrow({ where: { id } });
-    if (w.status === 'ARCHIVED') throw new HttpProblem('CONFLICT', 'The workflow is archived');
+    if (w.status === 'ARCHIVED') throw new DomainError('CONFLICT', 'The workflow is archived');
     const parsed = DefinitionSchema.safeParse(w.definition);
     if (!parsed.success) {
-      throw new HttpProblem('UNPROCESSABLE', 'The working copy is not a valid definition', parsed.error.issues.map((i) => ({ path: ['definition', ...i.path].join('.'), message: i.message })));
+      throw new DomainError('UNPROCESSABLE', 'The working copy is not a valid definition', parsed.error.issues.map((i) => ({ path: ['definition', ...i.path].join('.'), message: i.message })));
     }
     graphProblem(parsed.data, 'definition');
     const next = w.version + 1;
@@ -151,18 +151,18 @@ export const dryRunHandler: RouteHandler<typeof dryRunRoute, AppEnv> = async (c)
   let def: WorkflowDefinition;
   if (body.version === 'draft') {
     const parsed = DefinitionSchema.safeParse(w.definition);
-    if (!parsed.success) throw new HttpProblem('UNPROCESSABLE', 'The working copy is not a valid definition', parsed.error.issues.map((i) => ({ path: ['definition', ...i.path].join('.'), message: i.message })));
+    if (!parsed.success) throw new DomainError('UNPROCESSABLE', 'The working copy is not a valid definition', parsed.error.issues.map((i) => ({ path: ['definition', ...i.path].join('.'), message: i.message })));
     graphProblem(parsed.data, 'definition');
     def = parsed.data;
   } else {
     const v = await publishedVersion(deps.db, id, body.version);
-    if (!v) throw new HttpProblem('NOT_FOUND', `No published version ${body.version}`);
+    if (!v) throw new DomainError('NOT_FOUND', `No published version ${body.version}`);
     def = v.definition;
   }
   let sample = {};
   if (body.leadId) {
     const lead = await deps.db.rawLead.findFirst({ where: { AND: [{ id: body.leadId }, visibleLeadsWhere(c.get('auth')!)] } });
-    if (!lead) throw new HttpProblem('NOT_FOUND', 'No such lead you can see');
+    if (!lead) throw new DomainError('NOT_FOUND', 'No such lead you can see');
     sample = leadSnapshot(lead);
   }
   const result = dryRun(def, { ...sample, ...body.lead }, Date.now());
@@ -171,7 +171,7 @@ export const dryRunHandler: RouteHandler<typeof dryRunRoute, AppEnv> = async (c)
 
 async function enrollable(deps: Deps, id: string) {
   const w = await findWorkflow(deps, id);
-  if (w.status !== 'PUBLISHED') throw new HttpProblem('CONFLICT', w.status === 'ARCHIVED' ? 'The workflow is archived' : 'The workflow has no published version');
+  if (w.status !== 'PUBLISHED') throw new DomainError('CONFLICT', w.status === 'ARCHIVED' ? 'The workflow is archived' : 'The workflow has no published version');
   return w;
 }
 
@@ -198,7 +198,7 @@ export const bulkEnrollHandler: RouteHandler<typeof bulkEnrollRoute, AppEnv> = a
   const body = c.req.valid('json');
   const deps = c.var.deps;
   await enrollable(deps, id);
-  if (body.version !== undefined && !(await publishedVersion(deps.db, id, body.version))) throw new HttpProblem('NOT_FOUND', `No published version ${body.version}`);
+  if (body.version !== undefined && !(await publishedVersion(deps.db, id, body.version))) throw new DomainError('NOT_FOUND', `No published version ${body.version}`);
   const op = await startBulkOperation(deps, c.get('auth')!, { action: 'enroll', filter: { ...body.filter, workflowId: id, ...(body.version ? { version: body.version } : {}) }, reason: null });
   return c.json(bulkOperationView(op), 202);
 };

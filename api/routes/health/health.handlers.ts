@@ -1,6 +1,7 @@
 // GET /api/health probes the database and Temporal in parallel, each with a deadline.
 import type { RouteHandler } from '@hono/zod-openapi';
-import type { AppDeps, AppEnv } from '../../deps.js';
+import type { AppEnv } from '../../deps.js';
+import type { ServiceDeps } from '../../../services/deps.js';
 import type { health } from './health.routes.js';
 
 async function probe(fn: () => Promise<unknown>, timeoutMs: number) {
@@ -28,9 +29,9 @@ async function probe(fn: () => Promise<unknown>, timeoutMs: number) {
 // Concurrent probes share one check, and a result is reused for HEALTH_CACHE_MS, so a burst
 // of health requests costs one database round trip and one Temporal call.
 const HEALTH_CACHE_MS = 1_000;
-const recent = new WeakMap<AppDeps, { at: number; result: ReturnType<typeof runChecks> }>();
+const recent = new WeakMap<ServiceDeps, { at: number; result: ReturnType<typeof runChecks> }>();
 
-export function checkHealth(deps: AppDeps) {
+export function checkHealth(deps: ServiceDeps) {
   const hit = recent.get(deps);
   if (hit && performance.now() - hit.at < HEALTH_CACHE_MS) return hit.result;
   const result = runChecks(deps);
@@ -38,7 +39,7 @@ export function checkHealth(deps: AppDeps) {
   return result;
 }
 
-function runChecks(deps: AppDeps) {
+function runChecks(deps: ServiceDeps) {
   const timeoutMs = deps.config.healthTimeoutMs ?? 2_000;
   return Promise.all([
     probe(() => deps.db.$queryRaw`SELECT 1`, timeoutMs),

@@ -1,7 +1,7 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../deps.js';
 import type { performMeetingActionRoute, previewMeetingActionRoute } from './meeting-actions.routes.js';
-import { performMeetingAction, previewMeetingAction } from './meeting-actions.service.js';
+import { performMeetingAction, previewMeetingAction } from '../../../services/meetings/meeting-actions.js';
 
 export const previewMeetingActionHandler: RouteHandler<typeof previewMeetingActionRoute, AppEnv> = async (c) =>
   c.json(await previewMeetingAction(c.var.deps, c.req.valid('param').token), 200);

@@ -1,6 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../deps.js';
-import { startMeetingEarnings } from '../../starters/meeting-earnings.starter.js';
+import { startMeetingEarnings } from '../../../services/meetings/meeting-earnings.starter.js';
 import type { meetingEnded } from './meeting-events.routes.js';
 
 export const meetingEndedHandler: RouteHandler<typeof meetingEnded, AppEnv> = async (c) => {

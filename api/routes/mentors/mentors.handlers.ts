@@ -5,7 +5,7 @@ import { mentorApplicationLifecycle } from '../../../domain/mentor-application/s
 import { Prisma } from '../../../prisma/generated/client.js';
 import type { AppEnv } from '../../deps.js';
 import { keyset, toPage } from '../../pagination.js';
-import { HttpProblem } from '../../problem.js';
+import { DomainError } from '../../../domain/errors.js';
 import type { applyRoute, approveRoute, listApplicationsRoute, rejectRoute, updateProfileRoute } from './mentors.routes.js';
 import { applicationSelect, profileSelect, toApplication } from './mentors.schemas.js';
 
@@ -17,7 +17,7 @@ export const applyHandler: RouteHandler<typeof applyRoute, AppEnv> = async (c) =
     // Serialise one user's applications so two concurrent submissions cannot both be pending.
     await tx.$queryRaw`SELECT 1 FROM "public"."users" WHERE "id" = ${userId}::uuid FOR UPDATE`;
     if (await tx.mentorApplication.findFirst({ where: { userId, status: 'PENDING' }, select: { id: true } })) {
-      throw new HttpProblem('CONFLICT', 'You already have a pending application');
+      throw new DomainError('CONFLICT', 'You already have a pending application');
     }
     return tx.mentorApplication.create({
       data: { userId, bio: body.bio, expertise: body.expertise, yearsOfExperience: body.yearsOfExperience ?? null, linkedinUrl: body.linkedinUrl ?? null, proposedRateTokens: body.proposedRateTokens ?? null },
@@ -41,7 +41,7 @@ async function review(db: AppEnv['Variables']['deps']['db'], id: string, reviewe
   return db.$transaction(async (tx) => {
     const [app] = await tx.$queryRaw<{ status: 'PENDING' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN'; userId: string }[]>`
       SELECT "status"::text AS "status", "userId" FROM "public"."mentor_applications" WHERE "id" = ${id}::uuid FOR UPDATE`;
-    if (!app) throw new HttpProblem('NOT_FOUND', 'No such application');
+    if (!app) throw new DomainError('NOT_FOUND', 'No such application');
     mentorApplicationLifecycle.assertTransition(app.status, decision);
     const updated = await tx.mentorApplication.update({
       where: { id },
@@ -72,7 +72,7 @@ export const updateProfileHandler: RouteHandler<typeof updateProfileRoute, AppEn
     const profile = await c.var.deps.db.mentor.update({ where: { userId: c.get('auth')!.userId }, data: c.req.valid('json'), select: profileSelect });
     return c.json(profile, 200);
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2025') throw new HttpProblem('NOT_FOUND', 'You have no mentor profile');
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2025') throw new DomainError('NOT_FOUND', 'You have no mentor profile');
     throw err;
   }
 };

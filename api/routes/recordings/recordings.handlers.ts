@@ -7,7 +7,7 @@ import { meetingRecordingLifecycle } from '../../../domain/meeting-recording/sta
 import { workflowIds } from '../../../domain/ids.js';
 import { recordingObjectKey } from '../../../workflows/meeting-recording/meeting-recording.contract.js';
 import type { AppEnv } from '../../deps.js';
-import { HttpProblem } from '../../problem.js';
+import { DomainError } from '../../../domain/errors.js';
 import type { completeRecordingRoute, createRecordingRoute, deleteRecordingRoute, getRecordingRoute, listSlotRecordingsRoute } from './recordings.routes.js';
 import {
   RECORDABLE_SLOT_STATUSES,
@@ -18,7 +18,7 @@ import {
   recordingView,
   startRecordingCheck,
   startRecordingDeletion,
-} from './recordings.service.js';
+} from '../../../services/meetings/recordings.js';
 
 export const createRecordingHandler: RouteHandler<typeof createRecordingRoute, AppEnv> = async (c) => {
   const auth = c.get('auth')!;
@@ -26,12 +26,12 @@ export const createRecordingHandler: RouteHandler<typeof createRecordingRoute, A
   const { id: slotId } = c.req.valid('param');
   const body = c.req.valid('json');
   const slot = await deps.db.slot.findUnique({ where: { id: slotId }, select: { mentorId: true, studentId: true, status: true } });
-  if (!slot || !mayAccess(auth, slot, 'manage')) throw new HttpProblem('NOT_FOUND', `No slot ${slotId} of yours`);
+  if (!slot || !mayAccess(auth, slot, 'manage')) throw new DomainError('NOT_FOUND', `No slot ${slotId} of yours`);
   if (!(RECORDABLE_SLOT_STATUSES as readonly string[]).includes(slot.status)) {
-    throw new HttpProblem('CONFLICT', `Slot ${slotId} is ${slot.status}; recordings belong to ${RECORDABLE_SLOT_STATUSES.join(', ')} meetings`);
+    throw new DomainError('CONFLICT', `Slot ${slotId} is ${slot.status}; recordings belong to ${RECORDABLE_SLOT_STATUSES.join(', ')} meetings`);
   }
   const settings = recordingSettings(deps);
-  if (body.sizeBytes > settings.maxBytes) throw new HttpProblem('UNPROCESSABLE', `A recording may be at most ${settings.maxBytes} bytes`);
+  if (body.sizeBytes > settings.maxBytes) throw new DomainError('UNPROCESSABLE', `A recording may be at most ${settings.maxBytes} bytes`);
 
   const id = randomUUID();
   const objectKey = recordingObjectKey(slotId, id, body.contentType);
@@ -74,7 +74,7 @@ export const listSlotRecordingsHandler: RouteHandler<typeof listSlotRecordingsRo
   const deps = c.var.deps;
   const { id: slotId } = c.req.valid('param');
   const slot = await deps.db.slot.findUnique({ where: { id: slotId }, select: { mentorId: true, studentId: true } });
-  if (!slot || !mayAccess(c.get('auth')!, slot, 'view')) throw new HttpProblem('NOT_FOUND', `No slot ${slotId} of yours`);
+  if (!slot || !mayAccess(c.get('auth')!, slot, 'view')) throw new DomainError('NOT_FOUND', `No slot ${slotId} of yours`);
   const rows = await deps.db.meetingRecording.findMany({ where: { slotId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 100, select: recordingSelect });
   return c.json({ items: await Promise.all(rows.map((r) => recordingView(deps, r))) }, 200);
 };
@@ -94,7 +94,7 @@ export const deleteRecordingHandler: RouteHandler<typeof deleteRecordingRoute, A
     meetingRecordingLifecycle.assertTransition(rec.status, 'DELETED');
     const moved = await deps.db.meetingRecording.updateMany({ where: { id, status: rec.status }, data: { status: 'DELETED' } });
     rec = await deps.db.meetingRecording.findUniqueOrThrow({ where: { id }, select: recordingSelect });
-    if (moved.count === 0 && rec.status !== 'DELETED') throw new HttpProblem('CONFLICT', `Recording ${id} changed while it was being deleted (now ${rec.status}); try again`);
+    if (moved.count === 0 && rec.status !== 'DELETED') throw new DomainError('CONFLICT', `Recording ${id} changed while it was being deleted (now ${rec.status}); try again`);
   }
   const workflowId = await startRecordingDeletion(deps, rec);
   return c.json({ recording: await recordingView(deps, rec), workflowId }, 202);

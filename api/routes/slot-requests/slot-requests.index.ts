@@ -5,12 +5,12 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import { assertTransition } from '../../../domain/slot/status.js';
 import type { AppEnv } from '../../deps.js';
 import { createRouter } from '../../openapi.js';
-import { HttpProblem } from '../../problem.js';
-import { spend } from '../slots/booking.service.js';
-import { slotSelect, toSlot } from '../slots/slots.schemas.js';
-import { assertNoOverlap, checkWindow, lockMentor } from '../slots/slots.service.js';
+import { DomainError } from '../../../domain/errors.js';
+import { spend } from '../../../services/slots/booking.js';
+import { slotSelect, toSlot } from '../../../services/slots/slot-view.js';
+import { assertNoOverlap, checkWindow, lockMentor } from '../../../services/slots/slots.js';
 import { acceptRequestRoute, createRequestRoute, declineRequestRoute, listRequestsRoute } from './slot-requests.routes.js';
-import { startSlotBookedNotification } from '../../starters/slot-notification.starter.js';
+import { startSlotBookedNotification } from '../../../services/slots/slot-notification.starter.js';
 
 const select = { id: true, studentId: true, mentorId: true, requestedStart: true, requestedEnd: true, message: true, status: true, slotId: true, createdAt: true } as const;
 type Row = { requestedStart: Date; requestedEnd: Date; createdAt: Date };
@@ -22,7 +22,7 @@ const create: RouteHandler<typeof createRequestRoute, AppEnv> = async (c) => {
   const end = new Date(body.requestedEnd);
   checkWindow(start, end, new Date());
   const mentor = await c.var.deps.db.mentor.findUnique({ where: { userId: body.mentorId }, select: { isActive: true } });
-  if (!mentor?.isActive) throw new HttpProblem('NOT_FOUND', 'No such mentor');
+  if (!mentor?.isActive) throw new DomainError('NOT_FOUND', 'No such mentor');
   const row = await c.var.deps.db.requestedSlot.create({
     data: { studentId: c.get('auth')!.userId, mentorId: body.mentorId, requestedStart: start, requestedEnd: end, message: body.message ?? null },
     select,
@@ -47,19 +47,19 @@ const accept: RouteHandler<typeof acceptRequestRoute, AppEnv> = async (c) => {
   const mentorId = c.get('auth')!.userId;
   const now = new Date();
   // 404 before anything is locked when the request is not this mentor's.
-  if (!(await c.var.deps.db.requestedSlot.findFirst({ where: { id, mentorId }, select: { id: true } }))) throw new HttpProblem('NOT_FOUND', 'No such request to you');
+  if (!(await c.var.deps.db.requestedSlot.findFirst({ where: { id, mentorId }, select: { id: true } }))) throw new DomainError('NOT_FOUND', 'No such request to you');
   const result = await c.var.deps.db.$transaction(async (tx) => {
     const mentor = await lockMentor(tx, mentorId);
     const [req] = await tx.$queryRaw<{ studentId: string; mentorId: string; status: string; requestedStart: Date; requestedEnd: Date }[]>`
       SELECT "studentId", "mentorId", "status"::text AS "status", "requestedStart", "requestedEnd" FROM "public"."requested_slots" WHERE "id" = ${id}::uuid FOR UPDATE`;
-    if (!req || req.mentorId !== mentorId) throw new HttpProblem('NOT_FOUND', 'No such request to you');
-    if (req.status !== 'PENDING') throw new HttpProblem('CONFLICT', `The request is ${req.status}`);
-    if (req.requestedStart <= now) throw new HttpProblem('CONFLICT', 'The requested time has passed');
+    if (!req || req.mentorId !== mentorId) throw new DomainError('NOT_FOUND', 'No such request to you');
+    if (req.status !== 'PENDING') throw new DomainError('CONFLICT', `The request is ${req.status}`);
+    if (req.requestedStart <= now) throw new DomainError('CONFLICT', 'The requested time has passed');
     await assertNoOverlap(tx, mentorId, req.requestedStart, req.requestedEnd);
     assertTransition('MEETING_REQUESTED', 'CONFIRMED');
     // The same spend as a direct booking; for the mentor, a student short of tokens is a conflict.
     const { split, wallet } = await spend(tx, req.studentId, mentor.rateTokens, now).catch((err: unknown) => {
-      if (err instanceof HttpProblem && err.code === 'INSUFFICIENT_TOKENS') throw new HttpProblem('CONFLICT', "The student's tokens no longer cover this session");
+      if (err instanceof DomainError && err.code === 'INSUFFICIENT_TOKENS') throw new DomainError('CONFLICT', "The student's tokens no longer cover this session");
       throw err;
     });
     const slot = await tx.slot.create({
@@ -91,8 +91,8 @@ const decline: RouteHandler<typeof declineRequestRoute, AppEnv> = async (c) => {
   const { id } = c.req.valid('param');
   const moved = await c.var.deps.db.requestedSlot.updateMany({ where: { id, mentorId: c.get('auth')!.userId, status: 'PENDING' }, data: { status: 'DECLINED', respondedAt: new Date() } });
   const row = await c.var.deps.db.requestedSlot.findUnique({ where: { id }, select });
-  if (!row || row.mentorId !== c.get('auth')!.userId) throw new HttpProblem('NOT_FOUND', 'No such request to you');
-  if (!moved.count) throw new HttpProblem('CONFLICT', `The request is ${row.status}`);
+  if (!row || row.mentorId !== c.get('auth')!.userId) throw new DomainError('NOT_FOUND', 'No such request to you');
+  if (!moved.count) throw new DomainError('CONFLICT', `The request is ${row.status}`);
   return c.json(view(row), 200);
 };
 

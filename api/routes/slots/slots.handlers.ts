@@ -1,14 +1,14 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../deps.js';
 import { keysetOn, toPageOn } from '../../pagination.js';
-import { HttpProblem } from '../../problem.js';
-import { startMeetingEarnings } from '../../starters/meeting-earnings.starter.js';
-import { startSlotBookedNotification } from '../../starters/slot-notification.starter.js';
-import { bookSlot, cancelSlot } from './booking.service.js';
-import { confirmHold, holdSlot } from './hold.service.js';
+import { DomainError } from '../../../domain/errors.js';
+import { startMeetingEarnings } from '../../../services/meetings/meeting-earnings.starter.js';
+import { startSlotBookedNotification } from '../../../services/slots/slot-notification.starter.js';
+import { bookSlot, cancelSlot } from '../../../services/slots/booking.js';
+import { confirmHold, holdSlot } from '../../../services/slots/hold.js';
 import type { bookSlotRoute, confirmHoldRoute, holdSlotRoute, cancelSlotRoute, createSlotRoute, deleteSlotRoute, endSlotRoute, getSlotRoute, listSlotsRoute, updateSlotRoute } from './slots.routes.js';
-import { slotSelect, toSlot } from './slots.schemas.js';
-import { createSlot, deleteSlot, updateSlot } from './slots.service.js';
+import { slotSelect, toSlot } from '../../../services/slots/slot-view.js';
+import { createSlot, deleteSlot, updateSlot } from '../../../services/slots/slots.js';
 
 export const createSlotHandler: RouteHandler<typeof createSlotRoute, AppEnv> = async (c) =>
   c.json(await createSlot(c.var.deps.db, c.get('auth')!.userId, c.req.valid('json')), 201);
@@ -44,7 +44,7 @@ export const listSlotsHandler: RouteHandler<typeof listSlotsRoute, AppEnv> = asy
 
 export const getSlotHandler: RouteHandler<typeof getSlotRoute, AppEnv> = async (c) => {
   const slot = await c.var.deps.db.slot.findUnique({ where: { id: c.req.valid('param').id }, select: slotSelect });
-  if (!slot) throw new HttpProblem('NOT_FOUND', 'No such slot');
+  if (!slot) throw new DomainError('NOT_FOUND', 'No such slot');
   return c.json(toSlot(slot), 200);
 };
 
@@ -63,7 +63,7 @@ export const endSlotHandler: RouteHandler<typeof endSlotRoute, AppEnv> = async (
   const auth = c.get('auth')!;
   const slot = await c.var.deps.db.slot.findUnique({ where: { id }, select: { mentorId: true } });
   const isStaff = auth.role === 'ADMIN' || auth.role === 'SUPERADMIN';
-  if (!slot || (!isStaff && slot.mentorId !== auth.userId)) throw new HttpProblem('NOT_FOUND', 'No such slot of yours');
+  if (!slot || (!isStaff && slot.mentorId !== auth.userId)) throw new DomainError('NOT_FOUND', 'No such slot of yours');
   const endedAt = c.req.valid('json').endedAt ?? new Date().toISOString();
   const accepted = await startMeetingEarnings(c.var.deps, { slotId: id, endedAt, source: isStaff ? 'admin' : 'mentor', endedBy: auth.userId });
   return c.json(accepted, 202);

@@ -53,25 +53,6 @@ export const CancellationResult = z
   .object({ slot: SlotSchema, refunded: z.object({ paid: z.number().int(), promotional: z.number().int() }) })
   .openapi('Cancellation');
 
-export const slotSelect = {
-  id: true,
-  mentorId: true,
-  studentId: true,
-  title: true,
-  startDateTime: true,
-  endDateTime: true,
-  status: true,
-  priceTokens: true,
-  actualEndTime: true,
-  earningsCredited: true,
-} as const;
-
-type SlotRow = { startDateTime: Date; endDateTime: Date; actualEndTime: Date | null } & Omit<z.infer<typeof SlotSchema>, 'startDateTime' | 'endDateTime' | 'actualEndTime'>;
-
-export function toSlot(s: SlotRow): z.infer<typeof SlotSchema> {
-  return { ...s, startDateTime: s.startDateTime.toISOString(), endDateTime: s.endDateTime.toISOString(), actualEndTime: s.actualEndTime?.toISOString() ?? null };
-}
-
 export const HoldResult = z
   .object({
     slot: SlotSchema,

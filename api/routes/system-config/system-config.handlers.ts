@@ -4,7 +4,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import { isSystemConfigKey, SYSTEM_CONFIG } from '../../../domain/system-config/keys.js';
 import { Prisma } from '../../../prisma/generated/client.js';
 import type { AppEnv } from '../../deps.js';
-import { HttpProblem } from '../../problem.js';
+import { DomainError } from '../../../domain/errors.js';
 import type { listConfigRoute, putConfigRoute } from './system-config.routes.js';
 
 export const listConfigHandler: RouteHandler<typeof listConfigRoute, AppEnv> = async (c) => {
@@ -20,18 +20,18 @@ export const listConfigHandler: RouteHandler<typeof listConfigRoute, AppEnv> = a
 export const putConfigHandler: RouteHandler<typeof putConfigRoute, AppEnv> = async (c) => {
   const { key } = c.req.valid('param');
   const { value, expectedVersion } = c.req.valid('json');
-  if (!isSystemConfigKey(key)) throw new HttpProblem('NOT_FOUND', `Unknown config key "${key}"`);
+  if (!isSystemConfigKey(key)) throw new DomainError('NOT_FOUND', `Unknown config key "${key}"`);
   const def = SYSTEM_CONFIG[key];
   const parsed = def.schema.safeParse(value);
   if (!parsed.success) {
-    throw new HttpProblem('VALIDATION_FAILED', `The value does not fit ${key}`, parsed.error.issues.map((i) => ({ path: ['json', 'value', ...i.path].join('.'), message: i.message })));
+    throw new DomainError('VALIDATION_FAILED', `The value does not fit ${key}`, parsed.error.issues.map((i) => ({ path: ['json', 'value', ...i.path].join('.'), message: i.message })));
   }
   const actorId = c.get('auth')!.userId;
   const saved = await c.var.deps.db
     .$transaction(async (tx) => {
     const current = await tx.systemConfig.findUnique({ where: { key } });
     const version = current?.version ?? 0;
-    if (expectedVersion !== undefined && expectedVersion !== version) throw new HttpProblem('CONFLICT', `${key} is at version ${version}, not ${expectedVersion}`);
+    if (expectedVersion !== undefined && expectedVersion !== version) throw new DomainError('CONFLICT', `${key} is at version ${version}, not ${expectedVersion}`);
     const json = parsed.data as Prisma.InputJsonValue;
     const row = current
       ? await tx.systemConfig.update({ where: { key, version }, data: { value: json, version: version + 1, updatedById: actorId } })
@@ -43,7 +43,7 @@ export const putConfigHandler: RouteHandler<typeof putConfigRoute, AppEnv> = asy
     })
     .catch((err: unknown) => {
       // A concurrent writer got there first (version moved, or both created the key).
-      if (err instanceof Prisma.PrismaClientKnownRequestError && (err.code === 'P2025' || err.code === 'P2002')) throw new HttpProblem('CONFLICT', `${key} changed concurrently; read it again`);
+      if (err instanceof Prisma.PrismaClientKnownRequestError && (err.code === 'P2025' || err.code === 'P2002')) throw new DomainError('CONFLICT', `${key} changed concurrently; read it again`);
       throw err;
     });
   return c.json({ key, description: def.description, value: saved.value, default: def.default, isDefault: false, version: saved.version, updatedAt: saved.updatedAt.toISOString() }, 200);

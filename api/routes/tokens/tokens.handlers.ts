@@ -5,11 +5,12 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import { quote } from '../../../domain/tokens/packs.js';
 import { RazorpayError } from '../../../providers/razorpay/interface.js';
 import { verifyCheckoutSignature } from '../../../providers/razorpay/signatures.js';
-import type { AppEnv, AuthContext } from '../../deps.js';
+import type { AppEnv } from '../../deps.js';
+import type { AuthContext } from '../../../services/deps.js';
 import { keyset, toPage } from '../../pagination.js';
-import { HttpProblem } from '../../problem.js';
-import { signalPaymentCaptured, startTokenPurchase } from '../../starters/token-purchase.starter.js';
-import { refundPurchase } from './refund.service.js';
+import { DomainError } from '../../../domain/errors.js';
+import { signalPaymentCaptured, startTokenPurchase } from '../../../services/tokens/token-purchase.starter.js';
+import { refundPurchase } from '../../../services/tokens/purchase-refund.js';
 import type { createPurchaseRoute, getPurchaseRoute, listPurchasesRoute, refundPurchaseRoute, verifyPurchaseRoute } from './tokens.routes.js';
 
 const select = { id: true, userId: true, status: true, tokens: true, amountPaise: true, currency: true, packId: true, razorpayOrderId: true, razorpayPaymentId: true, workflowId: true, creditedAt: true, createdAt: true } as const;
@@ -30,7 +31,7 @@ export const createPurchaseHandler: RouteHandler<typeof createPurchaseRoute, App
   } catch (err) {
     await db.tokenPurchase.update({ where: { id }, data: { status: 'FAILED', failureReason: 'could not create the Razorpay order' } });
     c.var.deps.logger.warn({ err: err instanceof RazorpayError ? { status: err.status, code: err.code } : String(err), purchaseId: id }, 'razorpay order failed');
-    throw new HttpProblem('DEPENDENCY_UNAVAILABLE', 'The payment provider is unavailable; nothing was charged. Try again.');
+    throw new DomainError('DEPENDENCY_UNAVAILABLE', 'The payment provider is unavailable; nothing was charged. Try again.');
   }
   const workflowId = await startTokenPurchase(c.var.deps, { id, userId, razorpayOrderId: orderId, tokens: q.tokens, amountPaise: q.amountPaise });
   const purchase = await db.tokenPurchase.update({ where: { id }, data: { razorpayOrderId: orderId, workflowId }, select });
@@ -40,7 +41,7 @@ export const createPurchaseHandler: RouteHandler<typeof createPurchaseRoute, App
 async function ownPurchase(deps: AppEnv['Variables']['deps'], auth: AuthContext, id: string) {
   const p = await deps.db.tokenPurchase.findUnique({ where: { id }, select });
   const staff = auth.role === 'ADMIN' || auth.role === 'SUPERADMIN';
-  if (!p || (!staff && p.userId !== auth.userId)) throw new HttpProblem('NOT_FOUND', 'No such purchase of yours');
+  if (!p || (!staff && p.userId !== auth.userId)) throw new DomainError('NOT_FOUND', 'No such purchase of yours');
   return p;
 }
 
@@ -51,10 +52,10 @@ export const verifyPurchaseHandler: RouteHandler<typeof verifyPurchaseRoute, App
   const { id } = c.req.valid('param');
   const body = c.req.valid('json');
   const p = await ownPurchase(c.var.deps, c.get('auth')!, id);
-  if (p.userId !== c.get('auth')!.userId) throw new HttpProblem('NOT_FOUND', 'No such purchase of yours');
+  if (p.userId !== c.get('auth')!.userId) throw new DomainError('NOT_FOUND', 'No such purchase of yours');
   // The order id is ours, never the one in the request.
   if (!p.razorpayOrderId || !verifyCheckoutSignature(p.razorpayOrderId, body.razorpay_payment_id, body.razorpay_signature, c.var.deps.config.razorpay.keySecret)) {
-    throw new HttpProblem('BAD_REQUEST', 'The payment signature does not match', [{ path: 'json.razorpay_signature', message: 'Invalid signature' }]);
+    throw new DomainError('BAD_REQUEST', 'The payment signature does not match', [{ path: 'json.razorpay_signature', message: 'Invalid signature' }]);
   }
   if (p.status === 'PENDING') await signalPaymentCaptured(c.var.deps, { ...p, razorpayOrderId: p.razorpayOrderId }, body.razorpay_payment_id, 'checkout');
   return c.json(view(p), 202);

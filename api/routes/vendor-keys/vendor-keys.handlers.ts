@@ -5,10 +5,10 @@ import type { RouteHandler, z } from '@hono/zod-openapi';
 import { vendorApiKeyLifecycle, type VendorApiKeyStatus } from '../../../domain/vendor-api-key/status.js';
 import { generateApiKey } from '../../../infra/auth/api-keys.js';
 import type { Prisma } from '../../../prisma/generated/client.js';
-import type { Tx } from '../../crm/lead-capture.js';
+import type { Tx } from '../../../services/crm/lead-capture.js';
 import type { AppEnv } from '../../deps.js';
 import { keyset, toPage } from '../../pagination.js';
-import { HttpProblem } from '../../problem.js';
+import { DomainError } from '../../../domain/errors.js';
 import type {
   createVendorKeyRoute,
   disableVendorKeyRoute,
@@ -46,7 +46,7 @@ function toVendorKey(k: KeyRow): z.infer<typeof VendorKey> {
   return { ...k, lastUsedAt: iso(k.lastUsedAt), expiresAt: iso(k.expiresAt), revokedAt: iso(k.revokedAt), createdAt: k.createdAt.toISOString(), updatedAt: k.updatedAt.toISOString() };
 }
 
-const unprocessable = (path: string, detail: string) => new HttpProblem('UNPROCESSABLE', detail, [{ path, message: detail }]);
+const unprocessable = (path: string, detail: string) => new DomainError('UNPROCESSABLE', detail, [{ path, message: detail }]);
 
 export const createVendorKeyHandler: RouteHandler<typeof createVendorKeyRoute, AppEnv> = async (c) => {
   const body = c.req.valid('json');
@@ -95,10 +95,10 @@ export const listVendorKeysHandler: RouteHandler<typeof listVendorKeysRoute, App
 /** Moves a key to `to` if the lifecycle allows it (409 otherwise) and nobody moved it first. */
 async function transition(tx: Tx, id: string, to: VendorApiKeyStatus, actorId: string, extra: Prisma.VendorApiKeyUpdateManyMutationInput = {}) {
   const current = await tx.vendorApiKey.findUnique({ where: { id }, select: keySelect });
-  if (!current) throw new HttpProblem('NOT_FOUND', 'No such vendor API key');
+  if (!current) throw new DomainError('NOT_FOUND', 'No such vendor API key');
   vendorApiKeyLifecycle.assertTransition(current.status, to); // DomainError ILLEGAL_TRANSITION → 409
   const { count } = await tx.vendorApiKey.updateMany({ where: { id, status: current.status }, data: { status: to, updatedById: actorId, ...extra } });
-  if (count === 0) throw new HttpProblem('CONFLICT', 'The key changed concurrently; read it again');
+  if (count === 0) throw new DomainError('CONFLICT', 'The key changed concurrently; read it again');
   return current;
 }
 

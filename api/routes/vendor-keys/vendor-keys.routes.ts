@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { STAFF } from '../../../domain/auth/roles.js';
 import { VENDOR_SCOPES } from '../../../domain/crm/access.js';
 import { VendorApiKeyStatus } from '../../../prisma/generated/enums.js';
-import { SESSION_YEAR } from '../../crm/lead-input.js';
+import { SESSION_YEAR } from '../../../services/crm/lead-input.js';
 import { bearer } from '../../middleware/auth.js';
 import { problemResponse } from '../../openapi.js';
 import { PageQuery, pageSchema } from '../../pagination.js';

@@ -2,39 +2,23 @@
 // before the body is validated. Unknown, disabled, revoked and expired keys get one and the
 // same 401; the presented key is compared by hash in constant time.
 import { timingSafeEqual } from 'node:crypto';
-import type { Context, MiddlewareHandler } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import type { MiddlewareHandler } from 'hono';
 import { LEAD_WRITE_SCOPE } from '../../../domain/crm/access.js';
 import { apiKeyPrefix, hashApiKey } from '../../../infra/auth/api-keys.js';
 import type { AppEnv } from '../../deps.js';
 import { rawHeader } from '../../middleware/fast-path.js';
 import { problem } from '../../problem.js';
-import { consumeRateLimit } from '../../rate-limit.js';
-import { recordKeyUsage } from './vendor-leads.service.js';
+import { consumeRateLimit } from '../../../infra/rate-limit.js';
+import { recordKeyUsage } from '../../../services/vendor/vendor-leads.js';
+import type { VendorKeyContext } from '../../../services/vendor/vendor-key.js';
+import { clientIp } from '../../client-ip.js';
 
 export const VENDOR_KEY_HEADER = 'x-api-key';
-
-export interface VendorKeyContext {
-  id: string;
-  vendorName: string;
-  platform: string;
-  rateLimitPerMinute: number;
-  defaultSessionYear: string | null;
-  defaultSalesHeadId: string | null;
-}
 
 declare module 'hono' {
   interface ContextVariableMap {
     /** Set by vendorKeyAuth on vendor routes. */
     vendorKey: VendorKeyContext;
-  }
-}
-
-export function clientIp(c: Context): string | null {
-  try {
-    return getConnInfo(c).remote.address ?? null;
-  } catch {
-    return null; // app.request() in tests has no socket
   }
 }
 

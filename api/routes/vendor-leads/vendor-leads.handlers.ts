@@ -1,12 +1,12 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../domain/crm/idempotency.js';
-import { normalizeContact } from '../../crm/lead-input.js';
-import { emitLeadEvents } from '../../crm/triggers.js';
+import { normalizeContact } from '../../../services/crm/lead-input.js';
+import { emitLeadEvents } from '../../../services/crm-engine/triggers.js';
 import type { AppEnv } from '../../deps.js';
-import { clientIp } from './vendor-key-auth.js';
+import { clientIp } from '../../client-ip.js';
 import type { ingestVendorLeadRoute } from './vendor-leads.routes.js';
-import { ingestVendorLead } from './vendor-leads.service.js';
+import { ingestVendorLead } from '../../../services/vendor/vendor-leads.js';
 
 export const ingestVendorLeadHandler: RouteHandler<typeof ingestVendorLeadRoute, AppEnv> = async (c) => {
   const body = c.req.valid('json');

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { leadContactShape, needsPhoneOrEmail } from '../../crm/lead-input.js';
+import { leadContactShape, needsPhoneOrEmail } from '../../../services/crm/lead-input.js';
 import { problemResponse } from '../../openapi.js';
 import { VENDOR_KEY_HEADER, vendorKeyAuth, vendorKeyRateLimit } from './vendor-key-auth.js';
 

@@ -10,10 +10,10 @@ import { callbackTokenMatches, parseStatusCallback } from '../../../providers/ex
 import type { ExotelStatusCallback } from '../../../providers/exotel/interface.js';
 import { callEventSignal, type CallEvent, type ExotelCallInput } from '../../../workflows/exotel-call/exotel-call.contract.js';
 import { MasEntityId, MasEntityType, MasState } from '../../../workflows/search-attributes.js';
-import type { AppDeps } from '../../deps.js';
+import type { ServiceDeps } from '../../../services/deps.js';
 import { rawHeader } from '../../middleware/fast-path.js';
 import { createRouter, problemResponse } from '../../openapi.js';
-import { HttpProblem } from '../../problem.js';
+import { DomainError } from '../../../domain/errors.js';
 
 const Ack = z.object({ status: z.enum(['processed', 'duplicate']) }).openapi('ExotelCallbackAck');
 
@@ -34,7 +34,7 @@ export const exotelCallbackRoute = createRoute({
 });
 
 /** exotel-call/<CallSid>: started when the call is placed and by its first callback, whichever comes first. */
-export function callWorkflowOptions(deps: Pick<AppDeps, 'config'>, callSid: string) {
+export function callWorkflowOptions(deps: Pick<ServiceDeps, 'config'>, callSid: string) {
   const input: ExotelCallInput = { callSid };
   return {
     taskQueue: deps.config.taskQueue,
@@ -49,7 +49,7 @@ export function callWorkflowOptions(deps: Pick<AppDeps, 'config'>, callSid: stri
   };
 }
 
-async function signalCallEvent(deps: AppDeps, cb: ExotelStatusCallback, raw: Record<string, unknown>) {
+async function signalCallEvent(deps: ServiceDeps, cb: ExotelStatusCallback, raw: Record<string, unknown>) {
   const event: CallEvent = { eventType: cb.eventType, status: cb.status, receivedAt: new Date().toISOString(), payload: raw };
   await deps.temporal.workflow.signalWithStart('exotelCall', { ...callWorkflowOptions(deps, cb.callSid), signal: callEventSignal, signalArgs: [event] });
 }
@@ -57,10 +57,10 @@ async function signalCallEvent(deps: AppDeps, cb: ExotelStatusCallback, raw: Rec
 export const exotelWebhookRouter = createRouter().openapi(exotelCallbackRoute, async (c) => {
   const deps = c.var.deps;
   const cfg = deps.config.exotel;
-  if (!cfg || !deps.exotel) throw new HttpProblem('NOT_FOUND', 'Exotel is not configured');
-  if (!callbackTokenMatches(c.req.valid('param').secret, cfg.callbackSecret)) throw new HttpProblem('UNAUTHENTICATED', 'Unknown callback token');
+  if (!cfg || !deps.exotel) throw new DomainError('NOT_FOUND', 'Exotel is not configured');
+  if (!callbackTokenMatches(c.req.valid('param').secret, cfg.callbackSecret)) throw new DomainError('UNAUTHENTICATED', 'Unknown callback token');
   const parsed = parseStatusCallback(await c.req.text(), rawHeader(c, 'content-type'));
-  if (!parsed.ok) throw new HttpProblem('BAD_REQUEST', `Not an Exotel StatusCallback: ${parsed.detail}`);
+  if (!parsed.ok) throw new DomainError('BAD_REQUEST', `Not an Exotel StatusCallback: ${parsed.detail}`);
   const cb = parsed.callback;
   try {
     await deps.db.$transaction(async (tx) => {

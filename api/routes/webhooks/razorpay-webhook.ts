@@ -8,8 +8,8 @@ import { WEBHOOK_EVENT_ID_HEADER, WEBHOOK_SIGNATURE_HEADER } from '../../../prov
 import { Prisma } from '../../../prisma/generated/client.js';
 import { rawHeader } from '../../middleware/fast-path.js';
 import { createRouter, problemResponse } from '../../openapi.js';
-import { HttpProblem } from '../../problem.js';
-import { signalPaymentCaptured, signalPaymentFailed } from '../../starters/token-purchase.starter.js';
+import { DomainError } from '../../../domain/errors.js';
+import { signalPaymentCaptured, signalPaymentFailed } from '../../../services/tokens/token-purchase.starter.js';
 
 const Ack = z.object({ status: z.enum(['processed', 'duplicate', 'ignored']) }).openapi('WebhookAck');
 
@@ -32,12 +32,12 @@ export const razorpayWebhookRouter = createRouter().openapi(razorpayWebhookRoute
   const raw = await c.req.text();
   const parsed = parseWebhookEvent(raw, rawHeader(c, WEBHOOK_SIGNATURE_HEADER.toLowerCase()), deps.config.razorpay.webhookSecret);
   if (!parsed.ok) {
-    if (parsed.reason === 'bad_signature') throw new HttpProblem('INVALID_SIGNATURE', 'The webhook signature does not match the body');
+    if (parsed.reason === 'bad_signature') throw new DomainError('INVALID_SIGNATURE', 'The webhook signature does not match the body');
     if (parsed.reason === 'ignored') return c.json({ status: 'ignored' as const }, 200);
-    throw new HttpProblem('BAD_REQUEST', `Not a Razorpay event: ${parsed.detail}`);
+    throw new DomainError('BAD_REQUEST', `Not a Razorpay event: ${parsed.detail}`);
   }
   const eventId = rawHeader(c, WEBHOOK_EVENT_ID_HEADER);
-  if (!eventId) throw new HttpProblem('BAD_REQUEST', `Missing ${WEBHOOK_EVENT_ID_HEADER}`);
+  if (!eventId) throw new DomainError('BAD_REQUEST', `Missing ${WEBHOOK_EVENT_ID_HEADER}`);
   const { event } = parsed;
   const payment = event.payload.payment?.entity;
   const orderId = payment?.order_id ?? event.payload.order?.entity.id;

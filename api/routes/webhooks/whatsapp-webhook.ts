@@ -12,7 +12,7 @@ import { parseStatusWebhook } from '../../../providers/whatsapp/webhooks.js';
 import type { Prisma } from '../../../prisma/generated/client.js';
 import { rawHeader } from '../../middleware/fast-path.js';
 import { createRouter, problemResponse } from '../../openapi.js';
-import { HttpProblem } from '../../problem.js';
+import { DomainError } from '../../../domain/errors.js';
 
 const VerifyQuery = z.object({
   'hub.mode': z.string().optional().openapi({ example: 'subscribe' }),
@@ -62,21 +62,21 @@ export const whatsappWebhookRouter = createRouter()
     const expected = c.var.deps.config.whatsapp?.verifyToken;
     const token = q['hub.verify_token'];
     if (!expected || q['hub.mode'] !== 'subscribe' || token === undefined || !constantTimeEqual(token, expected)) {
-      throw new HttpProblem('FORBIDDEN', 'The webhook verify token does not match');
+      throw new DomainError('FORBIDDEN', 'The webhook verify token does not match');
     }
     const challenge = q['hub.challenge'];
-    if (!challenge) throw new HttpProblem('BAD_REQUEST', 'hub.challenge is missing');
+    if (!challenge) throw new DomainError('BAD_REQUEST', 'hub.challenge is missing');
     return c.text(challenge, 200);
   })
   .openapi(whatsappStatusRoute, async (c) => {
     const deps = c.var.deps;
     const appSecret = deps.config.whatsapp?.appSecret;
     const raw = await c.req.text();
-    if (!appSecret) throw new HttpProblem('INVALID_SIGNATURE', 'WhatsApp webhooks are off');
+    if (!appSecret) throw new DomainError('INVALID_SIGNATURE', 'WhatsApp webhooks are off');
     const parsed = parseStatusWebhook(raw, rawHeader(c, WEBHOOK_SIGNATURE_HEADER.toLowerCase()), appSecret);
     if (!parsed.ok) {
-      if (parsed.reason === 'bad_signature') throw new HttpProblem('INVALID_SIGNATURE', `The ${WEBHOOK_SIGNATURE_HEADER} header does not match the body`);
-      throw new HttpProblem('BAD_REQUEST', `Not a WhatsApp webhook: ${parsed.detail}`);
+      if (parsed.reason === 'bad_signature') throw new DomainError('INVALID_SIGNATURE', `The ${WEBHOOK_SIGNATURE_HEADER} header does not match the body`);
+      throw new DomainError('BAD_REQUEST', `Not a WhatsApp webhook: ${parsed.detail}`);
     }
     if (parsed.statuses.length === 0) return c.json({ status: 'ignored' as const, updated: 0 }, 200);
     let updated = 0;

@@ -5,7 +5,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import { withdrawalLifecycle, type WithdrawalStatus } from '../../../domain/withdrawal/status.js';
 import type { AppEnv } from '../../deps.js';
 import { keyset, toPage } from '../../pagination.js';
-import { HttpProblem } from '../../problem.js';
+import { DomainError } from '../../../domain/errors.js';
 import type { decideWithdrawalRoute, listWithdrawalsRoute, myWithdrawalsRoute, requestWithdrawalRoute } from './withdrawals.routes.js';
 
 type Row = { createdAt: Date; decidedAt: Date | null; paidAt: Date | null };
@@ -19,7 +19,7 @@ export const requestWithdrawalHandler: RouteHandler<typeof requestWithdrawalRout
     const [earnings] = await tx.$queryRaw<{ balancePaise: number }[]>`
       SELECT "balancePaise" FROM "public"."mentor_earnings" WHERE "userId" = ${userId}::uuid FOR UPDATE`;
     const balance = earnings?.balancePaise ?? 0;
-    if (amountPaise > balance) throw new HttpProblem('UNPROCESSABLE', `You can withdraw at most ${balance} paise`);
+    if (amountPaise > balance) throw new DomainError('UNPROCESSABLE', `You can withdraw at most ${balance} paise`);
     const w = await tx.mentorWithdrawal.create({ data: { userId, amountPaise }, select });
     const after = await tx.mentorEarnings.update({ where: { userId }, data: { balancePaise: { decrement: amountPaise }, withdrawalStatus: 'REQUESTED' } });
     await tx.mentorTransaction.create({
@@ -56,12 +56,12 @@ export const decideWithdrawalHandler: RouteHandler<typeof decideWithdrawalRoute,
   const { id, action } = c.req.valid('param');
   const { notes, payoutReference } = c.req.valid('json');
   const to = TARGET[action];
-  if (to === 'PAID' && !payoutReference) throw new HttpProblem('VALIDATION_FAILED', 'mark-paid needs the payout reference', [{ path: 'json.payoutReference', message: 'Required' }]);
+  if (to === 'PAID' && !payoutReference) throw new DomainError('VALIDATION_FAILED', 'mark-paid needs the payout reference', [{ path: 'json.payoutReference', message: 'Required' }]);
   const adminId = c.get('auth')!.userId;
   const decided = await c.var.deps.db.$transaction(async (tx) => {
     const [w] = await tx.$queryRaw<{ status: WithdrawalStatus; userId: string; amountPaise: number }[]>`
       SELECT "status"::text AS "status", "userId", "amountPaise" FROM "public"."mentor_withdrawals" WHERE "id" = ${id}::uuid FOR UPDATE`;
-    if (!w) throw new HttpProblem('NOT_FOUND', 'No such request');
+    if (!w) throw new DomainError('NOT_FOUND', 'No such request');
     withdrawalLifecycle.assertTransition(w.status, to);
     const now = new Date();
     if (to === 'REJECTED') {

@@ -9,9 +9,9 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { workflowIds } from '../../domain/ids.js';
 import type { SlotBookedNotificationInput } from '../../workflows/slot-notification/slot-notification.contract.js';
 import { MasEntityId, MasEntityType, MasState } from '../../workflows/search-attributes.js';
-import type { AppDeps } from '../deps.js';
+import type { ServiceDeps } from '../deps.js';
 
-export async function startSlotBookedNotification(deps: AppDeps, slot: { id: string; startDateTime: string }): Promise<string> {
+export async function startSlotBookedNotification(deps: ServiceDeps, slot: { id: string; startDateTime: string }): Promise<string> {
   const workflowId = workflowIds.slotBookedNotification(slot.id);
   const input: SlotBookedNotificationInput = { slotId: slot.id };
   try {

@@ -4,7 +4,7 @@
 import { workflowIds } from '../../domain/ids.js';
 import { paymentCapturedSignal, paymentFailedSignal, type TokenPurchaseInput } from '../../workflows/token-purchase/token-purchase.contract.js';
 import { MasEntityId, MasEntityType, MasState, MasUserId } from '../../workflows/search-attributes.js';
-import type { AppDeps } from '../deps.js';
+import type { ServiceDeps } from '../deps.js';
 
 interface PurchaseRef {
   id: string;
@@ -14,7 +14,7 @@ interface PurchaseRef {
   amountPaise: number;
 }
 
-function startOptions(deps: AppDeps, p: PurchaseRef) {
+function startOptions(deps: ServiceDeps, p: PurchaseRef) {
   const input: TokenPurchaseInput = { purchaseId: p.id, orderId: p.razorpayOrderId, userId: p.userId, timeoutSeconds: deps.config.razorpay.purchaseTimeoutSeconds };
   return {
     taskQueue: deps.config.taskQueue,
@@ -31,15 +31,15 @@ function startOptions(deps: AppDeps, p: PurchaseRef) {
   };
 }
 
-export async function startTokenPurchase(deps: AppDeps, p: PurchaseRef) {
+export async function startTokenPurchase(deps: ServiceDeps, p: PurchaseRef) {
   await deps.temporal.workflow.start('tokenPurchase', { ...startOptions(deps, p), workflowIdConflictPolicy: 'USE_EXISTING' });
   return workflowIds.tokenPurchase(p.id);
 }
 
-export async function signalPaymentCaptured(deps: AppDeps, p: PurchaseRef, paymentId: string, source: 'checkout' | 'webhook') {
+export async function signalPaymentCaptured(deps: ServiceDeps, p: PurchaseRef, paymentId: string, source: 'checkout' | 'webhook') {
   await deps.temporal.workflow.signalWithStart('tokenPurchase', { ...startOptions(deps, p), signal: paymentCapturedSignal, signalArgs: [{ paymentId, source }] });
 }
 
-export async function signalPaymentFailed(deps: AppDeps, p: PurchaseRef, paymentId: string) {
+export async function signalPaymentFailed(deps: ServiceDeps, p: PurchaseRef, paymentId: string) {
   await deps.temporal.workflow.signalWithStart('tokenPurchase', { ...startOptions(deps, p), signal: paymentFailedSignal, signalArgs: [{ paymentId }] });
 }

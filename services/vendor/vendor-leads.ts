@@ -2,14 +2,14 @@
 // row (unique per key and idempotency key), the raw lead (created, or merged into the lead that
 // holds the phone or email), today's usage counters and the key's last use. A retry with the
 // same idempotency key finds the first vendor lead and answers exactly as the first call did.
-import { canonicalJson } from '../../../domain/crm/idempotency.js';
-import { defaultSessionYear } from '../../../domain/crm/lead-merge.js';
-import type { Db } from '../../../infra/prisma.js';
-import type { Prisma } from '../../../prisma/generated/client.js';
-import { CAPTURE_TX_OPTIONS, captureLeadInTx, retryOnConflict, type Tx } from '../../crm/lead-capture.js';
-import type { normalizeContact } from '../../crm/lead-input.js';
-import { HttpProblem } from '../../problem.js';
-import type { VendorKeyContext } from './vendor-key-auth.js';
+import { canonicalJson } from '../../domain/crm/idempotency.js';
+import { defaultSessionYear } from '../../domain/crm/lead-merge.js';
+import type { Db } from '../../infra/prisma.js';
+import type { Prisma } from '../../prisma/generated/client.js';
+import { CAPTURE_TX_OPTIONS, captureLeadInTx, retryOnConflict, type Tx } from '../crm/lead-capture.js';
+import type { normalizeContact } from '../crm/lead-input.js';
+import { DomainError } from '../../domain/errors.js';
+import type { VendorKeyContext } from './vendor-key.js';
 
 export interface UsageCounts {
   success?: number;
@@ -105,7 +105,7 @@ export async function ingestVendorLead(db: Db, input: VendorIngest): Promise<{ a
     if (prior) {
       if (canonicalJson(prior.rawPayload) !== canonicalJson(input.payload)) {
         await recordKeyUsage(db, input.key.id, { error: 1 }, input.ip, input.now);
-        throw new HttpProblem('CONFLICT', 'This Idempotency-Key was already used with a different body');
+        throw new DomainError('CONFLICT', 'This Idempotency-Key was already used with a different body');
       }
       await recordKeyUsage(db, input.key.id, { success: 1 }, input.ip, input.now);
       return { answer: { vendorLeadId: prior.id, rawLeadId: prior.promotedRawLeadId, duplicate: prior.status === 'DUPLICATE' }, replayed: true };

@@ -6,12 +6,12 @@
 import { assignmentRefusal, seesAllLeads, type Assignee } from '../../domain/crm/access.js';
 import { firstMatchingRule, roundRobin, type AssignmentTarget, type PoolMember, type RoundRobinPick } from '../../domain/crm/assignment.js';
 import type { LeadAssignmentMethod, RawLead } from '../../prisma/generated/client.js';
-import type { AppDeps, AuthContext } from '../deps.js';
-import { HttpProblem } from '../problem.js';
-import { readConfig } from '../system-config.js';
+import type { ServiceDeps, AuthContext } from '../deps.js';
+import { DomainError } from '../../domain/errors.js';
+import { readConfig } from '../system-config/read-config.js';
 import { CAPTURE_TX_OPTIONS, retryOnConflict, type Tx } from './lead-capture.js';
 import { visibleLeadsWhere } from './lead-view.js';
-import { emitLeadEvents, type LeadEvent } from './triggers.js';
+import { emitLeadEvents, type LeadEvent } from '../crm-engine/triggers.js';
 
 export const BULK_ASSIGN_MAX = 500;
 /** Leads per transaction in a bulk assignment: each chunk commits (and emits) on its own. */
@@ -80,14 +80,14 @@ export async function lockTeams(tx: Tx, salesHeadIds: Iterable<string>, now = ne
   return pickers;
 }
 
-export function findAssignee(deps: Pick<AppDeps, 'db'>, userId: string): Promise<Assignee | null> {
+export function findAssignee(deps: Pick<ServiceDeps, 'db'>, userId: string): Promise<Assignee | null> {
   return deps.db.user.findUnique({ where: { id: userId }, select: { id: true, role: true, isActive: true, salesHeadId: true } });
 }
 
 /** 403 when a salesperson names a team that is not theirs; admins may name any head. */
 export function assertMayUseTeam(auth: AuthContext, salesHeadId: string) {
   if (!seesAllLeads(auth.role) && salesHeadId !== auth.userId) {
-    throw new HttpProblem('FORBIDDEN', 'A salesperson may hand out leads only within the team they head');
+    throw new DomainError('FORBIDDEN', 'A salesperson may hand out leads only within the team they head');
   }
 }
 
@@ -97,13 +97,13 @@ export function roundRobinTeam(auth: AuthContext, salesHeadId: string | undefine
     assertMayUseTeam(auth, salesHeadId);
     return salesHeadId;
   }
-  if (seesAllLeads(auth.role)) throw new HttpProblem('VALIDATION_FAILED', 'Name the team: salesHeadId', [{ path, message: 'Required for round-robin by an admin' }]);
+  if (seesAllLeads(auth.role)) throw new DomainError('VALIDATION_FAILED', 'Name the team: salesHeadId', [{ path, message: 'Required for round-robin by an admin' }]);
   return auth.userId;
 }
 
-export async function assertTeamHasMembers(deps: Pick<AppDeps, 'db'>, salesHeadId: string) {
+export async function assertTeamHasMembers(deps: Pick<ServiceDeps, 'db'>, salesHeadId: string) {
   const n = await deps.db.user.count({ where: { salesHeadId, role: 'SALES', isActive: true } });
-  if (n === 0) throw new HttpProblem('UNPROCESSABLE', 'That team has no active SALES members to hand leads to');
+  if (n === 0) throw new DomainError('UNPROCESSABLE', 'That team has no active SALES members to hand leads to');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -134,7 +134,7 @@ const METHOD: Record<BulkAssignInput['strategy'], LeadAssignmentMethod> = { manu
  * caller may not see is reported not_found (never touched); rule targets the caller may not
  * use are refused per lead. LEAD_ASSIGNED events go out after each chunk commits.
  */
-export async function bulkAssign(deps: AppDeps, auth: AuthContext, input: BulkAssignInput): Promise<BulkAssignItem[]> {
+export async function bulkAssign(deps: ServiceDeps, auth: AuthContext, input: BulkAssignInput): Promise<BulkAssignItem[]> {
   const ids = [...new Set(input.leadIds)];
   const planFor = await strategyPlanner(deps, auth, input);
   const results = new Map<string, BulkAssignItem>();
@@ -149,10 +149,10 @@ export async function bulkAssign(deps: AppDeps, auth: AuthContext, input: BulkAs
 
 type Planner = (lead: RawLead) => Plan;
 
-async function strategyPlanner(deps: AppDeps, auth: AuthContext, input: BulkAssignInput): Promise<Planner> {
+async function strategyPlanner(deps: ServiceDeps, auth: AuthContext, input: BulkAssignInput): Promise<Planner> {
   if (input.strategy === 'manual') {
     const refusal = assignmentRefusal(auth, await findAssignee(deps, input.assignedTo));
-    if (refusal) throw new HttpProblem(refusal.code, refusal.detail, refusal.code === 'UNPROCESSABLE' ? [{ path: 'json.assignedTo', message: refusal.detail }] : undefined);
+    if (refusal) throw new DomainError(refusal.code, refusal.detail, refusal.code === 'UNPROCESSABLE' ? [{ path: 'json.assignedTo', message: refusal.detail }] : undefined);
     return () => ({ kind: 'user', userId: input.assignedTo });
   }
   if (input.strategy === 'round-robin') {
@@ -161,7 +161,7 @@ async function strategyPlanner(deps: AppDeps, auth: AuthContext, input: BulkAssi
     return () => ({ kind: 'team', salesHeadId: team });
   }
   const rules = await readConfig(deps.db, 'crm.assignmentRules');
-  if (rules.length === 0) throw new HttpProblem('UNPROCESSABLE', 'No assignment rules are configured (system config crm.assignmentRules)');
+  if (rules.length === 0) throw new DomainError('UNPROCESSABLE', 'No assignment rules are configured (system config crm.assignmentRules)');
   const verdicts = new Map<string, string | null>(); // target → refusal message, checked once per target
   for (const rule of rules) verdicts.set(targetKey(rule.target), await targetRefusal(deps, auth, rule.target));
   return (lead) => {
@@ -175,7 +175,7 @@ async function strategyPlanner(deps: AppDeps, auth: AuthContext, input: BulkAssi
 
 const targetKey = (t: AssignmentTarget) => (t.kind === 'user' ? `user:${t.userId}` : `team:${t.salesHeadId}`);
 
-async function targetRefusal(deps: AppDeps, auth: AuthContext, target: AssignmentTarget): Promise<string | null> {
+async function targetRefusal(deps: ServiceDeps, auth: AuthContext, target: AssignmentTarget): Promise<string | null> {
   if (target.kind === 'user') return assignmentRefusal(auth, await findAssignee(deps, target.userId))?.detail ?? null;
   if (!seesAllLeads(auth.role) && target.salesHeadId !== auth.userId) return 'That rule hands the lead to a team you do not head';
   return null;

@@ -1,19 +1,19 @@
 // Booking (Journey 2) and cancellation, race-free: one transaction that locks the slot row,
 // then the student's wallet rows, always in that order. Every token movement is a
 // token_usage row with a unique key, so a slot is paid for and refunded at most once.
-import { refundTokens, splitRefund, splitSpend } from '../../../domain/booking/tokens.js';
-import type { MeetingStatus } from '../../../domain/slot/status.js';
-import { assertTransition } from '../../../domain/slot/status.js';
-import type { Role } from '../../../domain/auth/roles.js';
-import type { SystemConfigValue } from '../../../domain/system-config/keys.js';
-import type { Db } from '../../../infra/prisma.js';
-import { HttpProblem } from '../../problem.js';
-import { returnTokens } from '../../tokens/return-tokens.js';
-import { lockWallet } from '../../tokens/wallet.js';
+import { refundTokens, splitRefund, splitSpend } from '../../domain/booking/tokens.js';
+import type { MeetingStatus } from '../../domain/slot/status.js';
+import { assertTransition } from '../../domain/slot/status.js';
+import type { Role } from '../../domain/auth/roles.js';
+import type { SystemConfigValue } from '../../domain/system-config/keys.js';
+import type { Db } from '../../infra/prisma.js';
+import { DomainError } from '../../domain/errors.js';
+import { returnTokens } from '../tokens/return-tokens.js';
+import { lockWallet } from '../tokens/wallet.js';
 
 export { lockWallet };
-import { readConfig } from '../../system-config.js';
-import { slotSelect, toSlot } from './slots.schemas.js';
+import { readConfig } from '../system-config/read-config.js';
+import { slotSelect, toSlot } from './slot-view.js';
 
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
@@ -43,15 +43,15 @@ export async function lockSlot(tx: Tx, slotId: string): Promise<LockedSlot> {
   const [slot] = await tx.$queryRaw<LockedSlot[]>`
     SELECT "id", "mentorId", "studentId", "status"::text AS "status", "priceTokens", "startDateTime"
       FROM "public"."slots" WHERE "id" = ${slotId}::uuid FOR UPDATE`;
-  if (!slot) throw new HttpProblem('NOT_FOUND', 'No such slot');
+  if (!slot) throw new DomainError('NOT_FOUND', 'No such slot');
   return slot;
 }
 
 /** The checks every way of taking a slot shares (booking, hold). */
 export function assertBookable(slot: LockedSlot, studentId: string, now: Date, to: MeetingStatus) {
-  if (slot.mentorId === studentId) throw new HttpProblem('CONFLICT', 'You cannot book your own slot');
-  if (slot.status !== 'TENTATIVE' || slot.studentId) throw new HttpProblem('CONFLICT', `The slot is ${slot.status} and cannot be booked`);
-  if (slot.startDateTime <= now) throw new HttpProblem('CONFLICT', 'The slot has already started');
+  if (slot.mentorId === studentId) throw new DomainError('CONFLICT', 'You cannot book your own slot');
+  if (slot.status !== 'TENTATIVE' || slot.studentId) throw new DomainError('CONFLICT', `The slot is ${slot.status} and cannot be booked`);
+  if (slot.startDateTime <= now) throw new DomainError('CONFLICT', 'The slot has already started');
   assertTransition(slot.status, to);
 }
 
@@ -59,7 +59,7 @@ export function assertBookable(slot: LockedSlot, studentId: string, now: Date, t
 export async function spend(tx: Tx, studentId: string, price: number, now: Date) {
   const wallet = await lockWallet(tx, studentId, now);
   const split = splitSpend(price, wallet);
-  if (!split) throw new HttpProblem('INSUFFICIENT_TOKENS', `This slot costs ${price} tokens; you have ${wallet.paid + wallet.promo}`);
+  if (!split) throw new DomainError('INSUFFICIENT_TOKENS', `This slot costs ${price} tokens; you have ${wallet.paid + wallet.promo}`);
   if (split.fromPaid) await tx.token.update({ where: { userId: studentId }, data: { balance: { decrement: split.fromPaid }, lifetimeSpent: { increment: split.fromPaid } } });
   if (split.fromPromo) await tx.promotionalToken.update({ where: { userId: studentId }, data: { balance: { decrement: split.fromPromo } } });
   return { split, wallet };
@@ -72,7 +72,7 @@ export async function bookSlot(db: Db, slotId: string, studentId: string) {
     assertBookable(slot, studentId, now, 'CONFIRMED');
     const wallet = await lockWallet(tx, studentId, now);
     const split = splitSpend(slot.priceTokens, wallet);
-    if (!split) throw new HttpProblem('INSUFFICIENT_TOKENS', `This slot costs ${slot.priceTokens} tokens; you have ${wallet.paid + wallet.promo}`);
+    if (!split) throw new DomainError('INSUFFICIENT_TOKENS', `This slot costs ${slot.priceTokens} tokens; you have ${wallet.paid + wallet.promo}`);
     const after = { balance: wallet.paid - split.fromPaid, promotionalBalance: wallet.promo - split.fromPromo };
     // Every write of a booking in one statement: the locks above are held for one more round
     // trip instead of five (bench/booking.bench.ts).
@@ -110,7 +110,7 @@ export async function cancelSlot(db: Db, slotId: string, actor: { userId: string
 export async function cancelSlotIn(tx: Tx, slotId: string, actor: { userId: string; role: Role }, reason: string | undefined, policy: CancellationPolicy, now: Date) {
   const slot = await lockSlot(tx, slotId);
   const by = actor.role === 'ADMIN' || actor.role === 'SUPERADMIN' ? 'admin' : slot.mentorId === actor.userId ? 'mentor' : slot.studentId === actor.userId ? 'student' : null;
-  if (!by) throw new HttpProblem('NOT_FOUND', 'No such slot of yours');
+  if (!by) throw new DomainError('NOT_FOUND', 'No such slot of yours');
 
   const refundKey = `refund:${slotId}`;
   if (slot.status === 'CANCELLED') {
@@ -120,7 +120,7 @@ export async function cancelSlotIn(tx: Tx, slotId: string, actor: { userId: stri
     return { slot: toSlot(current), refunded: { paid: prior?.paidAmount ?? 0, promotional: prior?.promoAmount ?? 0 } };
   }
   if (slot.status !== 'CONFIRMED' && !(slot.status === 'TENTATIVE' && by !== 'student')) {
-    throw new HttpProblem('ILLEGAL_TRANSITION', `A ${slot.status} slot cannot be cancelled`);
+    throw new DomainError('ILLEGAL_TRANSITION', `A ${slot.status} slot cannot be cancelled`);
   }
   if (by === 'student') {
     assertTransition(slot.status, 'CANCELLATION_REQUESTED');

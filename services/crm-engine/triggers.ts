@@ -7,8 +7,8 @@ import { triggerNode } from '../../domain/crm-engine/graph.js';
 import type { Logger } from '../../infra/logger.js';
 import type { Db } from '../../infra/prisma.js';
 import type { CrmWorkflowTriggerType, Prisma } from '../../prisma/generated/client.js';
-import { startBulkOperation } from '../starters/crm-bulk.starter.js';
-import { mapLimit, startEnrollment, versionOf, WORKFLOW_HEAD_SELECT, type EnrollResult } from '../starters/crm-enrollment.starter.js';
+import { startBulkOperation } from './bulk.starter.js';
+import { mapLimit, startEnrollment, versionOf, WORKFLOW_HEAD_SELECT, type EnrollResult } from './enrollment.starter.js';
 
 /** More matching leads than this (e.g. a CSV import's chunk) go to a bulk-enroll workflow
  * instead of being started inline in the request. */

@@ -6,7 +6,7 @@
 // retryOnConflict reruns the transaction, and the lock query then sees that lead.
 import type { Prisma } from '../../prisma/generated/client.js';
 import { captureLeadInTx, type CaptureResult, type LeadCapture, type Tx } from './lead-capture.js';
-import { recordLeadEvents } from './triggers.js';
+import { recordLeadEvents } from '../crm-engine/triggers.js';
 
 const json = (v: unknown) => v as Prisma.InputJsonValue;
 const keysOf = (c: Pick<LeadCapture, 'phone' | 'email'>) => [...(c.phone ? [`p:${c.phone}`] : []), ...(c.email ? [`e:${c.email}`] : [])];

@@ -11,8 +11,8 @@ import { canEndMeeting, endTimeProblem } from '../../domain/slot/status.js';
 import { workflowIds } from '../../domain/ids.js';
 import type { MeetingEarningsInput } from '../../workflows/meeting-earnings/meeting-earnings.contract.js';
 import { MasEntityId, MasEntityType, MasState, MasUserId } from '../../workflows/search-attributes.js';
-import type { AppDeps } from '../deps.js';
-import { HttpProblem } from '../problem.js';
+import type { ServiceDeps } from '../deps.js';
+import { DomainError } from '../../domain/errors.js';
 
 export interface MeetingEndAccepted {
   workflowId: string;
@@ -23,18 +23,18 @@ function summaryTime(d: Date): string {
   return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-export async function startMeetingEarnings(deps: AppDeps, input: MeetingEarningsInput): Promise<MeetingEndAccepted> {
+export async function startMeetingEarnings(deps: ServiceDeps, input: MeetingEarningsInput): Promise<MeetingEndAccepted> {
   const slot = await deps.db.slot.findUnique({
     where: { id: input.slotId },
     select: { status: true, mentorId: true, startDateTime: true, mentor: { select: { name: true } } },
   });
-  if (!slot) throw new HttpProblem('NOT_FOUND', `Slot ${input.slotId} does not exist`);
+  if (!slot) throw new DomainError('NOT_FOUND', `Slot ${input.slotId} does not exist`);
   const verdict = canEndMeeting(slot.status);
   if (verdict === 'not-endable') {
-    throw new HttpProblem('ILLEGAL_TRANSITION', `Slot ${input.slotId} is ${slot.status}; only a CONFIRMED meeting can end`);
+    throw new DomainError('ILLEGAL_TRANSITION', `Slot ${input.slotId} is ${slot.status}; only a CONFIRMED meeting can end`);
   }
   const implausible = endTimeProblem(slot.startDateTime, new Date(input.endedAt), new Date());
-  if (verdict === 'end' && implausible) throw new HttpProblem('UNPROCESSABLE', implausible);
+  if (verdict === 'end' && implausible) throw new DomainError('UNPROCESSABLE', implausible);
 
   const workflowId = workflowIds.meetingEarnings(input.slotId);
   try {

@@ -2,32 +2,32 @@
 // (usedAt IS NULL and not expired) in the same transaction as the action it stands for, so of
 // any number of concurrent uses exactly one performs the action; if the action fails, the
 // claim rolls back with it and the link still works.
-import { ACTION_DESCRIPTIONS, ACTION_TOKEN_PATTERN, joinUrl, tokenState, type MeetingAction } from '../../../domain/meeting-actions/policy.js';
-import { sha256 } from '../../../infra/auth/opaque-tokens.js';
-import type { AppDeps } from '../../deps.js';
-import { HttpProblem } from '../../problem.js';
-import { readConfig } from '../../system-config.js';
-import { startSlotBookedNotification } from '../../starters/slot-notification.starter.js';
-import { cancelSlotIn, type Tx } from '../slots/booking.service.js';
-import { confirmHoldIn, signalHoldConfirmed } from '../slots/hold.service.js';
-import { slotSelect, toSlot } from '../slots/slots.schemas.js';
+import { ACTION_DESCRIPTIONS, ACTION_TOKEN_PATTERN, joinUrl, tokenState, type MeetingAction } from '../../domain/meeting-actions/policy.js';
+import { sha256 } from '../../infra/auth/opaque-tokens.js';
+import type { ServiceDeps } from '../deps.js';
+import { DomainError } from '../../domain/errors.js';
+import { readConfig } from '../system-config/read-config.js';
+import { startSlotBookedNotification } from '../slots/slot-notification.starter.js';
+import { cancelSlotIn, type Tx } from '../slots/booking.js';
+import { confirmHoldIn, signalHoldConfirmed } from '../slots/hold.js';
+import { slotSelect, toSlot } from '../slots/slot-view.js';
 
 const DEFAULT_PUBLIC_WEB_URL = 'http://localhost:5173';
 
 function hashOf(token: string): string {
   // A malformed token cannot exist; answer it like an unknown one.
-  if (!ACTION_TOKEN_PATTERN.test(token)) throw new HttpProblem('NOT_FOUND', 'No such link');
+  if (!ACTION_TOKEN_PATTERN.test(token)) throw new DomainError('NOT_FOUND', 'No such link');
   return sha256(token);
 }
 
 function refuseUnusable(token: { usedAt: Date | null; expiresAt: Date } | null, now: Date): never {
-  if (!token) throw new HttpProblem('NOT_FOUND', 'No such link');
+  if (!token) throw new DomainError('NOT_FOUND', 'No such link');
   const state = tokenState(token, now);
-  if (state === 'used') throw new HttpProblem('GONE', 'This link has already been used');
-  throw new HttpProblem('GONE', 'This link has expired');
+  if (state === 'used') throw new DomainError('GONE', 'This link has already been used');
+  throw new DomainError('GONE', 'This link has expired');
 }
 
-export async function previewMeetingAction(deps: AppDeps, token: string) {
+export async function previewMeetingAction(deps: ServiceDeps, token: string) {
   const now = new Date();
   const row = await deps.db.meetingActionToken.findUnique({
     where: { tokenHash: hashOf(token) },
@@ -55,18 +55,18 @@ async function claim(tx: Tx, tokenHash: string, now: Date): Promise<Claimed> {
 
 async function participant(tx: Tx, slotId: string, userId: string) {
   const slot = await tx.slot.findUniqueOrThrow({ where: { id: slotId }, select: { ...slotSelect, meetingLink: true } });
-  if (slot.mentorId !== userId && slot.studentId !== userId) throw new HttpProblem('NOT_FOUND', 'No such slot of yours');
+  if (slot.mentorId !== userId && slot.studentId !== userId) throw new DomainError('NOT_FOUND', 'No such slot of yours');
   return slot;
 }
 
-export async function performMeetingAction(deps: AppDeps, token: string) {
+export async function performMeetingAction(deps: ServiceDeps, token: string) {
   const tokenHash = hashOf(token);
   const now = new Date();
   const policy = await readConfig(deps.db, 'booking.cancellationPolicy');
   const result = await deps.db.$transaction(async (tx) => {
     const { slotId, userId, action } = await claim(tx, tokenHash, now);
     const user = await tx.user.findUnique({ where: { id: userId }, select: { isActive: true } });
-    if (!user?.isActive) throw new HttpProblem('FORBIDDEN', 'This account is deactivated');
+    if (!user?.isActive) throw new DomainError('FORBIDDEN', 'This account is deactivated');
 
     if (action === 'CANCEL') {
       // The link grants its owner's own rights (mentor or student), never an admin's.
@@ -75,12 +75,12 @@ export async function performMeetingAction(deps: AppDeps, token: string) {
     }
     if (action === 'CONFIRM') {
       const slot = await participant(tx, slotId, userId);
-      if (!slot.studentId) throw new HttpProblem('CONFLICT', `The slot is ${slot.status}; there is nothing to confirm`);
+      if (!slot.studentId) throw new DomainError('CONFLICT', `The slot is ${slot.status}; there is nothing to confirm`);
       const confirmed = await confirmHoldIn(tx, slotId, slot.studentId, now);
       return { action, outcome: confirmed.alreadyConfirmed ? ('already-confirmed' as const) : ('confirmed' as const), slot: confirmed.slot, holdId: confirmed.holdId };
     }
     const slot = await participant(tx, slotId, userId);
-    if (slot.status !== 'CONFIRMED') throw new HttpProblem('CONFLICT', `The meeting is ${slot.status}; it cannot be joined`);
+    if (slot.status !== 'CONFIRMED') throw new DomainError('CONFLICT', `The meeting is ${slot.status}; it cannot be joined`);
     const { meetingLink, ...rest } = slot;
     return { action, outcome: 'join' as const, slot: toSlot(rest), joinUrl: joinUrl({ id: slotId, meetingLink }, deps.config.publicWebUrl ?? DEFAULT_PUBLIC_WEB_URL) };
   });

@@ -2,13 +2,13 @@
 // and the starts of its two workflows. Rows change state only through the lifecycle and by
 // conditional updates, so a repeated or concurrent call cannot move a recording twice.
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import type { Role } from '../../../domain/auth/roles.js';
-import { STAFF } from '../../../domain/auth/roles.js';
-import { workflowIds } from '../../../domain/ids.js';
-import type { MeetingRecordingDeletionInput, MeetingRecordingInput } from '../../../workflows/meeting-recording/meeting-recording.contract.js';
-import { MasEntityId, MasEntityType, MasState, MasUserId } from '../../../workflows/search-attributes.js';
-import type { AppDeps, AuthContext, RecordingSettings } from '../../deps.js';
-import { HttpProblem } from '../../problem.js';
+import type { Role } from '../../domain/auth/roles.js';
+import { STAFF } from '../../domain/auth/roles.js';
+import { workflowIds } from '../../domain/ids.js';
+import type { MeetingRecordingDeletionInput, MeetingRecordingInput } from '../../workflows/meeting-recording/meeting-recording.contract.js';
+import { MasEntityId, MasEntityType, MasState, MasUserId } from '../../workflows/search-attributes.js';
+import type { ServiceDeps, AuthContext, RecordingSettings } from '../deps.js';
+import { DomainError } from '../../domain/errors.js';
 
 export const RECORDING_DEFAULTS: RecordingSettings = {
   maxBytes: 2 * 1024 ** 3,
@@ -17,7 +17,7 @@ export const RECORDING_DEFAULTS: RecordingSettings = {
   uploadGraceSeconds: 120,
 };
 
-export const recordingSettings = (deps: AppDeps): RecordingSettings => ({ ...RECORDING_DEFAULTS, ...deps.config.recordings });
+export const recordingSettings = (deps: ServiceDeps): RecordingSettings => ({ ...RECORDING_DEFAULTS, ...deps.config.recordings });
 
 /** Slots a recording may belong to: booked (or being reviewed/finished) meetings. */
 export const RECORDABLE_SLOT_STATUSES = ['CONFIRMED', 'UNDER_REVIEW', 'COMPLETED'] as const;
@@ -67,9 +67,9 @@ export function mayAccess(auth: AuthContext, slot: { mentorId: string; studentId
 }
 
 /** The recording if this user may see (or manage) it; everyone else gets the same 404. */
-export async function loadRecording(deps: AppDeps, auth: AuthContext, id: string, need: 'view' | 'manage'): Promise<RecordingRow> {
+export async function loadRecording(deps: ServiceDeps, auth: AuthContext, id: string, need: 'view' | 'manage'): Promise<RecordingRow> {
   const rec = await deps.db.meetingRecording.findUnique({ where: { id }, select: recordingSelect });
-  if (!rec || !mayAccess(auth, rec.slot, need)) throw new HttpProblem('NOT_FOUND', `No recording ${id} of yours`);
+  if (!rec || !mayAccess(auth, rec.slot, need)) throw new DomainError('NOT_FOUND', `No recording ${id} of yours`);
   return rec;
 }
 
@@ -79,7 +79,7 @@ function downloadName(rec: RecordingRow): string {
   return `meeting-recording-${rec.id.slice(0, 8)}.${ext}`;
 }
 
-export async function recordingView(deps: AppDeps, rec: RecordingRow) {
+export async function recordingView(deps: ServiceDeps, rec: RecordingRow) {
   const download =
     rec.status === 'UPLOADED' ? await deps.s3.presignGet(rec.objectKey, { expiresInSeconds: recordingSettings(deps).downloadUrlTtlSeconds, downloadName: downloadName(rec) }) : null;
   return {
@@ -113,7 +113,7 @@ function searchAttributes(rec: RecordingRow, state: string) {
  * Starts (or joins) meeting-recording/<id>. USE_EXISTING joins an open run; after a run has
  * closed, ALLOW_DUPLICATE_FAILED_ONLY refuses a second one, which is the same answer.
  */
-export async function startRecordingCheck(deps: AppDeps, rec: RecordingRow): Promise<string> {
+export async function startRecordingCheck(deps: ServiceDeps, rec: RecordingRow): Promise<string> {
   const settings = recordingSettings(deps);
   const workflowId = workflowIds.meetingRecording(rec.id);
   const input: MeetingRecordingInput = { recordingId: rec.id, maxBytes: settings.maxBytes, graceSeconds: settings.uploadGraceSeconds };
@@ -134,7 +134,7 @@ export async function startRecordingCheck(deps: AppDeps, rec: RecordingRow): Pro
 }
 
 /** Starts (or joins) meeting-recording-deletion/<id>, which removes the object of a DELETED row. */
-export async function startRecordingDeletion(deps: AppDeps, rec: RecordingRow): Promise<string> {
+export async function startRecordingDeletion(deps: ServiceDeps, rec: RecordingRow): Promise<string> {
   const workflowId = workflowIds.meetingRecordingDeletion(rec.id);
   const input: MeetingRecordingDeletionInput = { recordingId: rec.id };
   try {

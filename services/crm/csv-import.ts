@@ -11,13 +11,13 @@ import { headerOf, mapHeader, mapRow, type HeaderMapping } from '../../domain/cr
 import { leadImportLifecycle } from '../../domain/crm/import-status.js';
 import { defaultSessionYear } from '../../domain/crm/lead-merge.js';
 import { Prisma, type LeadImportBatch } from '../../prisma/generated/client.js';
-import type { AppDeps, AuthContext } from '../deps.js';
-import { HttpProblem, type FieldError } from '../problem.js';
+import type { ServiceDeps, AuthContext } from '../deps.js';
+import { DomainError, type FieldError } from '../../domain/errors.js';
 import { leadAssignedEvent, lockTeams, writeAssignment } from './assignment.js';
 import { captureManyInTx } from './bulk-capture.js';
 import { CAPTURE_TX_OPTIONS, retryOnConflict, type Tx } from './lead-capture.js';
 import { leadContactShape, needsPhoneOrEmail, normalizeContact } from './lead-input.js';
-import { emitLeadEvents, type LeadEvent } from './triggers.js';
+import { emitLeadEvents, type LeadEvent } from '../crm-engine/triggers.js';
 
 export const IMPORT_CHUNK_ROWS = 200;
 /** The file identity checked before a retry does anything: a hash of its first 64 KiB. */
@@ -165,7 +165,7 @@ const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const json = (v: unknown) => v as Prisma.InputJsonValue;
 const sameOptions = (a: ImportOptions, b: ImportOptions) => a.assign === b.assign && a.salesHeadId === b.salesHeadId && a.sessionYear === b.sessionYear && a.batchId === b.batchId;
 
-export async function runImport(deps: AppDeps, req: ImportRequest): Promise<ImportOutcome> {
+export async function runImport(deps: ServiceDeps, req: ImportRequest): Promise<ImportOutcome> {
   const limit = deps.config.crmImportMaxBytes ?? DEFAULT_IMPORT_MAX_BYTES;
   if (req.contentLength !== undefined && req.contentLength > limit) throw tooLarge(limit);
   const upload = new Upload(req.body, limit);
@@ -174,7 +174,7 @@ export async function runImport(deps: AppDeps, req: ImportRequest): Promise<Impo
     try {
       prefix = await upload.prefix(IMPORT_PREFIX_BYTES);
     } catch (err) {
-      throw err instanceof UploadTooLarge ? tooLarge(limit) : new HttpProblem('BAD_REQUEST', 'The upload broke off before its first 64 KiB arrived; send it again');
+      throw err instanceof UploadTooLarge ? tooLarge(limit) : new DomainError('BAD_REQUEST', 'The upload broke off before its first 64 KiB arrived; send it again');
     }
     const file = { prefixSha256: sha256(prefix), prefixBytes: prefix.byteLength };
     const existing = await deps.db.leadImportBatch.findUnique({ where: { id: req.importId } });
@@ -182,12 +182,12 @@ export async function runImport(deps: AppDeps, req: ImportRequest): Promise<Impo
     let kind: ImportOutcome['kind'];
     if (existing) {
       const state = importState(existing);
-      if (existing.uploadedById !== req.auth.userId || !state) throw new HttpProblem('CONFLICT', 'That import id belongs to another import');
+      if (existing.uploadedById !== req.auth.userId || !state) throw new DomainError('CONFLICT', 'That import id belongs to another import');
       if (state.upload.prefixSha256 !== file.prefixSha256 || state.upload.prefixBytes !== file.prefixBytes) throw differentFile();
-      if (!sameOptions(state.upload.options, req.options)) throw new HttpProblem('UNPROCESSABLE', 'This import id was first used with other options (assign, salesHeadId, sessionYear or batchId)');
+      if (!sameOptions(state.upload.options, req.options)) throw new DomainError('UNPROCESSABLE', 'This import id was first used with other options (assign, salesHeadId, sessionYear or batchId)');
       if (existing.status === 'completed') {
         await upload.drain().catch((err: unknown) => {
-          throw err instanceof UploadTooLarge ? tooLarge(limit) : err instanceof UploadBroken ? new HttpProblem('BAD_REQUEST', 'The upload broke off; send it again') : err;
+          throw err instanceof UploadTooLarge ? tooLarge(limit) : err instanceof UploadBroken ? new DomainError('BAD_REQUEST', 'The upload broke off; send it again') : err;
         });
         if (state.upload.sha256 !== null && (state.upload.sha256 !== upload.sha256() || state.upload.bytes !== upload.bytes)) throw differentFile();
         return { kind: 'replayed', batch: existing };
@@ -205,10 +205,10 @@ export async function runImport(deps: AppDeps, req: ImportRequest): Promise<Impo
   }
 }
 
-const tooLarge = (limit: number) => new HttpProblem('PAYLOAD_TOO_LARGE', `The import exceeds ${limit} bytes (CRM_IMPORT_MAX_BYTES)`);
-const differentFile = () => new HttpProblem('UNPROCESSABLE', 'This import id was used for a different file; use a new Idempotency-Key');
+const tooLarge = (limit: number) => new DomainError('PAYLOAD_TOO_LARGE', `The import exceeds ${limit} bytes (CRM_IMPORT_MAX_BYTES)`);
+const differentFile = () => new DomainError('UNPROCESSABLE', 'This import id was used for a different file; use a new Idempotency-Key');
 
-async function create(deps: AppDeps, req: ImportRequest, file: { prefixSha256: string; prefixBytes: number }) {
+async function create(deps: ServiceDeps, req: ImportRequest, file: { prefixSha256: string; prefixBytes: number }) {
   const state: ImportState = { rows: [], omittedRows: 0, upload: { ...file, sha256: null, bytes: null, lease: randomUUID(), options: req.options } };
   try {
     const batch = await deps.db.leadImportBatch.create({
@@ -232,10 +232,10 @@ async function create(deps: AppDeps, req: ImportRequest, file: { prefixSha256: s
   }
 }
 
-const stillRunning = () => new HttpProblem('CONFLICT', 'This import is still running; poll GET /api/crm/imports/{id}');
+const stillRunning = () => new DomainError('CONFLICT', 'This import is still running; poll GET /api/crm/imports/{id}');
 
 /** Takes over a failed (or dead) import: compare-and-set on status and updatedAt, so one retry wins. */
-async function claim(deps: AppDeps, existing: LeadImportBatch, state: ImportState) {
+async function claim(deps: ServiceDeps, existing: LeadImportBatch, state: ImportState) {
   const stale = existing.status === 'processing' && existing.updatedAt.getTime() < Date.now() - IMPORT_LEASE_MS;
   if (existing.status === 'processing' && !stale) throw stillRunning();
   if (!stale) leadImportLifecycle.assertTransition(existing.status, 'processing');
@@ -275,7 +275,7 @@ function validateRow(mapping: HeaderMapping, cells: string[], row: number, defau
   return { row, errors, contact: normalizeContact(parsed.data), sessionYear: parsed.data.sessionYear ?? defaultYear };
 }
 
-async function processUpload(deps: AppDeps, req: ImportRequest, upload: Upload, batch: LeadImportBatch, state: ImportState, limit: number): Promise<LeadImportBatch> {
+async function processUpload(deps: ServiceDeps, req: ImportRequest, upload: Upload, batch: LeadImportBatch, state: ImportState, limit: number): Promise<LeadImportBatch> {
   const lease = state.upload.lease!;
   const options = state.upload.options;
   const skip = processedRows(batch);
@@ -293,7 +293,7 @@ async function processUpload(deps: AppDeps, req: ImportRequest, upload: Upload, 
       if (!mapping) {
         mapping = mapHeader(record);
         if (mapping.problems.length) {
-          throw new HttpProblem('UNPROCESSABLE', `The header row cannot be used: ${mapping.problems.join('; ')}`, mapping.problems.map((message) => ({ path: 'header', message })));
+          throw new DomainError('UNPROCESSABLE', `The header row cannot be used: ${mapping.problems.join('; ')}`, mapping.problems.map((message) => ({ path: 'header', message })));
         }
         continue;
       }
@@ -307,7 +307,7 @@ async function processUpload(deps: AppDeps, req: ImportRequest, upload: Upload, 
         pending = [];
       }
     }
-    if (!mapping) throw new HttpProblem('UNPROCESSABLE', 'The file is empty: it needs a header row');
+    if (!mapping) throw new DomainError('UNPROCESSABLE', 'The file is empty: it needs a header row');
     await commitChunk(deps, req.auth, batch, lease, options, pending);
     return await finish(deps, batch.id, lease, upload);
   } catch (err) {
@@ -316,10 +316,10 @@ async function processUpload(deps: AppDeps, req: ImportRequest, upload: Upload, 
       err instanceof UploadTooLarge
         ? tooLarge(limit)
         : err instanceof UploadBroken
-          ? new HttpProblem('BAD_REQUEST', 'The upload broke off; retry with the same Idempotency-Key to resume after the rows already committed')
+          ? new DomainError('BAD_REQUEST', 'The upload broke off; retry with the same Idempotency-Key to resume after the rows already committed')
           : err instanceof CsvError
-          ? new HttpProblem('UNPROCESSABLE', `The CSV is malformed: ${err.message}. Rows before it were imported; fix the file and import it under a new key.`)
-          : err instanceof HttpProblem
+          ? new DomainError('UNPROCESSABLE', `The CSV is malformed: ${err.message}. Rows before it were imported; fix the file and import it under a new key.`)
+          : err instanceof DomainError
             ? err
             : null;
     await markFailed(deps, batch.id, lease, problem?.message ?? 'The upload broke off or the import failed; retry with the same Idempotency-Key to resume').catch((e: unknown) =>
@@ -339,7 +339,7 @@ async function lockOwned(tx: Tx, id: string, lease: string) {
   return { state, counts: { importedCount: row.imported, duplicateCount: row.merged, failedCount: row.failed } };
 }
 
-async function commitChunk(deps: AppDeps, auth: AuthContext, batch: LeadImportBatch, lease: string, options: ImportOptions, rows: PendingRow[]) {
+async function commitChunk(deps: ServiceDeps, auth: AuthContext, batch: LeadImportBatch, lease: string, options: ImportOptions, rows: PendingRow[]) {
   if (rows.length === 0) return;
   const good = rows.filter((r) => r.contact);
   const failed = rows.filter((r) => !r.contact);
@@ -390,7 +390,7 @@ async function commitChunk(deps: AppDeps, auth: AuthContext, batch: LeadImportBa
   await emitLeadEvents(deps, events);
 }
 
-async function finish(deps: AppDeps, id: string, lease: string, upload: Upload): Promise<LeadImportBatch> {
+async function finish(deps: ServiceDeps, id: string, lease: string, upload: Upload): Promise<LeadImportBatch> {
   return deps.db.$transaction(async (tx) => {
     const { state } = await lockOwned(tx, id, lease);
     const next: ImportState = { ...state, upload: { ...state.upload, sha256: upload.sha256(), bytes: upload.bytes, lease: null } };
@@ -400,7 +400,7 @@ async function finish(deps: AppDeps, id: string, lease: string, upload: Upload):
   });
 }
 
-async function markFailed(deps: AppDeps, id: string, lease: string, message: string) {
+async function markFailed(deps: ServiceDeps, id: string, lease: string, message: string) {
   await deps.db.$transaction(async (tx) => {
     const { state } = await lockOwned(tx, id, lease);
     await tx.leadImportBatch.update({ where: { id }, data: { status: 'failed', errorMessage: message.slice(0, 1000), errors: json({ ...state, upload: { ...state.upload, lease: null } }) } });

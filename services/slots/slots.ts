@@ -1,8 +1,8 @@
 // Mentors' own slots: create, edit, delete. One mentor's slots never overlap: every write
 // locks the mentor's profile row first, so concurrent creates are checked one at a time.
-import type { Db } from '../../../infra/prisma.js';
-import { HttpProblem } from '../../problem.js';
-import { slotSelect, toSlot } from './slots.schemas.js';
+import type { Db } from '../../infra/prisma.js';
+import { DomainError } from '../../domain/errors.js';
+import { slotSelect, toSlot } from './slot-view.js';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
@@ -14,13 +14,13 @@ export function checkWindow(start: Date, end: Date, now: Date) {
   if (start.getTime() <= now.getTime()) errors.push({ path: 'json.startDateTime', message: 'Must be in the future' });
   const minutes = (end.getTime() - start.getTime()) / 60_000;
   if (minutes < MIN_MINUTES || minutes > MAX_MINUTES) errors.push({ path: 'json.endDateTime', message: `A slot lasts ${MIN_MINUTES}–${MAX_MINUTES} minutes after its start` });
-  if (errors.length) throw new HttpProblem('VALIDATION_FAILED', 'The slot times are invalid', errors);
+  if (errors.length) throw new DomainError('VALIDATION_FAILED', 'The slot times are invalid', errors);
 }
 
 export async function lockMentor(tx: Tx, mentorUserId: string) {
   const [mentor] = await tx.$queryRaw<{ rateTokens: number; earningPerSessionPaise: number; isActive: boolean }[]>`
     SELECT "rateTokens", "earningPerSessionPaise", "isActive" FROM "public"."mentors" WHERE "userId" = ${mentorUserId}::uuid FOR UPDATE`;
-  if (!mentor?.isActive) throw new HttpProblem('FORBIDDEN', 'Only an active mentor profile can offer slots');
+  if (!mentor?.isActive) throw new DomainError('FORBIDDEN', 'Only an active mentor profile can offer slots');
   return mentor;
 }
 
@@ -29,7 +29,7 @@ export async function assertNoOverlap(tx: Tx, mentorId: string, start: Date, end
     where: { mentorId, status: { notIn: ['CANCELLED'] }, startDateTime: { lt: end }, endDateTime: { gt: start }, ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { id: true },
   });
-  if (clash) throw new HttpProblem('CONFLICT', `It overlaps your slot ${clash.id}`);
+  if (clash) throw new DomainError('CONFLICT', `It overlaps your slot ${clash.id}`);
 }
 
 export async function createSlot(db: Db, mentorId: string, body: { startDateTime: string; endDateTime: string; title?: string | undefined }) {
@@ -49,14 +49,14 @@ export async function createSlot(db: Db, mentorId: string, body: { startDateTime
 
 /** 404 before anything is locked when the slot is not this mentor's. */
 async function assertOwnSlot(db: Db, slotId: string, mentorId: string) {
-  if (!(await db.slot.findFirst({ where: { id: slotId, mentorId }, select: { id: true } }))) throw new HttpProblem('NOT_FOUND', 'No such slot of yours');
+  if (!(await db.slot.findFirst({ where: { id: slotId, mentorId }, select: { id: true } }))) throw new DomainError('NOT_FOUND', 'No such slot of yours');
 }
 
 async function ownUnbookedSlot(tx: Tx, slotId: string, mentorId: string) {
   const [slot] = await tx.$queryRaw<{ mentorId: string; status: string; studentId: string | null; startDateTime: Date; endDateTime: Date }[]>`
     SELECT "mentorId", "status"::text AS "status", "studentId", "startDateTime", "endDateTime" FROM "public"."slots" WHERE "id" = ${slotId}::uuid FOR UPDATE`;
-  if (!slot || slot.mentorId !== mentorId) throw new HttpProblem('NOT_FOUND', 'No such slot of yours');
-  if (slot.status !== 'TENTATIVE' || slot.studentId) throw new HttpProblem('CONFLICT', `The slot is ${slot.status}; only an unbooked TENTATIVE slot can change`);
+  if (!slot || slot.mentorId !== mentorId) throw new DomainError('NOT_FOUND', 'No such slot of yours');
+  if (slot.status !== 'TENTATIVE' || slot.studentId) throw new DomainError('CONFLICT', `The slot is ${slot.status}; only an unbooked TENTATIVE slot can change`);
   return slot;
 }
 

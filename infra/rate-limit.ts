@@ -1,6 +1,6 @@
 // Fixed-window rate limiting in PostgreSQL, so every api process shares the counters.
 // One atomic upsert per check: the window resets when it has expired.
-import type { Db } from '../infra/prisma.js';
+import type { Db } from './prisma.js';
 
 export interface RateDecision {
   allowed: boolean;

@@ -2,51 +2,44 @@
 // gotchas). Refresh tokens are opaque, stored hashed, rotate on every use, and reuse of a
 // rotated one revokes its whole family.
 import { randomUUID } from 'node:crypto';
-import type { Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
-import { dummyPasswordHash, hashPassword, verifyPassword } from '../../../infra/auth/password.js';
-import { newOpaqueToken, sha256 } from '../../../infra/auth/opaque-tokens.js';
-import type { Db } from '../../../infra/prisma.js';
-import { Prisma } from '../../../prisma/generated/client.js';
-import type { AppEnv } from '../../deps.js';
-import { HttpProblem } from '../../problem.js';
-import { consumeRateLimit } from '../../rate-limit.js';
-import { readConfig } from '../../system-config.js';
-import { publicUserSelect, toPublicUser } from './auth.schemas.js';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '../../infra/auth/password.js';
+import { newOpaqueToken, sha256 } from '../../infra/auth/opaque-tokens.js';
+import type { Db } from '../../infra/prisma.js';
+import { Prisma } from '../../prisma/generated/client.js';
+import type { ServiceDeps } from '../deps.js';
+import { DomainError } from '../../domain/errors.js';
+import { consumeRateLimit } from '../../infra/rate-limit.js';
+import { readConfig } from '../system-config/read-config.js';
+import { publicUserSelect, toPublicUser } from './user-view.js';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
-type Ctx = Context<AppEnv>;
+type AuthDeps = Pick<ServiceDeps, 'db' | 'jwt' | 'config'>;
+
+/** Who is asking: the api reads it off the request (socket address, user agent, x-platform). */
+export interface ClientMeta {
+  ip: string;
+  userAgent: string | null;
+  platform: string;
+}
 
 const DAY_MS = 86_400_000;
 const INVALID_LOGIN = 'Invalid email or password';
 
-function clientMeta(c: Ctx) {
-  let ip = 'unknown';
-  try {
-    ip = getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    // app.request() in tests has no socket
-  }
-  return { ip, userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null, platform: c.var.platform };
-}
-
-async function issueSession(c: Ctx, tx: Tx | Db, userId: string, familyId: string = randomUUID()) {
+async function issueSession(deps: AuthDeps, meta: ClientMeta, tx: Tx | Db, userId: string, familyId: string = randomUUID()) {
   const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { ...publicUserSelect, passwordChangedAt: true } });
   const { token, hash } = newOpaqueToken();
-  const meta = clientMeta(c);
   await tx.refreshToken.create({
-    data: { userId, tokenHash: hash, familyId, expiresAt: new Date(Date.now() + (c.var.deps.config.refreshTtlDays ?? 30) * DAY_MS), ip: meta.ip, userAgent: meta.userAgent },
+    data: { userId, tokenHash: hash, familyId, expiresAt: new Date(Date.now() + (deps.config.refreshTtlDays ?? 30) * DAY_MS), ip: meta.ip, userAgent: meta.userAgent },
   });
   const { passwordChangedAt, ...rest } = user;
-  const accessToken = await c.var.deps.jwt.sign({ sub: user.id, role: user.role, pwd: passwordChangedAt?.getTime() ?? 0 });
-  return { user: toPublicUser(rest), accessToken, refreshToken: token, tokenType: 'Bearer' as const, expiresIn: c.var.deps.jwt.accessTtlSeconds };
+  const accessToken = await deps.jwt.sign({ sub: user.id, role: user.role, pwd: passwordChangedAt?.getTime() ?? 0 });
+  return { user: toPublicUser(rest), accessToken, refreshToken: token, tokenType: 'Bearer' as const, expiresIn: deps.jwt.accessTtlSeconds };
 }
 
-export async function signup(c: Ctx, body: { email: string; password: string; name: string; phone?: string | undefined }) {
-  const { db } = c.var.deps;
+export async function signup(deps: AuthDeps, meta: ClientMeta, body: { email: string; password: string; name: string; phone?: string | undefined }) {
+  const { db } = deps;
   const passwordHash = await hashPassword(body.password);
   const bonus = await readConfig(db, 'tokens.signupBonus');
-  const meta = clientMeta(c);
   try {
     return await db.$transaction(async (tx) => {
       const user = await tx.user.create({
@@ -56,17 +49,17 @@ export async function signup(c: Ctx, body: { email: string; password: string; na
       await tx.token.create({ data: { userId: user.id } });
       await tx.promotionalToken.create({ data: { userId: user.id, balance: bonus, grantedTotal: bonus, source: 'signup' } });
       await tx.loginLog.create({ data: { userId: user.id, action: 'SIGNUP', email: body.email, ip: meta.ip, userAgent: meta.userAgent, platform: meta.platform } });
-      return issueSession(c, tx, user.id);
+      return issueSession(deps, meta, tx, user.id);
     });
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') throw new HttpProblem('CONFLICT', 'An account with this email already exists');
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') throw new DomainError('CONFLICT', 'An account with this email already exists');
     throw err;
   }
 }
 
-async function enforceLoginRate(c: Ctx, email: string, ip: string) {
-  const { db } = c.var.deps;
-  const limits = c.var.deps.config.loginRateLimit ?? (await readConfig(db, 'auth.loginRateLimit'));
+async function enforceLoginRate(deps: AuthDeps, email: string, ip: string) {
+  const { db } = deps;
+  const limits = deps.config.loginRateLimit ?? (await readConfig(db, 'auth.loginRateLimit'));
   const [byIp, byEmail] = await Promise.all([
     consumeRateLimit(db, `login:ip:${ip}`, limits.perIp, limits.windowSeconds),
     consumeRateLimit(db, `login:email:${sha256(email)}`, limits.perEmail, limits.windowSeconds),
@@ -74,14 +67,13 @@ async function enforceLoginRate(c: Ctx, email: string, ip: string) {
   const blocked = [byIp, byEmail].filter((d) => !d.allowed);
   if (blocked.length) {
     const retry = Math.max(...blocked.map((d) => d.retryAfterSeconds));
-    throw new HttpProblem('RATE_LIMITED', 'Too many login attempts; try again later', undefined, { 'Retry-After': String(retry) });
+    throw new DomainError('RATE_LIMITED', 'Too many login attempts; try again later', undefined, { 'Retry-After': String(retry) });
   }
 }
 
-export async function login(c: Ctx, body: { email: string; password: string }) {
-  const { db } = c.var.deps;
-  const meta = clientMeta(c);
-  await enforceLoginRate(c, body.email, meta.ip);
+export async function login(deps: AuthDeps, meta: ClientMeta, body: { email: string; password: string }) {
+  const { db } = deps;
+  await enforceLoginRate(deps, body.email, meta.ip);
   const user = await db.user.findUnique({ where: { email: body.email }, select: { id: true, password: true, isActive: true } });
   // Hash even when the email is unknown, so timing does not reveal which emails exist.
   const ok = await verifyPassword(body.password, user?.password ?? (await dummyPasswordHash()));
@@ -89,12 +81,12 @@ export async function login(c: Ctx, body: { email: string; password: string }) {
     await db.loginLog.create({
       data: { userId: user?.id ?? null, action: 'LOGIN_FAILED', success: false, email: body.email, ip: meta.ip, userAgent: meta.userAgent, platform: meta.platform, reason: !user ? 'unknown-email' : !ok ? 'bad-password' : 'inactive' },
     });
-    throw new HttpProblem('UNAUTHENTICATED', INVALID_LOGIN);
+    throw new DomainError('UNAUTHENTICATED', INVALID_LOGIN);
   }
   return db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
     await tx.loginLog.create({ data: { userId: user.id, action: 'LOGIN', email: body.email, ip: meta.ip, userAgent: meta.userAgent, platform: meta.platform } });
-    return issueSession(c, tx, user.id);
+    return issueSession(deps, meta, tx, user.id);
   });
 }
 
@@ -102,10 +94,10 @@ async function revokeFamily(db: Db | Tx, familyId: string, reason: string) {
   await db.refreshToken.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: new Date(), revokeReason: reason } });
 }
 
-export async function refresh(c: Ctx, refreshToken: string) {
-  const { db } = c.var.deps;
+export async function refresh(deps: AuthDeps, meta: ClientMeta, refreshToken: string) {
+  const { db } = deps;
   const row = await db.refreshToken.findUnique({ where: { tokenHash: sha256(refreshToken) } });
-  const invalid = new HttpProblem('UNAUTHENTICATED', 'The refresh token is invalid');
+  const invalid = new DomainError('UNAUTHENTICATED', 'The refresh token is invalid');
   if (!row) throw invalid;
   if (row.rotatedAt || row.revokedAt) {
     // A rotated token presented again means it leaked: end the whole session family.
@@ -121,29 +113,29 @@ export async function refresh(c: Ctx, refreshToken: string) {
     }
     const user = await tx.user.findUnique({ where: { id: row.userId }, select: { isActive: true } });
     if (!user?.isActive) throw invalid;
-    await tx.loginLog.create({ data: { userId: row.userId, action: 'REFRESH', ip: clientMeta(c).ip, platform: c.var.platform } });
-    return issueSession(c, tx, row.userId, row.familyId);
+    await tx.loginLog.create({ data: { userId: row.userId, action: 'REFRESH', ip: meta.ip, platform: meta.platform } });
+    return issueSession(deps, meta, tx, row.userId, row.familyId);
   });
 }
 
-export async function logout(c: Ctx, refreshToken: string) {
-  const { db } = c.var.deps;
+export async function logout(deps: AuthDeps, meta: ClientMeta, refreshToken: string) {
+  const { db } = deps;
   const row = await db.refreshToken.findUnique({ where: { tokenHash: sha256(refreshToken) }, select: { familyId: true, userId: true } });
   if (!row) return;
   await revokeFamily(db, row.familyId, 'logout');
-  await db.loginLog.create({ data: { userId: row.userId, action: 'LOGOUT', ip: clientMeta(c).ip, platform: c.var.platform } });
+  await db.loginLog.create({ data: { userId: row.userId, action: 'LOGOUT', ip: meta.ip, platform: meta.platform } });
 }
 
-export async function changePassword(c: Ctx, userId: string, body: { currentPassword: string; newPassword: string }) {
-  const { db } = c.var.deps;
+export async function changePassword(deps: AuthDeps, meta: ClientMeta, userId: string, body: { currentPassword: string; newPassword: string }) {
+  const { db } = deps;
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { password: true, email: true } });
-  if (!(await verifyPassword(body.currentPassword, user.password))) throw new HttpProblem('UNAUTHENTICATED', 'The current password is wrong');
-  if (body.newPassword === body.currentPassword) throw new HttpProblem('VALIDATION_FAILED', 'The new password must differ', [{ path: 'json.newPassword', message: 'Must differ from the current password' }]);
+  if (!(await verifyPassword(body.currentPassword, user.password))) throw new DomainError('UNAUTHENTICATED', 'The current password is wrong');
+  if (body.newPassword === body.currentPassword) throw new DomainError('VALIDATION_FAILED', 'The new password must differ', [{ path: 'json.newPassword', message: 'Must differ from the current password' }]);
   const hash = await hashPassword(body.newPassword);
   return db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { password: hash, passwordChangedAt: new Date() } });
     await tx.refreshToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date(), revokeReason: 'password-changed' } });
-    await tx.loginLog.create({ data: { userId, action: 'PASSWORD_CHANGE', email: user.email, ip: clientMeta(c).ip, platform: c.var.platform } });
-    return issueSession(c, tx, userId);
+    await tx.loginLog.create({ data: { userId, action: 'PASSWORD_CHANGE', email: user.email, ip: meta.ip, platform: meta.platform } });
+    return issueSession(deps, meta, tx, userId);
   });
 }

@@ -4,7 +4,7 @@
 // (FOR UPDATE) before they are read, and an insert that loses a race retries as a merge.
 import { planMerge, type ExtraData, type MergeableField } from '../../domain/crm/lead-merge.js';
 import type { Db } from '../../infra/prisma.js';
-import { recordLeadEvents } from './triggers.js';
+import { recordLeadEvents } from '../crm-engine/triggers.js';
 import { Prisma, type RawLead, type RawLeadSourceType } from '../../prisma/generated/client.js';
 
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];

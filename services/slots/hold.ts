@@ -3,18 +3,18 @@
 // transaction, so if the commit fails the timer finds no such hold and does nothing.
 import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { workflowIds } from '../../../domain/ids.js';
-import { assertTransition } from '../../../domain/slot/status.js';
-import type { SlotHoldInput } from '../../../workflows/slot-hold/slot-hold.contract.js';
-import { holdConfirmedSignal } from '../../../workflows/slot-hold/slot-hold.contract.js';
-import { MasEntityId, MasEntityType, MasState, MasUserId } from '../../../workflows/search-attributes.js';
-import type { AppDeps } from '../../deps.js';
-import { HttpProblem } from '../../problem.js';
-import { readConfig } from '../../system-config.js';
-import { assertBookable, lockSlot, spend, type Tx } from './booking.service.js';
-import { slotSelect, toSlot } from './slots.schemas.js';
+import { workflowIds } from '../../domain/ids.js';
+import { assertTransition } from '../../domain/slot/status.js';
+import type { SlotHoldInput } from '../../workflows/slot-hold/slot-hold.contract.js';
+import { holdConfirmedSignal } from '../../workflows/slot-hold/slot-hold.contract.js';
+import { MasEntityId, MasEntityType, MasState, MasUserId } from '../../workflows/search-attributes.js';
+import type { ServiceDeps } from '../deps.js';
+import { DomainError } from '../../domain/errors.js';
+import { readConfig } from '../system-config/read-config.js';
+import { assertBookable, lockSlot, spend, type Tx } from './booking.js';
+import { slotSelect, toSlot } from './slot-view.js';
 
-export async function holdSlot(deps: AppDeps, slotId: string, studentId: string) {
+export async function holdSlot(deps: ServiceDeps, slotId: string, studentId: string) {
   const { db, temporal } = deps;
   const now = new Date();
   const seconds = deps.config.slotHoldSeconds ?? (await readConfig(db, 'booking.holdMinutes')) * 60;
@@ -57,7 +57,7 @@ export async function holdSlot(deps: AppDeps, slotId: string, studentId: string)
           ],
         });
       } catch (err) {
-        if (err instanceof WorkflowExecutionAlreadyStartedError) throw new HttpProblem('CONFLICT', "The slot's previous hold is still settling; try again in a moment");
+        if (err instanceof WorkflowExecutionAlreadyStartedError) throw new DomainError('CONFLICT', "The slot's previous hold is still settling; try again in a moment");
         throw err;
       }
       return {
@@ -72,7 +72,7 @@ export async function holdSlot(deps: AppDeps, slotId: string, studentId: string)
   );
 }
 
-export async function confirmHold(deps: AppDeps, slotId: string, studentId: string) {
+export async function confirmHold(deps: ServiceDeps, slotId: string, studentId: string) {
   const result = await deps.db.$transaction((tx) => confirmHoldIn(tx, slotId, studentId, new Date()));
   await signalHoldConfirmed(deps, slotId, result.holdId);
   return { slot: result.slot, alreadyConfirmed: result.alreadyConfirmed };
@@ -83,10 +83,10 @@ export async function confirmHoldIn(tx: Tx, slotId: string, studentId: string, n
   const slot = await lockSlot(tx, slotId);
   const [hold] = await tx.$queryRaw<{ holdId: string | null; holdExpiresAt: Date | null }[]>`
     SELECT "holdId", "holdExpiresAt" FROM "public"."slots" WHERE "id" = ${slotId}::uuid`;
-  if (slot.studentId !== studentId || !hold?.holdId) throw new HttpProblem('NOT_FOUND', 'You hold no such slot');
+  if (slot.studentId !== studentId || !hold?.holdId) throw new DomainError('NOT_FOUND', 'You hold no such slot');
   if (slot.status === 'CONFIRMED') return { slot: toSlot(await tx.slot.findUniqueOrThrow({ where: { id: slotId }, select: slotSelect })), holdId: hold.holdId, alreadyConfirmed: true };
-  if (slot.status !== 'MEETING_REQUESTED') throw new HttpProblem('CONFLICT', `The slot is ${slot.status}`);
-  if (!hold.holdExpiresAt || hold.holdExpiresAt <= now) throw new HttpProblem('CONFLICT', 'The hold has expired');
+  if (slot.status !== 'MEETING_REQUESTED') throw new DomainError('CONFLICT', `The slot is ${slot.status}`);
+  if (!hold.holdExpiresAt || hold.holdExpiresAt <= now) throw new DomainError('CONFLICT', 'The hold has expired');
   assertTransition(slot.status, 'CONFIRMED');
   const confirmed = await tx.slot.update({ where: { id: slotId }, data: { status: 'CONFIRMED', holdExpiresAt: null }, select: slotSelect });
   await tx.meetingLog.create({ data: { slotId, userId: studentId, event: 'SCHEDULED', occurredAt: now, source: 'api', metadata: { via: 'hold', holdId: hold.holdId } } });
@@ -97,7 +97,7 @@ export async function confirmHoldIn(tx: Tx, slotId: string, studentId: string, n
  * Best effort, after the commit: if the signal is lost, the timer fires and releaseHold finds
  * the slot CONFIRMED and does nothing.
  */
-export async function signalHoldConfirmed(deps: AppDeps, slotId: string, holdId: string) {
+export async function signalHoldConfirmed(deps: ServiceDeps, slotId: string, holdId: string) {
   await deps.temporal.workflow
     .getHandle(workflowIds.slotHold(slotId))
     .signal(holdConfirmedSignal, { holdId })

@@ -1,0 +1,68 @@
+// What services need: the api builds it once (createApp(deps), read from c.var.deps); a service
+// takes it, or the narrow part of it it uses, as its first argument.
+import type { Client } from '@temporalio/client';
+import type { Role } from '../domain/auth/roles.js';
+import type { JwtService } from '../infra/auth/jwt.js';
+import type { Db } from '../infra/prisma.js';
+import type { Logger } from '../infra/logger.js';
+import type { EmailProvider } from '../providers/email/interface.js';
+import type { ExotelProvider } from '../providers/exotel/interface.js';
+import type { RazorpayProvider } from '../providers/razorpay/interface.js';
+import type { ObjectStore } from '../providers/s3/interface.js';
+import type { WhatsAppProvider } from '../providers/whatsapp/interface.js';
+
+export interface ServiceDeps {
+  db: Db;
+  temporal: Client;
+  logger: Logger;
+  jwt: JwtService;
+  razorpay: RazorpayProvider;
+  /** The meeting-recordings bucket. */
+  s3: ObjectStore;
+  whatsapp: WhatsAppProvider;
+  email: EmailProvider;
+  /** Click-to-call and SMS; undefined when EXOTEL_MODE=off (the CRM answers tel: links). */
+  exotel?: ExotelProvider;
+  config: {
+    /** The web app's origin (PUBLIC_WEB_URL): meeting join pages when a slot has no meetingLink. */
+    publicWebUrl?: string;
+    taskQueue: string;
+    /** Targets per batch of a CRM bulk operation (default 200). */
+    crmBulkBatchSize?: number;
+    /** Node steps per run before a CRM enrollment continues-as-new (default 200). */
+    crmEnrollmentStepsPerRun?: number;
+    meetingEventsSecret: string;
+    bodyLimitBytes: number;
+    /** Byte limit of one CSV lead import (POST /api/crm/imports), which skips bodyLimitBytes; default 20 MiB. */
+    crmImportMaxBytes?: number;
+    healthTimeoutMs?: number;
+    /** Browser origins allowed by CORS (exact matches). */
+    corsOrigins?: string[];
+    refreshTtlDays?: number;
+    /** Login attempts allowed per window, per IP and per email. */
+    loginRateLimit?: { perIp: number; perEmail: number; windowSeconds: number };
+    defaultPlatform?: string;
+    /** Overrides system config booking.holdMinutes (tests use seconds). */
+    slotHoldSeconds?: number;
+    razorpay: { keyId: string; keySecret: string; webhookSecret: string; purchaseTimeoutSeconds: number };
+    /** Meeting recordings: upload limit, presigned URL lifetimes, and how long complete waits for the object. Defaults in api/routes/recordings. */
+    recordings?: Partial<RecordingSettings>;
+    /** WhatsApp webhook secrets; absent or null (WHATSAPP_MODE=off) makes the webhook refuse everything. */
+    whatsapp?: { appSecret: string | null; verifyToken: string | null };
+    /** Exotel click-to-call: the ExoPhone, the secret in StatusCallback URLs, and where Exotel reaches us. Absent when off. */
+    exotel?: { callerId: string; callbackSecret: string; publicApiUrl: string };
+  };
+}
+
+export interface RecordingSettings {
+  maxBytes: number;
+  uploadUrlTtlSeconds: number;
+  downloadUrlTtlSeconds: number;
+  uploadGraceSeconds: number;
+}
+
+export interface AuthContext {
+  userId: string;
+  role: Role;
+}
+
