@@ -4,6 +4,7 @@ import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import type { ServiceDeps } from '../services/deps.js';
 import { notFound, onError } from './middleware/errors.js';
+import { drainUnreadBody } from './middleware/drain-body.js';
 import { acceptsCompression, fromBrowser, hasBody, onlyWhen, secureHeadersUpFront } from './middleware/fast-path.js';
 import { platformCache, platformContext } from './middleware/platform.js';
 import { requestContext } from './middleware/request-context.js';
@@ -43,6 +44,8 @@ export function createApp(deps: ServiceDeps) {
     c.set('deps', deps);
     await next();
   });
+  // First, so it sees the final answer (errors included) before it is written.
+  app.use('*', drainUnreadBody(deps.config.bodyDrain));
   app.use('*', requestContext());
   app.use('*', secureHeadersUpFront());
   app.use('*', onlyWhen(fromBrowser, cors({ origin: deps.config.corsOrigins ?? [], credentials: true, maxAge: 600, exposeHeaders: ['X-Request-Id', 'Retry-After'] })));

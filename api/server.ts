@@ -37,6 +37,7 @@ const app = createApp({
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     meetingEventsSecret: config.MEETING_EVENTS_SECRET,
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    bodyDrain: { maxBytes: config.BODY_DRAIN_MAX_BYTES, timeoutMs: config.BODY_DRAIN_TIMEOUT_MS },
     crmImportMaxBytes: config.CRM_IMPORT_MAX_BYTES,
     crmBulkBatchSize: config.CRM_BULK_BATCH_SIZE,
     crmEnrollmentStepsPerRun: config.CRM_ENROLLMENT_STEPS_PER_RUN,

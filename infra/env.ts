@@ -87,6 +87,9 @@ const EnvSchema = z.object({
   /** Where Exotel reaches this api (StatusCallback URLs). */
   PUBLIC_API_URL: z.string().url().default('http://127.0.0.1:3000'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  /** An answer that leaves the body unread (401, 413…) first reads and discards up to this much, within BODY_DRAIN_TIMEOUT_MS, so keep-alive survives; past either, Connection: close. */
+  BODY_DRAIN_MAX_BYTES: z.coerce.number().int().min(0).default(1_048_576),
+  BODY_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   /** One CSV lead import (POST /api/crm/imports) streams under this limit instead of BODY_LIMIT_BYTES. */
   CRM_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
   /** Targets per batch activity of a CRM bulk operation. */

@@ -33,6 +33,8 @@ export interface ServiceDeps {
     crmEnrollmentStepsPerRun?: number;
     meetingEventsSecret: string;
     bodyLimitBytes: number;
+    /** Unread request bodies up to maxBytes are drained (within timeoutMs) so keep-alive survives a refusal; larger ones get Connection: close. */
+    bodyDrain?: { maxBytes: number; timeoutMs: number };
     /** Byte limit of one CSV lead import (POST /api/crm/imports), which skips bodyLimitBytes; default 20 MiB. */
     crmImportMaxBytes?: number;
     healthTimeoutMs?: number;

@@ -3,6 +3,7 @@
 import { z } from '@hono/zod-openapi';
 import { normalizeEmail, normalizePhone } from '../../domain/crm/phone.js';
 import type { ExtraData } from '../../domain/crm/lead-merge.js';
+import { boundedJson, EXTRA_DATA_BOUNDS } from '../../domain/json-bounds.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const phone = z
@@ -33,7 +34,7 @@ export const leadContactShape = {
   utmSource: text(200).optional(),
   utmMedium: text(200).optional(),
   utmCampaign: text(200).optional(),
-  extraData: z.record(z.string().max(100), z.unknown()).optional().openapi({ description: 'Source-specific fields with no column of their own' }),
+  extraData: boundedJson(EXTRA_DATA_BOUNDS, z.record(z.string().max(100), z.unknown())).optional().openapi({ description: 'Source-specific fields with no column of their own' }),
 };
 
 export const needsPhoneOrEmail = {

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { boundedJson, CONFIG_VALUE_BOUNDS } from '../../../domain/json-bounds.js';
 import { bearer } from '../../middleware/auth.js';
 import { problemResponse } from '../../openapi.js';
 
@@ -40,7 +41,7 @@ export const putConfigRoute = createRoute({
       content: {
         'application/json': {
           schema: z
-            .object({ value: z.unknown(), expectedVersion: z.number().int().min(0).optional().openapi({ description: 'Compare-and-set: the version you read (0 when unset)' }) })
+            .object({ value: boundedJson(CONFIG_VALUE_BOUNDS, z.unknown()), expectedVersion: z.number().int().min(0).optional().openapi({ description: 'Compare-and-set: the version you read (0 when unset)' }) })
             .strict()
             .openapi('PutSystemConfigRequest'),
         },
