@@ -8,6 +8,7 @@ import type { ExotelProvider } from '../providers/exotel/interface.js';
 import type { RazorpayProvider } from '../providers/razorpay/interface.js';
 import type { ObjectStore } from '../providers/s3/interface.js';
 import type { WhatsAppProvider } from '../providers/whatsapp/interface.js';
+import type { NotificationSettings } from '../services/notifications/slot-booked-email.js';
 
 export interface ActivityDeps {
   db: Db;
@@ -24,6 +25,6 @@ export interface ActivityDeps {
   email: EmailProvider;
   /** Undefined when EXOTEL_MODE=off. */
   exotel?: ExotelProvider;
-  /** Links and sender of notification emails; defaults in activities/notifications.activities.ts. */
-  notifications?: { publicWebUrl: string; meetingActionTtlHours: number; emailFrom: string };
+  /** Links, sender and claim lease of notification emails; defaults in services/notifications/slot-booked-email.ts. */
+  notifications?: NotificationSettings;
 }
