@@ -19,6 +19,11 @@ export const SYSTEM_CONFIG = {
     schema: z.number().int().min(1).max(60),
     default: 10,
   },
+  'booking.disputeMinDurationPercent': {
+    description: 'A session that ran under this percent of its booked length is disputed: UNDER_REVIEW until an admin rules (0 turns it off)',
+    schema: z.number().int().min(0).max(100),
+    default: 25,
+  },
   'auth.loginRateLimit': {
     description: 'Login attempts per window, per IP and per email',
     schema: z.object({ perIp: z.number().int().min(1).max(10_000), perEmail: z.number().int().min(1).max(1_000), windowSeconds: z.number().int().min(10).max(86_400) }).strict(),

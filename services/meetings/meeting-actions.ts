@@ -8,7 +8,8 @@ import type { ServiceDeps } from '../deps.js';
 import { DomainError } from '../../domain/errors.js';
 import { readConfig } from '../system-config/read-config.js';
 import { startSlotBookedNotification } from '../slots/slot-notification.starter.js';
-import { cancelSlotIn, type Tx } from '../slots/booking.js';
+import type { Tx } from '../slots/booking.js';
+import { cancelSlotIn } from '../slots/cancellation.js';
 import { confirmHoldIn, signalHoldConfirmed } from '../slots/hold.js';
 import { slotSelect, toSlot } from '../slots/slot-view.js';
 
@@ -71,7 +72,8 @@ export async function performMeetingAction(deps: ServiceDeps, token: string) {
     if (action === 'CANCEL') {
       // The link grants its owner's own rights (mentor or student), never an admin's.
       const cancelled = await cancelSlotIn(tx, slotId, { userId, role: 'USER' }, 'cancelled from the email link', policy, now);
-      return { action, outcome: 'cancelled' as const, slot: cancelled.slot, refunded: cancelled.refunded };
+      const outcome = cancelled.slot.status === 'CANCELLATION_REQUESTED' ? ('cancellation-requested' as const) : ('cancelled' as const);
+      return { action, outcome, slot: cancelled.slot, refunded: cancelled.refunded };
     }
     if (action === 'CONFIRM') {
       const slot = await participant(tx, slotId, userId);

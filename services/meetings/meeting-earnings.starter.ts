@@ -1,5 +1,6 @@
-// Starts (or joins) the one meetingEarnings run for a slot. Used by the meeting server's
-// signed event and, later, by the mentor/admin end endpoint.
+// Starts (or joins) the one meetingEarnings run for a slot: the meeting server's signed event,
+// the mentor's or an admin's end (endMeeting), a student's no-show report and an admin's
+// ruling (meeting-review.ts) all go through startEarningsRun.
 //
 // Duplicate events never credit twice:
 //  - while a run is open, USE_EXISTING returns that run instead of starting another;
@@ -11,7 +12,8 @@ import { canEndMeeting, endTimeProblem } from '../../domain/slot/status.js';
 import { workflowIds } from '../../domain/ids.js';
 import type { MeetingEarningsInput } from '../../workflows/meeting-earnings/meeting-earnings.contract.js';
 import { MasEntityId, MasEntityType, MasState, MasUserId } from '../../workflows/search-attributes.js';
-import type { ServiceDeps } from '../deps.js';
+import { STAFF } from '../../domain/auth/roles.js';
+import type { AuthContext, ServiceDeps } from '../deps.js';
 import { DomainError } from '../../domain/errors.js';
 
 export interface MeetingEndAccepted {
@@ -36,6 +38,24 @@ export async function startMeetingEarnings(deps: ServiceDeps, input: MeetingEarn
   const implausible = endTimeProblem(slot.startDateTime, new Date(input.endedAt), new Date());
   if (verdict === 'end' && implausible) throw new DomainError('UNPROCESSABLE', implausible);
 
+  const { workflowId, closed } = await startEarningsRun(deps, input, slot);
+  return { workflowId, status: closed || verdict === 'already-ended' ? 'already-ended' : 'accepted' };
+}
+
+/** The mentor of the slot or an admin ends the meeting through the api (endedAt defaults to now). */
+export async function endMeeting(deps: ServiceDeps, auth: AuthContext, slotId: string, endedAt: string | undefined): Promise<MeetingEndAccepted> {
+  const slot = await deps.db.slot.findUnique({ where: { id: slotId }, select: { mentorId: true } });
+  const isStaff = STAFF.includes(auth.role);
+  if (!slot || (!isStaff && slot.mentorId !== auth.userId)) throw new DomainError('NOT_FOUND', 'No such slot of yours');
+  return startMeetingEarnings(deps, { slotId, endedAt: endedAt ?? new Date().toISOString(), source: isStaff ? 'admin' : 'mentor', endedBy: auth.userId });
+}
+
+/** Starts meeting-earnings/<slotId>, or joins the open run; `closed` when a run has already completed. */
+export async function startEarningsRun(
+  deps: ServiceDeps,
+  input: MeetingEarningsInput,
+  slot: { mentorId: string; startDateTime: Date; mentor: { name: string } },
+): Promise<{ workflowId: string; closed: boolean }> {
   const workflowId = workflowIds.meetingEarnings(input.slotId);
   try {
     await deps.temporal.workflow.start('meetingEarnings', {
@@ -54,8 +74,8 @@ export async function startMeetingEarnings(deps: ServiceDeps, input: MeetingEarn
       ],
     });
   } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) return { workflowId, status: 'already-ended' };
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return { workflowId, closed: true };
     throw err;
   }
-  return { workflowId, status: verdict === 'already-ended' ? 'already-ended' : 'accepted' };
+  return { workflowId, closed: false };
 }

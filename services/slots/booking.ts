@@ -1,19 +1,17 @@
-// Booking (Journey 2) and cancellation, race-free: one transaction that locks the slot row,
-// then the student's wallet rows, always in that order. Every token movement is a
-// token_usage row with a unique key, so a slot is paid for and refunded at most once.
-import { refundTokens, splitRefund, splitSpend } from '../../domain/booking/tokens.js';
+// Booking (Journey 2), race-free: one transaction that locks the slot row, then the student's
+// wallet rows, always in that order. Every token movement is a token_usage row with a unique
+// key, so a slot is paid for at most once (cancellation.ts refunds it at most once).
+import { splitSpend } from '../../domain/booking/tokens.js';
 import type { MeetingStatus } from '../../domain/slot/status.js';
 import { assertTransition } from '../../domain/slot/status.js';
-import type { Role } from '../../domain/auth/roles.js';
-import type { SystemConfigValue } from '../../domain/system-config/keys.js';
 import type { Db } from '../../infra/prisma.js';
 import { DomainError } from '../../domain/errors.js';
-import { returnTokens } from '../tokens/return-tokens.js';
+import type { ServiceDeps } from '../deps.js';
 import { lockWallet } from '../tokens/wallet.js';
+import { startSlotBookedNotification } from './slot-notification.starter.js';
+import { toSlot } from './slot-view.js';
 
 export { lockWallet };
-import { readConfig } from '../system-config/read-config.js';
-import { slotSelect, toSlot } from './slot-view.js';
 
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
@@ -65,7 +63,15 @@ export async function spend(tx: Tx, studentId: string, price: number, now: Date)
   return { split, wallet };
 }
 
-export async function bookSlot(db: Db, slotId: string, studentId: string) {
+/** Books the slot, then (after the commit) schedules the booking emails. */
+export async function bookSlot(deps: ServiceDeps, slotId: string, studentId: string) {
+  const booked = await bookSlotTx(deps.db, slotId, studentId);
+  // After the commit: the booking stands even if the emails cannot be scheduled (it logs).
+  await startSlotBookedNotification(deps, booked.slot);
+  return booked;
+}
+
+async function bookSlotTx(db: Db, slotId: string, studentId: string) {
   const now = new Date();
   return db.$transaction(async (tx) => {
     const slot = await lockSlot(tx, slotId);
@@ -96,57 +102,4 @@ export async function bookSlot(db: Db, slotId: string, studentId: string) {
       RETURNING "id", "mentorId", "studentId", "title", "startDateTime", "endDateTime", "status"::text AS "status", "priceTokens", "actualEndTime", "earningsCredited"`;
     return { slot: toSlot(booked!), spent: { paid: split.fromPaid, promotional: split.fromPromo }, wallet: after };
   });
-}
-
-export type CancellationPolicy = SystemConfigValue<'booking.cancellationPolicy'>;
-
-export async function cancelSlot(db: Db, slotId: string, actor: { userId: string; role: Role }, reason: string | undefined) {
-  const now = new Date();
-  const policy = await readConfig(db, 'booking.cancellationPolicy');
-  return db.$transaction((tx) => cancelSlotIn(tx, slotId, actor, reason, policy, now));
-}
-
-/** The cancellation inside a caller's transaction (an emailed cancel link claims its token in the same one). */
-export async function cancelSlotIn(tx: Tx, slotId: string, actor: { userId: string; role: Role }, reason: string | undefined, policy: CancellationPolicy, now: Date) {
-  const slot = await lockSlot(tx, slotId);
-  const by = actor.role === 'ADMIN' || actor.role === 'SUPERADMIN' ? 'admin' : slot.mentorId === actor.userId ? 'mentor' : slot.studentId === actor.userId ? 'student' : null;
-  if (!by) throw new DomainError('NOT_FOUND', 'No such slot of yours');
-
-  const refundKey = `refund:${slotId}`;
-  if (slot.status === 'CANCELLED') {
-    // Idempotent: a second cancel answers with what the first one did.
-    const prior = await tx.tokenUsage.findUnique({ where: { idempotencyKey: refundKey } });
-    const current = await tx.slot.findUniqueOrThrow({ where: { id: slotId }, select: slotSelect });
-    return { slot: toSlot(current), refunded: { paid: prior?.paidAmount ?? 0, promotional: prior?.promoAmount ?? 0 } };
-  }
-  if (slot.status !== 'CONFIRMED' && !(slot.status === 'TENTATIVE' && by !== 'student')) {
-    throw new DomainError('ILLEGAL_TRANSITION', `A ${slot.status} slot cannot be cancelled`);
-  }
-  if (by === 'student') {
-    assertTransition(slot.status, 'CANCELLATION_REQUESTED');
-    assertTransition('CANCELLATION_REQUESTED', 'CANCELLED');
-  } else {
-    assertTransition(slot.status, 'CANCELLED');
-  }
-
-  let refunded = { paid: 0, promotional: 0 };
-  // What the student paid: a direct booking, or a confirmed hold's escrow.
-  const booking = slot.studentId
-    ? await tx.tokenUsage.findFirst({ where: { slotId, userId: slot.studentId, type: { in: ['BOOKING', 'HOLD'] } }, orderBy: { createdAt: 'desc' } })
-    : null;
-  if (booking && slot.studentId) {
-    const tokens = refundTokens({ price: -booking.amount, by, slotStart: slot.startDateTime, now, policy });
-    const back = splitRefund(tokens, { fromPaid: booking.paidAmount, fromPromo: booking.promoAmount });
-    await returnTokens(tx, slot.studentId, { paid: back.fromPaid, promo: back.fromPromo }, {
-      slotId,
-      type: 'REFUND',
-      amount: tokens,
-      description: `Cancelled by the ${by}${reason ? `: ${reason}` : ''}`,
-      idempotencyKey: refundKey,
-    }, now);
-    refunded = { paid: back.fromPaid, promotional: back.fromPromo };
-  }
-  const cancelled = await tx.slot.update({ where: { id: slotId }, data: { status: 'CANCELLED' }, select: slotSelect });
-  await tx.meetingLog.create({ data: { slotId, userId: actor.userId, event: 'CANCELLED', occurredAt: now, source: 'api', metadata: { by, reason: reason ?? null } } });
-  return { slot: toSlot(cancelled), refunded };
 }

@@ -1,6 +1,7 @@
 // Slot holds: reserve a slot for a few minutes with the tokens in escrow. The hold, the escrow
 // and the slot-hold/<slotId> timer start together: the workflow is started inside the
 // transaction, so if the commit fails the timer finds no such hold and does nothing.
+// releaseHold is the timer's side: it acts only if this very hold is still pending.
 import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { workflowIds } from '../../domain/ids.js';
@@ -10,7 +11,10 @@ import { holdConfirmedSignal } from '../../workflows/slot-hold/slot-hold.contrac
 import { MasEntityId, MasEntityType, MasState, MasUserId } from '../../workflows/search-attributes.js';
 import type { ServiceDeps } from '../deps.js';
 import { DomainError } from '../../domain/errors.js';
+import type { Db } from '../../infra/prisma.js';
 import { readConfig } from '../system-config/read-config.js';
+import { returnTokens } from '../tokens/return-tokens.js';
+import { startSlotBookedNotification } from './slot-notification.starter.js';
 import { assertBookable, lockSlot, spend, type Tx } from './booking.js';
 import { slotSelect, toSlot } from './slot-view.js';
 
@@ -75,6 +79,8 @@ export async function holdSlot(deps: ServiceDeps, slotId: string, studentId: str
 export async function confirmHold(deps: ServiceDeps, slotId: string, studentId: string) {
   const result = await deps.db.$transaction((tx) => confirmHoldIn(tx, slotId, studentId, new Date()));
   await signalHoldConfirmed(deps, slotId, result.holdId);
+  // A confirmed hold is a booking: the emails start after the commit, once.
+  if (!result.alreadyConfirmed) await startSlotBookedNotification(deps, result.slot);
   return { slot: result.slot, alreadyConfirmed: result.alreadyConfirmed };
 }
 
@@ -102,4 +108,31 @@ export async function signalHoldConfirmed(deps: ServiceDeps, slotId: string, hol
     .getHandle(workflowIds.slotHold(slotId))
     .signal(holdConfirmedSignal, { holdId })
     .catch((err: unknown) => deps.logger.warn({ err, slotId }, 'hold confirmed but the slot-hold workflow could not be signalled'));
+}
+
+/**
+ * The expiry side of a hold: one transaction that locks the slot and acts only if this very
+ * hold is still pending, so a retry, a late run, or a confirm that won the race are no-ops.
+ */
+export async function releaseHold(db: Db, { slotId, holdId }: { slotId: string; holdId: string }, now: Date): Promise<{ released: boolean }> {
+  return db.$transaction(async (tx) => {
+    const [slot] = await tx.$queryRaw<{ status: 'MEETING_REQUESTED'; holdId: string | null; studentId: string | null }[]>`
+      SELECT "status"::text AS "status", "holdId", "studentId" FROM "public"."slots" WHERE "id" = ${slotId}::uuid FOR UPDATE`;
+    if (!slot || slot.holdId !== holdId || slot.status !== 'MEETING_REQUESTED' || !slot.studentId) return { released: false };
+    assertTransition(slot.status, 'TENTATIVE');
+
+    const escrow = await tx.tokenUsage.findUnique({ where: { idempotencyKey: `hold:${holdId}` } });
+    if (escrow) {
+      await returnTokens(tx, slot.studentId, { paid: escrow.paidAmount, promo: escrow.promoAmount }, {
+        slotId,
+        type: 'HOLD_RELEASE',
+        amount: -escrow.amount,
+        description: 'Hold lapsed; tokens returned',
+        idempotencyKey: `hold-release:${holdId}`,
+      }, now);
+    }
+    await tx.slot.update({ where: { id: slotId }, data: { status: 'TENTATIVE', studentId: null, holdId: null, holdExpiresAt: null } });
+    await tx.meetingLog.create({ data: { slotId, userId: slot.studentId, event: 'CANCELLED', occurredAt: now, source: 'system', metadata: { reason: 'hold-expired', holdId } } });
+    return { released: true };
+  });
 }

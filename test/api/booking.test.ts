@@ -88,14 +88,16 @@ describe('cancellation', () => {
     expect(await wallet(s.user.id)).toEqual({ paid: 5, promo: 1 });
   });
 
-  it('a late student cancellation refunds by the policy, and cancelling twice refunds once', async () => {
+  it('a late student cancellation is a request; the approval refunds by the policy, once', async () => {
     const m = await createMentor(stack);
     const s = await createStudent(stack, { paid: 4, promo: 0 });
     const slot = await createOpenSlot(stack, m.user.id, { price: 4, inHours: 2 });
     await book(slot.id, s.accessToken);
     const cancels = await Promise.all([0, 1, 2].map(() => stack.app.request(json('POST', `/api/slots/${slot.id}/cancel`, {}, bearerHeader(s.accessToken)))));
     expect(cancels.map((r) => r.status)).toEqual([200, 200, 200]);
-    for (const r of cancels) expect(await r.json()).toMatchObject({ slot: { status: 'CANCELLED' }, refunded: { paid: 2, promotional: 0 } });
+    for (const r of cancels) expect(await r.json()).toMatchObject({ slot: { status: 'CANCELLATION_REQUESTED' }, refunded: { paid: 0, promotional: 0 } });
+    const approvals = await Promise.all([0, 1].map(() => stack.app.request(json('POST', `/api/slots/${slot.id}/cancellation/approve`, {}, bearerHeader(m.accessToken)))));
+    expect(approvals.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(await wallet(s.user.id)).toEqual({ paid: 2, promo: 0 });
     expect(await stack.db.tokenUsage.count({ where: { slotId: slot.id, type: 'REFUND' } })).toBe(1);
   });

@@ -7,12 +7,14 @@ import {
   canEndMeeting,
   canTransition,
   endTimeProblem,
+  inNoticeWindow,
+  isFarShorterThanBooked,
   MEETING_STATUSES,
   SLOT_TRANSITIONS,
   type MeetingStatus,
 } from '../../domain/slot/status.js';
 
-// The seed's Slot lifecycle, written out edge by edge, plus the one edge we added.
+// The seed's Slot lifecycle, written out edge by edge, plus the edges we added.
 const SEED_EDGES: [MeetingStatus, MeetingStatus][] = [
   ['TENTATIVE', 'MEETING_REQUESTED'],
   ['MEETING_REQUESTED', 'CONFIRMED'],
@@ -24,6 +26,13 @@ const SEED_EDGES: [MeetingStatus, MeetingStatus][] = [
   ['CONFIRMED', 'CANCELLED'],
   // Ours, not the seed's: a lapsed hold puts the slot back on offer.
   ['MEETING_REQUESTED', 'TENTATIVE'],
+  // Ours: a mentor (or admin) cancels an unbooked slot.
+  ['TENTATIVE', 'CANCELLED'],
+  // Ours: the mentor declines a cancellation request; the booking stands.
+  ['CANCELLATION_REQUESTED', 'CONFIRMED'],
+  // Ours: an admin's ruling ends a review, credit or refund.
+  ['UNDER_REVIEW', 'COMPLETED'],
+  ['UNDER_REVIEW', 'CANCELLED'],
 ];
 
 describe('slot lifecycle', () => {
@@ -60,10 +69,11 @@ describe('slot lifecycle', () => {
     }
   });
 
-  it('ends only CONFIRMED meetings, and calls a COMPLETED one already ended', () => {
+  it('ends only CONFIRMED meetings, and calls a COMPLETED or UNDER_REVIEW one already ended', () => {
     expect(canEndMeeting('CONFIRMED')).toBe('end');
     expect(canEndMeeting('COMPLETED')).toBe('already-ended');
-    for (const s of MEETING_STATUSES.filter((x) => x !== 'CONFIRMED' && x !== 'COMPLETED')) {
+    expect(canEndMeeting('UNDER_REVIEW')).toBe('already-ended');
+    for (const s of MEETING_STATUSES.filter((x) => x !== 'CONFIRMED' && x !== 'COMPLETED' && x !== 'UNDER_REVIEW')) {
       expect(canEndMeeting(s)).toBe('not-endable');
     }
   });
@@ -94,5 +104,23 @@ describe('slot lifecycle', () => {
     expect(endTimeProblem(start, new Date('2026-01-01T11:00:00Z'), now)).toBeNull();
     expect(endTimeProblem(start, new Date('2026-01-01T12:00:00Z'), now)).toMatch(/future/);
     expect(endTimeProblem(start, new Date('2026-01-01T09:00:00Z'), now)).toMatch(/before/);
+  });
+
+  it('disputes a session under the minimum share of its booked length, from startedAt when given', () => {
+    const bookedStart = new Date('2026-01-01T10:00:00Z');
+    const bookedEnd = new Date('2026-01-01T11:00:00Z');
+    const at = (m: number) => new Date(bookedStart.getTime() + m * 60_000);
+    expect(isFarShorterThanBooked({ bookedStart, bookedEnd, endedAt: at(14), minPercent: 25 })).toBe(true);
+    expect(isFarShorterThanBooked({ bookedStart, bookedEnd, endedAt: at(15), minPercent: 25 })).toBe(false);
+    expect(isFarShorterThanBooked({ bookedStart, bookedEnd, startedAt: at(50), endedAt: at(60), minPercent: 25 })).toBe(true);
+    expect(isFarShorterThanBooked({ bookedStart, bookedEnd, endedAt: at(1), minPercent: 0 })).toBe(false);
+  });
+
+  it('puts a student cancel inside the notice window after the full-refund cutoff', () => {
+    const start = new Date('2026-01-02T10:00:00Z');
+    const policy = { fullRefundHoursBefore: 24 };
+    expect(inNoticeWindow(start, new Date('2026-01-01T10:00:00Z'), policy)).toBe(false);
+    expect(inNoticeWindow(start, new Date('2026-01-01T10:00:01Z'), policy)).toBe(true);
+    expect(inNoticeWindow(start, new Date('2026-01-02T12:00:00Z'), policy)).toBe(true);
   });
 });

@@ -24,7 +24,7 @@ export const MeetingActionPreview = z
 export const MeetingActionResult = z
   .object({
     action: z.enum(MEETING_ACTIONS),
-    outcome: z.enum(['join', 'confirmed', 'already-confirmed', 'cancelled']),
+    outcome: z.enum(['join', 'confirmed', 'already-confirmed', 'cancelled', 'cancellation-requested']).openapi({ description: 'cancellation-requested: a student cancel inside the notice window awaits the mentor' }),
     slot: SlotSchema,
     joinUrl: z.string().optional().openapi({ description: 'JOIN only: where to join the meeting' }),
     refunded: z.object({ paid: z.number().int(), promotional: z.number().int() }).optional().openapi({ description: 'CANCEL only: tokens returned under the cancellation policy' }),

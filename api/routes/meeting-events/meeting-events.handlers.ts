@@ -5,7 +5,7 @@ import type { meetingEnded } from './meeting-events.routes.js';
 
 export const meetingEndedHandler: RouteHandler<typeof meetingEnded, AppEnv> = async (c) => {
   const { slotId } = c.req.valid('param');
-  const { endedAt } = c.req.valid('json');
-  const accepted = await startMeetingEarnings(c.var.deps, { slotId, endedAt, source: 'meeting-server' });
+  const { endedAt, startedAt } = c.req.valid('json');
+  const accepted = await startMeetingEarnings(c.var.deps, { slotId, endedAt, ...(startedAt ? { startedAt } : {}), source: 'meeting-server' });
   return c.json(accepted, 202);
 };

@@ -1,14 +1,31 @@
+// Slots: HTTP only; services/slots (slots, booking, holds, cancellation) and services/meetings
+// (ending, disputes) do the work.
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../deps.js';
 import { keysetOn, toPageOn } from '../../pagination.js';
-import { DomainError } from '../../../domain/errors.js';
-import { startMeetingEarnings } from '../../../services/meetings/meeting-earnings.starter.js';
-import { startSlotBookedNotification } from '../../../services/slots/slot-notification.starter.js';
-import { bookSlot, cancelSlot } from '../../../services/slots/booking.js';
+import { endMeeting } from '../../../services/meetings/meeting-earnings.starter.js';
+import { reportNoShow, ruleOnReview } from '../../../services/meetings/meeting-review.js';
+import { bookSlot } from '../../../services/slots/booking.js';
+import { answerCancellation, cancelSlot } from '../../../services/slots/cancellation.js';
 import { confirmHold, holdSlot } from '../../../services/slots/hold.js';
-import type { bookSlotRoute, confirmHoldRoute, holdSlotRoute, cancelSlotRoute, createSlotRoute, deleteSlotRoute, endSlotRoute, getSlotRoute, listSlotsRoute, updateSlotRoute } from './slots.routes.js';
-import { slotSelect, toSlot } from '../../../services/slots/slot-view.js';
+import { getSlot, searchSlots } from '../../../services/slots/slot-queries.js';
 import { createSlot, deleteSlot, updateSlot } from '../../../services/slots/slots.js';
+import type {
+  approveCancellationRoute,
+  bookSlotRoute,
+  cancelSlotRoute,
+  confirmHoldRoute,
+  createSlotRoute,
+  declineCancellationRoute,
+  deleteSlotRoute,
+  endSlotRoute,
+  getSlotRoute,
+  holdSlotRoute,
+  listSlotsRoute,
+  reportNoShowRoute,
+  reviewSlotRoute,
+  updateSlotRoute,
+} from './slots.routes.js';
 
 export const createSlotHandler: RouteHandler<typeof createSlotRoute, AppEnv> = async (c) =>
   c.json(await createSlot(c.var.deps.db, c.get('auth')!.userId, c.req.valid('json')), 201);
@@ -22,58 +39,35 @@ export const deleteSlotHandler: RouteHandler<typeof deleteSlotRoute, AppEnv> = a
 };
 
 export const listSlotsHandler: RouteHandler<typeof listSlotsRoute, AppEnv> = async (c) => {
-  const { cursor, limit, mentorId, status, from, to, expertise } = c.req.valid('query');
+  const { cursor, limit, ...filters } = c.req.valid('query');
   const page = keysetOn('startDateTime', 'asc', cursor);
-  const rows = await c.var.deps.db.slot.findMany({
-    where: {
-      AND: [
-        page.where,
-        mentorId ? { mentorId } : {},
-        status ? { status } : {},
-        from || to ? { startDateTime: { ...(from ? { gte: new Date(from) } : {}), ...(to ? { lt: new Date(to) } : {}) } } : {},
-        expertise ? { mentor: { mentor: { expertise: { has: expertise } } } } : {},
-      ],
-    },
-    orderBy: page.orderBy,
-    take: limit + 1,
-    select: slotSelect,
-  });
-  const { items, nextCursor } = toPageOn(rows, limit, (s) => s.startDateTime);
-  return c.json({ items: items.map(toSlot), nextCursor }, 200);
+  const rows = await searchSlots(c.var.deps.db, filters, { ...page, take: limit + 1 });
+  return c.json(toPageOn(rows, limit, (s) => new Date(s.startDateTime)), 200);
 };
 
-export const getSlotHandler: RouteHandler<typeof getSlotRoute, AppEnv> = async (c) => {
-  const slot = await c.var.deps.db.slot.findUnique({ where: { id: c.req.valid('param').id }, select: slotSelect });
-  if (!slot) throw new DomainError('NOT_FOUND', 'No such slot');
-  return c.json(toSlot(slot), 200);
-};
+export const getSlotHandler: RouteHandler<typeof getSlotRoute, AppEnv> = async (c) => c.json(await getSlot(c.var.deps.db, c.req.valid('param').id), 200);
 
-export const bookSlotHandler: RouteHandler<typeof bookSlotRoute, AppEnv> = async (c) => {
-  const booked = await bookSlot(c.var.deps.db, c.req.valid('param').id, c.get('auth')!.userId);
-  // After the commit: the booking stands even if the emails cannot be scheduled (it logs).
-  await startSlotBookedNotification(c.var.deps, booked.slot);
-  return c.json(booked, 200);
-};
+export const bookSlotHandler: RouteHandler<typeof bookSlotRoute, AppEnv> = async (c) => c.json(await bookSlot(c.var.deps, c.req.valid('param').id, c.get('auth')!.userId), 200);
 
 export const cancelSlotHandler: RouteHandler<typeof cancelSlotRoute, AppEnv> = async (c) =>
   c.json(await cancelSlot(c.var.deps.db, c.req.valid('param').id, c.get('auth')!, c.req.valid('json').reason), 200);
 
-export const endSlotHandler: RouteHandler<typeof endSlotRoute, AppEnv> = async (c) => {
-  const { id } = c.req.valid('param');
-  const auth = c.get('auth')!;
-  const slot = await c.var.deps.db.slot.findUnique({ where: { id }, select: { mentorId: true } });
-  const isStaff = auth.role === 'ADMIN' || auth.role === 'SUPERADMIN';
-  if (!slot || (!isStaff && slot.mentorId !== auth.userId)) throw new DomainError('NOT_FOUND', 'No such slot of yours');
-  const endedAt = c.req.valid('json').endedAt ?? new Date().toISOString();
-  const accepted = await startMeetingEarnings(c.var.deps, { slotId: id, endedAt, source: isStaff ? 'admin' : 'mentor', endedBy: auth.userId });
-  return c.json(accepted, 202);
-};
+export const approveCancellationHandler: RouteHandler<typeof approveCancellationRoute, AppEnv> = async (c) =>
+  c.json(await answerCancellation(c.var.deps.db, c.req.valid('param').id, c.get('auth')!, 'approve', c.req.valid('json').note), 200);
+
+export const declineCancellationHandler: RouteHandler<typeof declineCancellationRoute, AppEnv> = async (c) =>
+  c.json(await answerCancellation(c.var.deps.db, c.req.valid('param').id, c.get('auth')!, 'decline', c.req.valid('json').note), 200);
+
+export const endSlotHandler: RouteHandler<typeof endSlotRoute, AppEnv> = async (c) =>
+  c.json(await endMeeting(c.var.deps, c.get('auth')!, c.req.valid('param').id, c.req.valid('json').endedAt), 202);
+
+export const reportNoShowHandler: RouteHandler<typeof reportNoShowRoute, AppEnv> = async (c) =>
+  c.json(await reportNoShow(c.var.deps, c.get('auth')!, c.req.valid('param').id, c.req.valid('json').note), 202);
+
+export const reviewSlotHandler: RouteHandler<typeof reviewSlotRoute, AppEnv> = async (c) =>
+  c.json(await ruleOnReview(c.var.deps, c.get('auth')!, c.req.valid('param').id, c.req.valid('json')), 200);
 
 export const holdSlotHandler: RouteHandler<typeof holdSlotRoute, AppEnv> = async (c) =>
   c.json(await holdSlot(c.var.deps, c.req.valid('param').id, c.get('auth')!.userId), 201);
 
-export const confirmHoldHandler: RouteHandler<typeof confirmHoldRoute, AppEnv> = async (c) => {
-  const confirmed = await confirmHold(c.var.deps, c.req.valid('param').id, c.get('auth')!.userId);
-  if (!confirmed.alreadyConfirmed) await startSlotBookedNotification(c.var.deps, confirmed.slot);
-  return c.json(confirmed, 200);
-};
+export const confirmHoldHandler: RouteHandler<typeof confirmHoldRoute, AppEnv> = async (c) => c.json(await confirmHold(c.var.deps, c.req.valid('param').id, c.get('auth')!.userId), 200);

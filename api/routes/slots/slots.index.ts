@@ -1,26 +1,20 @@
+// The slot routes: every operation of api/routes/slots/slots.routes.ts with its handler.
 import { createRouter } from '../../openapi.js';
-import {
-  bookSlotHandler,
-  confirmHoldHandler,
-  holdSlotHandler,
-  cancelSlotHandler,
-  createSlotHandler,
-  deleteSlotHandler,
-  endSlotHandler,
-  getSlotHandler,
-  listSlotsHandler,
-  updateSlotHandler,
-} from './slots.handlers.js';
-import { bookSlotRoute, confirmHoldRoute, holdSlotRoute, cancelSlotRoute, createSlotRoute, deleteSlotRoute, endSlotRoute, getSlotRoute, listSlotsRoute, updateSlotRoute } from './slots.routes.js';
+import * as h from './slots.handlers.js';
+import * as r from './slots.routes.js';
 
 export const slotsRouter = createRouter()
-  .openapi(listSlotsRoute, listSlotsHandler)
-  .openapi(createSlotRoute, createSlotHandler)
-  .openapi(getSlotRoute, getSlotHandler)
-  .openapi(updateSlotRoute, updateSlotHandler)
-  .openapi(deleteSlotRoute, deleteSlotHandler)
-  .openapi(bookSlotRoute, bookSlotHandler)
-  .openapi(cancelSlotRoute, cancelSlotHandler)
-  .openapi(endSlotRoute, endSlotHandler)
-  .openapi(holdSlotRoute, holdSlotHandler)
-  .openapi(confirmHoldRoute, confirmHoldHandler);
+  .openapi(r.listSlotsRoute, h.listSlotsHandler)
+  .openapi(r.createSlotRoute, h.createSlotHandler)
+  .openapi(r.getSlotRoute, h.getSlotHandler)
+  .openapi(r.updateSlotRoute, h.updateSlotHandler)
+  .openapi(r.deleteSlotRoute, h.deleteSlotHandler)
+  .openapi(r.bookSlotRoute, h.bookSlotHandler)
+  .openapi(r.cancelSlotRoute, h.cancelSlotHandler)
+  .openapi(r.approveCancellationRoute, h.approveCancellationHandler)
+  .openapi(r.declineCancellationRoute, h.declineCancellationHandler)
+  .openapi(r.endSlotRoute, h.endSlotHandler)
+  .openapi(r.reportNoShowRoute, h.reportNoShowHandler)
+  .openapi(r.reviewSlotRoute, h.reviewSlotHandler)
+  .openapi(r.holdSlotRoute, h.holdSlotHandler)
+  .openapi(r.confirmHoldRoute, h.confirmHoldHandler);

@@ -1,10 +1,26 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { EVERYONE } from '../../../domain/auth/roles.js';
+import { EVERYONE, STAFF } from '../../../domain/auth/roles.js';
 import { bearer } from '../../middleware/auth.js';
 import { authProblems, jsonBody, jsonResponse, problemResponse } from '../../openapi.js';
 import { pageSchema } from '../../pagination.js';
 import { MeetingEndAcceptedSchema } from '../meeting-events/meeting-events.routes.js';
-import { BookingResult, CancelBody, HoldConfirmation, HoldResult, CancellationResult, CreateSlotBody, EndBody, SlotListQuery, SlotSchema, UpdateSlotBody } from './slots.schemas.js';
+import {
+  BookingResult,
+  CancelBody,
+  CancellationAnswerBody,
+  CancellationResult,
+  CreateSlotBody,
+  EndBody,
+  HoldConfirmation,
+  HoldResult,
+  NoShowAccepted,
+  NoShowBody,
+  ReviewBody,
+  ReviewResult,
+  SlotListQuery,
+  SlotSchema,
+  UpdateSlotBody,
+} from './slots.schemas.js';
 
 const IdParam = z.object({ id: z.uuid() });
 
@@ -78,7 +94,8 @@ export const cancelSlotRoute = createRoute({
   method: 'post',
   path: '/api/slots/{id}/cancel',
   tags: ['Slots'],
-  summary: 'Cancel a booking. Mentor or admin: full refund. Student: full before the policy cutoff, partial after. Idempotent',
+  summary:
+    "Cancel a booking, or withdraw your unbooked slot (mentor). Mentor or admin: full refund. Student: full before the policy cutoff; inside it (booking.cancellationPolicy.fullRefundHoursBefore) the slot becomes CANCELLATION_REQUESTED for the mentor to approve or decline. Idempotent",
   ...bearer(['USER', 'EXPERT', 'ADMIN', 'SUPERADMIN']),
   request: { params: IdParam, body: jsonBody(CancelBody) },
   responses: { 200: jsonResponse('Cancelled, with the refund', CancellationResult), 400: problemResponse('Invalid body'), ...authProblems, 404: problemResponse('No such slot of yours'), 409: problemResponse('Cannot be cancelled now') },
@@ -125,4 +142,64 @@ export const confirmHoldRoute = createRoute({
   ...bearer(['USER', 'EXPERT']),
   request: { params: IdParam },
   responses: { 200: jsonResponse('Confirmed', HoldConfirmation), ...authProblems, 404: problemResponse('You hold no such slot'), 409: problemResponse('The hold has expired') },
+});
+
+const answerResponses = {
+  200: jsonResponse('Answered', CancellationResult),
+  400: problemResponse('Invalid body'),
+  ...authProblems,
+  404: problemResponse('No such slot of yours'),
+  409: problemResponse('No cancellation request is pending (already answered)'),
+};
+
+export const approveCancellationRoute = createRoute({
+  method: 'post',
+  path: '/api/slots/{id}/cancellation/approve',
+  tags: ['Slots'],
+  summary: "Approve a student's cancellation request (the slot's mentor or an admin): CANCELLED, with the policy's late-cancel refund",
+  ...bearer(['EXPERT', ...STAFF]),
+  request: { params: IdParam, body: jsonBody(CancellationAnswerBody) },
+  responses: answerResponses,
+});
+
+export const declineCancellationRoute = createRoute({
+  method: 'post',
+  path: '/api/slots/{id}/cancellation/decline',
+  tags: ['Slots'],
+  summary: "Decline a student's cancellation request (the slot's mentor or an admin): the booking stands, CONFIRMED again",
+  ...bearer(['EXPERT', ...STAFF]),
+  request: { params: IdParam, body: jsonBody(CancellationAnswerBody) },
+  responses: answerResponses,
+});
+
+export const reportNoShowRoute = createRoute({
+  method: 'post',
+  path: '/api/slots/{id}/no-show',
+  tags: ['Slots'],
+  summary: "Report that the mentor did not show (the session's student, once it has started): UNDER_REVIEW until an admin rules. Idempotent",
+  ...bearer(['USER', 'EXPERT']),
+  request: { params: IdParam, body: jsonBody(NoShowBody) },
+  responses: {
+    202: jsonResponse('Under review; meeting-earnings/<slotId> waits for the ruling', NoShowAccepted),
+    400: problemResponse('Invalid body'),
+    ...authProblems,
+    404: problemResponse('No such session of yours'),
+    409: problemResponse('Not a CONFIRMED session that has started'),
+  },
+});
+
+export const reviewSlotRoute = createRoute({
+  method: 'post',
+  path: '/api/admin/slots/{id}/review',
+  tags: ['Slots'],
+  summary: 'Rule on a disputed (UNDER_REVIEW) session: credit → COMPLETED and the mentor credited once; refund → the student refunded in full, CANCELLED, no earnings',
+  ...bearer(STAFF),
+  request: { params: IdParam, body: jsonBody(ReviewBody) },
+  responses: {
+    200: jsonResponse('Ruled and applied', ReviewResult),
+    400: problemResponse('Invalid body'),
+    ...authProblems,
+    404: problemResponse('No such slot'),
+    409: problemResponse('Not under review, or already ruled on'),
+  },
 });

@@ -39,6 +39,15 @@ export const SlotListQuery = PageQuery.extend({
 });
 
 export const CancelBody = z.object({ reason: z.string().trim().max(500).optional() }).strict().openapi('CancelSlotRequest');
+export const CancellationAnswerBody = z.object({ note: z.string().trim().max(500).optional() }).strict().openapi('CancellationAnswerRequest');
+export const NoShowBody = z.object({ note: z.string().trim().max(1000).optional() }).strict().openapi('NoShowReport');
+export const ReviewBody = z
+  .object({
+    decision: z.enum(['credit', 'refund']).openapi({ description: 'credit: the mentor earns as usual; refund: the student gets the tokens back, nobody earns' }),
+    note: z.string().trim().max(1000).optional(),
+  })
+  .strict()
+  .openapi('SlotReviewRuling');
 export const EndBody = z.object({ endedAt: Instant.optional() }).strict().openapi('EndSlotRequest');
 
 export const BookingResult = z
@@ -64,3 +73,17 @@ export const HoldResult = z
   .openapi('SlotHold');
 
 export const HoldConfirmation = z.object({ slot: SlotSchema, alreadyConfirmed: z.boolean() }).openapi('SlotHoldConfirmation');
+
+export const NoShowAccepted = z
+  .object({ workflowId: z.string().openapi({ example: 'meeting-earnings/6f1c…' }), status: z.literal('under-review') })
+  .openapi('NoShowAccepted');
+
+export const ReviewResult = z
+  .object({
+    slot: SlotSchema,
+    decision: z.enum(['credit', 'refund']),
+    workflowId: z.string(),
+    credited: z.boolean().openapi({ description: 'True when this ruling credited the mentor' }),
+    refunded: z.object({ paid: z.number().int(), promotional: z.number().int() }),
+  })
+  .openapi('SlotReviewResult');
