@@ -4,12 +4,14 @@
 // written to its comms log (queued) before the provider call and marked sent after.
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { writeAssignment } from '../services/crm/assignment.js';
-import { dispatchPendingLeadEvents, emitLeadEvents, recordLeadEvents, type LeadEvent } from '../services/crm-engine/triggers.js';
+import { dispatchPendingLeadEvents, emitLeadEvents } from '../services/crm-engine/triggers.js';
 import { createFollowUpWithTimer } from '../services/crm/follow-ups.js';
 import { UPDATABLE_LEAD_FIELDS, type WorkflowNode } from '../domain/crm-engine/definition.js';
 import { evaluate, renderTemplate } from '../domain/crm-engine/graph.js';
 import { leadSnapshot } from '../services/crm-engine/lead-snapshot.js';
-import { type Prisma, RawLeadStatus, type RawLead } from '../prisma/generated/client.js';
+import type { Prisma, RawLead } from '../prisma/generated/client.js';
+import { DomainError } from '../domain/errors.js';
+import { updateLeadFields } from '../services/crm/lead-fields.js';
 import type { EnrollmentStatus, PauseInfo } from '../workflows/crm-enrollment/crm-enrollment.contract.js';
 import type { ActivityDeps } from './deps.js';
 
@@ -156,25 +158,15 @@ export function createCrmEngineActivities(deps: ActivityDeps) {
       }
       case 'action.update_field': {
         if (!UPDATABLE_LEAD_FIELDS.includes(node.field)) throw permanent(`Field ${node.field} cannot be updated`);
-        if (node.field === 'status' && !(node.value in RawLeadStatus)) throw permanent(`"${node.value}" is not a lead status`);
-        const before = lead[node.field];
-        if (before === node.value) return { field: node.field, changed: false };
-        const events: LeadEvent[] = node.field === 'status' ? [{ type: 'LEAD_STATUS_CHANGED', leadId: lead.id, platform: lead.platform, fromStatus: String(before), toStatus: node.value }] : [];
-        await db.$transaction(async (tx) => {
-          await tx.rawLead.update({ where: { id: lead.id }, data: { [node.field]: node.value } });
-          await tx.leadActivityLog.create({
-            data: {
-              rawLeadId: lead.id,
-              performedBy: null,
-              activityType: node.field === 'status' ? 'status_changed' : 'updated',
-              description: `${node.field} set to "${node.value}" by workflow`,
-              metadata: json({ enrollmentId: p.enrollmentId, nodeId: node.id, field: node.field, from: before, to: node.value }),
-            },
-          });
-          await recordLeadEvents(tx, events);
-        });
-        await emitLeadEvents(triggerDeps(), events);
-        return { field: node.field, from: before, to: node.value, changed: true };
+        // The same rules as PATCH /api/crm/leads/:id: value checks, the lead lifecycle, logs and outbox.
+        try {
+          const r = await updateLeadFields(triggerDeps(), { leadId: lead.id, changes: { [node.field]: node.value }, actor: { kind: 'workflow', enrollmentId: p.enrollmentId, nodeId: node.id } });
+          if (!r.changed.length) return { field: node.field, changed: false };
+          return { field: node.field, from: r.before[node.field], to: r.after[node.field], changed: true };
+        } catch (err) {
+          if (err instanceof DomainError) throw permanent(`update_field ${node.field} = "${node.value}" refused: ${err.message}`);
+          throw err;
+        }
       }
       case 'action.create_follow_up': {
         const f = await createFollowUpWithTimer(

@@ -247,3 +247,39 @@ describe('POST /api/crm/leads/:id/assign', () => {
     expect(await stack.db.leadAssignmentHistory.count({ where: { rawLeadId: lead.id } })).toBe(0);
   });
 });
+
+describe('PATCH /api/crm/leads/:id — the lead lifecycle', () => {
+  const patch = (leadId: string, body: unknown) => call(json('PATCH', `/api/crm/leads/${leadId}`, body, bearerHeader(admin.accessToken)));
+  const trail = async (leadId: string) => ({
+    activity: await stack.db.leadActivityLog.count({ where: { rawLeadId: leadId, activityType: { in: ['status_changed', 'updated'] } } }),
+    outbox: await stack.db.crmTriggerEvent.count({ where: { leadId, type: 'LEAD_STATUS_CHANGED' } }),
+  });
+
+  it('refuses a status change the lifecycle does not allow with 409 ILLEGAL_TRANSITION, writing nothing', async () => {
+    const lead = await newLead(`Lifecycle ${tag()}`);
+    expect((await patch(lead.id, { status: 'converted', note: 'paid' })).status).toBe(200);
+    const before = await trail(lead.id);
+    expect(before).toEqual({ activity: 1, outbox: 1 });
+    // A change of city riding along is refused with it: one transaction.
+    const res = await patch(lead.id, { status: 'contacted', city: 'Nagpur' });
+    expect(res.status).toBe(409);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await res.json()) as Problem).code).toBe('ILLEGAL_TRANSITION');
+    expect(await stack.db.rawLead.findUniqueOrThrow({ where: { id: lead.id } })).toMatchObject({ status: 'converted', city: null });
+    expect(await trail(lead.id)).toEqual(before);
+    expect((await patch(lead.id, { status: 'new' })).status).toBe(409);
+    // Details may still change; setting the same status again is not a transition.
+    expect((await patch(lead.id, { status: 'converted', city: 'Nagpur' })).status).toBe(200);
+  });
+
+  it('two racing final statuses: one wins, the other is refused against the winner', async () => {
+    const lead = await newLead(`Race ${tag()}`);
+    expect((await patch(lead.id, { status: 'contacted' })).status).toBe(200);
+    const [a, b] = await Promise.all([patch(lead.id, { status: 'converted' }), patch(lead.id, { status: 'invalid' })]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const winner = a.status === 200 ? 'converted' : 'invalid';
+    expect((await stack.db.rawLead.findUniqueOrThrow({ where: { id: lead.id } })).status).toBe(winner);
+    const changes = await stack.db.leadActivityLog.findMany({ where: { rawLeadId: lead.id, activityType: 'status_changed' }, orderBy: { createdAt: 'asc' } });
+    expect(changes.map((l) => l.metadata)).toEqual([expect.objectContaining({ from: 'new', to: 'contacted' }), expect.objectContaining({ from: 'contacted', to: winner })]);
+  });
+});

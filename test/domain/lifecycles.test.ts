@@ -8,6 +8,7 @@ import { coursePlanLifecycle } from '../../domain/course-plan/status.js';
 import { enrollmentLifecycle } from '../../domain/enrollment/status.js';
 import { jobPostLifecycle } from '../../domain/job-post/status.js';
 import { leadLifecycle } from '../../domain/lead/status.js';
+import { rawLeadLifecycle } from '../../domain/raw-lead/status.js';
 import type { Lifecycle } from '../../domain/lifecycle.js';
 import { meetingRecordingLifecycle } from '../../domain/meeting-recording/status.js';
 import { mentorApplicationLifecycle } from '../../domain/mentor-application/status.js';
@@ -30,6 +31,7 @@ const pairs: [string, Lifecycle<string>, Record<string, string>][] = [
   ['EnrollmentStatus', enrollmentLifecycle, enums.EnrollmentStatus],
   ['BatchStatus', batchLifecycle, enums.BatchStatus],
   ['LeadStatus', leadLifecycle, enums.LeadStatus],
+  ['RawLeadStatus', rawLeadLifecycle, enums.RawLeadStatus],
   ['CoursePlanStatus', coursePlanLifecycle, enums.CoursePlanStatus],
   ['VendorApiKeyStatus', vendorApiKeyLifecycle, enums.VendorApiKeyStatus],
   ['JobPostStatus', jobPostLifecycle, enums.JobPostStatus],

@@ -189,7 +189,7 @@ export const updateLeadRoute = createRoute({
   method: 'patch',
   path: '/api/crm/leads/{id}',
   tags: TAGS,
-  summary: 'Change a lead’s status or details; every change is logged, and a status change fires lead_status_changed workflows',
+  summary: 'Change a lead’s status (along its lifecycle) or details; every change is logged, and a status change fires lead_status_changed workflows',
   ...bearer(CRM_ROLES),
   request: { params: LeadId, body: jsonBody(UpdateLeadBody) },
   responses: {
@@ -198,5 +198,6 @@ export const updateLeadRoute = createRoute({
     401: problemResponse('Not signed in'),
     403: problemResponse('Not a SALES user or an admin'),
     404: problemResponse('No such lead, or not one you may see'),
+    409: problemResponse('The lead lifecycle does not allow that status change (ILLEGAL_TRANSITION), e.g. out of converted or invalid'),
   },
 });
