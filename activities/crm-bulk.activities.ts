@@ -1,144 +1,26 @@
-// Bulk operations over CRM enrollments. bulkBatch picks the next keyset page of targets (by
-// id, so targets that change state mid-operation are neither skipped nor seen twice), applies
-// the action with bounded concurrency (pause/resume/cancel are the enrollment's own validated
-// Updates, enroll starts enrollments), and writes the running totals as absolute values, so a
-// retried batch never double-counts.
+// Bulk operations over CRM enrollments: thin adapters over services/crm-engine/bulk-batches.ts
+// (one activity per keyset batch, heartbeating as it goes).
 import { Context } from '@temporalio/activity';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { leadVisibilitySql } from '../services/crm/lead-visibility-sql.js';
-import { mapLimit, publishedVersion, startEnrollment } from '../services/crm-engine/enrollment.starter.js';
-import { Prisma } from '../prisma/generated/client.js';
+import { beginBulk, finishBulk, runBulkBatch, type BulkBatchDeps } from '../services/crm-engine/bulk-batches.js';
 import type { BulkAction, BulkCounts, BulkFilter, CrmBulkInput } from '../workflows/crm-bulk/crm-bulk.contract.js';
-import { cancelUpdate, pauseUpdate, resumeUpdate } from '../workflows/crm-enrollment/crm-enrollment.contract.js';
 import type { ActivityDeps } from './deps.js';
 
-const DEFAULT_STATUSES: Record<Exclude<BulkAction, 'enroll'>, string[]> = {
-  pause: ['ACTIVE', 'WAITING'],
-  resume: ['PAUSED'],
-  cancel: ['ACTIVE', 'WAITING', 'PAUSED'],
-};
-const MAX_FAILURES_KEPT = 500;
 /** Updates in flight per batch: each waits for a workflow task on a worker. */
 const CONCURRENCY = Number(process.env.CRM_BULK_CONCURRENCY ?? 32);
 
-type Outcome = { id: string; result: 'ok' | 'skipped' | 'failed'; error?: string };
-
-const visibility = leadVisibilitySql;
-
-function enrollmentWhere(action: Exclude<BulkAction, 'enroll'>, f: BulkFilter, actorRole: string, actorId: string | null): Prisma.Sql {
-  const statuses = f.status?.length ? f.status.filter((s) => DEFAULT_STATUSES[action].includes(s)) : DEFAULT_STATUSES[action];
-  const parts: Prisma.Sql[] = [Prisma.sql`e."status"::text = ANY(${statuses}::text[])`, visibility(actorRole, actorId)];
-  if (f.workflowId) parts.push(Prisma.sql`e."workflow_id" = ${f.workflowId}::uuid`);
-  if (f.version !== undefined) parts.push(Prisma.sql`e."definition_version" = ${f.version}`);
-  if (f.leadIds?.length) parts.push(Prisma.sql`e."subject_id" = ANY(${f.leadIds}::uuid[])`);
-  if (f.assignedTo) parts.push(Prisma.sql`l."assigned_to" = ${f.assignedTo}::uuid`);
-  return Prisma.join(parts, ' AND ');
-}
-
-function leadWhere(platform: string, f: BulkFilter, actorRole: string, actorId: string | null): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`l."platform" = ${platform}`, visibility(actorRole, actorId)];
-  if (f.leadIds?.length) parts.push(Prisma.sql`l."id" = ANY(${f.leadIds}::uuid[])`);
-  if (f.assignedTo) parts.push(Prisma.sql`l."assigned_to" = ${f.assignedTo}::uuid`);
-  if (f.leadStatus) parts.push(Prisma.sql`l."status"::text = ${f.leadStatus}`);
-  if (f.sourceType) parts.push(Prisma.sql`l."source_type"::text = ${f.sourceType}`);
-  return Prisma.join(parts, ' AND ');
-}
-
 export function createCrmBulkActivities(deps: ActivityDeps) {
-  const { db, temporal, logger } = deps;
-
-  async function platformOf(crmWorkflowId: string | undefined): Promise<string> {
-    if (!crmWorkflowId) throw new Error('enroll needs filter.workflowId');
-    const wf = await db.crmWorkflow.findUniqueOrThrow({ where: { id: crmWorkflowId }, select: { platform: true } });
-    return wf.platform;
-  }
-
-  async function count(action: BulkAction, f: BulkFilter, actorRole: string, actorId: string | null): Promise<number> {
-    const rows =
-      action === 'enroll'
-        ? await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "mas_crm"."raw_leads" l WHERE ${leadWhere(await platformOf(f.workflowId), f, actorRole, actorId)}`
-        : await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "mas_crm"."workflow_enrollments" e
-            LEFT JOIN "mas_crm"."raw_leads" l ON l."id" = e."subject_id" WHERE ${enrollmentWhere(action, f, actorRole, actorId)}`;
-    return Number(rows[0]?.n ?? 0);
-  }
-
-  async function page(input: CrmBulkInput, afterId: string | null, limit: number): Promise<string[]> {
-    const after = afterId ? Prisma.sql`AND x."id" > ${afterId}::uuid` : Prisma.empty;
-    const { action, filter: f, actorRole, actorId } = input;
-    const rows =
-      action === 'enroll'
-        ? await db.$queryRaw<{ id: string }[]>`SELECT x."id" FROM "mas_crm"."raw_leads" x JOIN "mas_crm"."raw_leads" l ON l."id" = x."id"
-            WHERE ${leadWhere(await platformOf(f.workflowId), f, actorRole, actorId)} ${after} ORDER BY x."id" LIMIT ${limit}`
-        : await db.$queryRaw<{ id: string }[]>`SELECT x."id" FROM "mas_crm"."workflow_enrollments" x
-            JOIN "mas_crm"."workflow_enrollments" e ON e."id" = x."id" LEFT JOIN "mas_crm"."raw_leads" l ON l."id" = e."subject_id"
-            WHERE ${enrollmentWhere(action, f, actorRole, actorId)} ${after} ORDER BY x."id" LIMIT ${limit}`;
-    return rows.map((r) => r.id);
-  }
-
-  async function applyToEnrollment(action: Exclude<BulkAction, 'enroll'>, enrollmentId: string, input: CrmBulkInput): Promise<Outcome> {
-    const row = await db.workflowEnrollment.findUnique({ where: { id: enrollmentId }, select: { temporalWorkflowId: true } });
-    if (!row?.temporalWorkflowId) return { id: enrollmentId, result: 'skipped', error: 'no workflow' };
-    const handle = temporal.workflow.getHandle(row.temporalWorkflowId);
-    try {
-      if (action === 'pause') await handle.executeUpdate(pauseUpdate, { args: [{ reason: input.reason ?? 'bulk pause', actorId: input.actorId }] });
-      else if (action === 'resume') await handle.executeUpdate(resumeUpdate, { args: [{ actorId: input.actorId }] });
-      else await handle.executeUpdate(cancelUpdate, { args: [{ reason: input.reason, actorId: input.actorId }] });
-      return { id: enrollmentId, result: 'ok' };
-    } catch (err) {
-      // The enrollment's validator refused (already in that state, or ended), or it is gone.
-      if (err instanceof WorkflowUpdateFailedError || err instanceof WorkflowNotFoundError) return { id: enrollmentId, result: 'skipped', error: err instanceof WorkflowUpdateFailedError && err.cause instanceof Error ? err.cause.message : err.message };
-      return { id: enrollmentId, result: 'failed', error: err instanceof Error ? err.message : String(err) };
-    }
-  }
-
+  const batchDeps: BulkBatchDeps = { db: deps.db, temporal: deps.temporal, logger: deps.logger, taskQueue: deps.taskQueue, concurrency: CONCURRENCY };
   return {
     async bulkBegin(p: { operationId: string; action: BulkAction; filter: BulkFilter; actorId: string | null; actorRole: string }): Promise<number> {
-      const total = await count(p.action, p.filter, p.actorRole, p.actorId);
-      await db.crmBulkOperation.update({ where: { id: p.operationId }, data: { total } });
-      return total;
+      return beginBulk(batchDeps, p);
     },
 
     async bulkBatch(p: CrmBulkInput & { afterId: string | null; limit: number; before: BulkCounts }): Promise<{ counts: BulkCounts; nextCursor: string | null }> {
-      const ids = await page(p, p.afterId, p.limit);
-      let outcomes: Outcome[];
-      if (p.action === 'enroll') {
-        const v = await publishedVersion(db, p.filter.workflowId!, p.filter.version);
-        if (!v) throw new Error('The workflow has no published version');
-        outcomes = await mapLimit(ids, CONCURRENCY, async (leadId) => {
-          try {
-            const r = await startEnrollment({ db, temporal, config: { taskQueue: deps.taskQueue } }, v, leadId, p.actorId);
-            return { id: leadId, result: r.started ? 'ok' : 'skipped', ...(r.started ? {} : { error: 'already enrolled' }) } as Outcome;
-          } catch (err) {
-            return { id: leadId, result: 'failed', error: err instanceof Error ? err.message : String(err) };
-          }
-        });
-      } else {
-        const action = p.action;
-        let done = 0;
-        outcomes = await mapLimit(ids, CONCURRENCY, async (id) => {
-          const o = await applyToEnrollment(action, id, p);
-          if (++done % 50 === 0) Context.current().heartbeat(done);
-          return o;
-        });
-      }
-      const counts: BulkCounts = {
-        processed: p.before.processed + outcomes.length,
-        succeeded: p.before.succeeded + outcomes.filter((o) => o.result === 'ok').length,
-        skipped: p.before.skipped + outcomes.filter((o) => o.result === 'skipped').length,
-        failed: p.before.failed + outcomes.filter((o) => o.result === 'failed').length,
-      };
-      const failures = outcomes.filter((o) => o.result === 'failed').map((o) => ({ id: o.id, error: o.error }));
-      await db.$transaction(async (tx) => {
-        const op = await tx.crmBulkOperation.findUniqueOrThrow({ where: { id: p.operationId }, select: { failures: true } });
-        const kept = [...(op.failures as unknown[]), ...failures].slice(0, MAX_FAILURES_KEPT);
-        await tx.crmBulkOperation.update({ where: { id: p.operationId }, data: { ...counts, failures: kept as Prisma.InputJsonValue } });
-      });
-      if (failures.length) logger.warn({ operationId: p.operationId, failed: failures.length }, 'crm bulk: failures in batch');
-      return { counts, nextCursor: ids.length === p.limit ? ids[ids.length - 1]! : null };
+      return runBulkBatch(batchDeps, p, (done) => Context.current().heartbeat(done));
     },
 
     async bulkFinish(p: { operationId: string; counts: BulkCounts }): Promise<void> {
-      await db.crmBulkOperation.update({ where: { id: p.operationId }, data: { ...p.counts, status: 'COMPLETED', completedAt: new Date() } });
+      await finishBulk(batchDeps, p);
     },
   };
 }

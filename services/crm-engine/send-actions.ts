@@ -1,0 +1,94 @@
+// The CRM engine's sends (WhatsApp template, email, SMS). Each is written to its comms log as
+// queued BEFORE the provider call and marked sent (or failed) after, so a retried node run
+// reuses its log row and a send already out is never repeated (see alreadySent).
+import { DomainError } from '../../domain/errors.js';
+import { renderTemplate } from '../../domain/crm-engine/graph.js';
+import type { WorkflowNode } from '../../domain/crm-engine/definition.js';
+import type { Prisma, RawLead } from '../../prisma/generated/client.js';
+import type { ActionDeps, ActionRef } from './actions.js';
+import { leadSnapshot } from './lead-snapshot.js';
+
+const json = (v: unknown) => v as Prisma.InputJsonValue;
+type Send = Extract<WorkflowNode, { type: 'action.send_whatsapp' | 'action.send_email' | 'action.send_sms' }>;
+
+/** A refusal no retry can fix (no phone, SMS off): the enrollment fails at once. */
+const refused = (message: string) => new DomainError('UNPROCESSABLE', message);
+
+export async function performSend(deps: ActionDeps, p: ActionRef, node: Send, lead: RawLead, runId: string): Promise<Record<string, unknown>> {
+  const { db, now } = deps;
+  const snap = leadSnapshot(lead);
+  const key = `${p.enrollmentId}:${node.id}:${p.visit}`;
+  const remember = (logId: string) => db.workflowNodeRun.update({ where: { id: runId }, data: { result: json({ logId }) } });
+  const failed = (err: unknown) => String((err as Error).message).slice(0, 500);
+  switch (node.type) {
+    case 'action.send_whatsapp': {
+      if (!lead.phone) throw refused('The lead has no phone number');
+      const params = node.params.map((t) => renderTemplate(t, snap));
+      const log = p.priorLogId
+        ? await db.leadWhatsAppLog.update({ where: { id: p.priorLogId }, data: { status: 'queued', errorMessage: null } })
+        : await db.leadWhatsAppLog.create({
+            data: { rawLeadId: lead.id, toNumber: lead.phone, messageType: 'template', templateName: node.template, body: params.join(' | '), provider: 'meta_cloud' },
+          });
+      await remember(log.id);
+      try {
+        const sent = await deps.whatsapp.sendTemplate({ to: lead.phone, template: node.template, languageCode: node.languageCode, params });
+        await db.leadWhatsAppLog.update({ where: { id: log.id }, data: { status: 'sent', providerMessageId: sent.messageId, sentAt: now() } });
+        await logActivity(deps, lead.id, 'whatsapp_sent', `WhatsApp template ${node.template} sent by workflow`, { enrollmentId: p.enrollmentId, nodeId: node.id, messageId: sent.messageId });
+        return { channel: 'whatsapp', logId: log.id, messageId: sent.messageId };
+      } catch (err) {
+        await db.leadWhatsAppLog.update({ where: { id: log.id }, data: { status: 'failed', errorMessage: failed(err) } });
+        throw err;
+      }
+    }
+    case 'action.send_email': {
+      if (!lead.email) throw refused('The lead has no email address');
+      const subject = renderTemplate(node.subject, snap);
+      const body = renderTemplate(node.body, snap);
+      const log = p.priorLogId
+        ? await db.leadEmailLog.update({ where: { id: p.priorLogId }, data: { status: 'queued', errorMessage: null } })
+        : await db.leadEmailLog.create({ data: { rawLeadId: lead.id, toEmail: lead.email, subject, body, provider: 'smtp' } });
+      await remember(log.id);
+      try {
+        const sent = await deps.email.send({ to: lead.email, subject, text: body, headers: { 'X-Mas-Idempotency-Key': key } });
+        await db.leadEmailLog.update({ where: { id: log.id }, data: { status: 'sent', providerMessageId: sent.messageId, sentAt: now() } });
+        await logActivity(deps, lead.id, 'email_sent', `Email "${subject}" sent by workflow`, { enrollmentId: p.enrollmentId, nodeId: node.id, messageId: sent.messageId });
+        return { channel: 'email', logId: log.id, messageId: sent.messageId };
+      } catch (err) {
+        await db.leadEmailLog.update({ where: { id: log.id }, data: { status: 'failed', errorMessage: failed(err) } });
+        throw err;
+      }
+    }
+    case 'action.send_sms': {
+      if (!lead.phone) throw refused('The lead has no phone number');
+      if (!deps.exotel) throw refused('SMS is not configured (EXOTEL_MODE=off)');
+      const body = renderTemplate(node.body, snap);
+      const log = p.priorLogId
+        ? await db.leadSmsLog.update({ where: { id: p.priorLogId }, data: { status: 'queued', errorMessage: null } })
+        : await db.leadSmsLog.create({ data: { rawLeadId: lead.id, toNumber: lead.phone, body, dltTemplateId: node.dltTemplateId ?? null } });
+      await remember(log.id);
+      try {
+        const sent = await deps.exotel.sendSms({ to: lead.phone, body, dltTemplateId: node.dltTemplateId, customField: key.slice(0, 128) });
+        await db.leadSmsLog.update({ where: { id: log.id }, data: { status: 'sent', providerMessageId: sent.sid, sentAt: now() } });
+        await logActivity(deps, lead.id, 'sms_sent', 'SMS sent by workflow', { enrollmentId: p.enrollmentId, nodeId: node.id, sid: sent.sid });
+        return { channel: 'sms', logId: log.id, sid: sent.sid };
+      } catch (err) {
+        await db.leadSmsLog.update({ where: { id: log.id }, data: { status: 'failed', errorMessage: failed(err) } });
+        throw err;
+      }
+    }
+  }
+}
+
+/** Whether an earlier attempt's comms log row already went out (so it is not sent again). */
+export async function alreadySent(deps: Pick<ActionDeps, 'db'>, type: string, id: string): Promise<boolean> {
+  const { db } = deps;
+  if (type === 'action.send_whatsapp') return (await db.leadWhatsAppLog.count({ where: { id, status: { in: ['sent', 'delivered', 'read'] } } })) > 0;
+  if (type === 'action.send_email') return (await db.leadEmailLog.count({ where: { id, status: { in: ['sent', 'delivered', 'opened', 'clicked'] } } })) > 0;
+  if (type === 'action.send_sms') return (await db.leadSmsLog.count({ where: { id, status: { in: ['sent', 'delivered'] } } })) > 0;
+  return false;
+}
+
+/** The lead's timeline row for a workflow send (performed by the system). */
+async function logActivity(deps: Pick<ActionDeps, 'db'>, rawLeadId: string, activityType: 'whatsapp_sent' | 'email_sent' | 'sms_sent', description: string, metadata: Record<string, unknown>) {
+  await deps.db.leadActivityLog.create({ data: { rawLeadId, performedBy: null, activityType, description, metadata: json(metadata) } });
+}
