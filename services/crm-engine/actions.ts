@@ -6,7 +6,7 @@ import { UPDATABLE_LEAD_FIELDS, type WorkflowNode } from '../../domain/crm-engin
 import { DomainError } from '../../domain/errors.js';
 import type { Logger } from '../../infra/logger.js';
 import type { Db } from '../../infra/prisma.js';
-import { type Prisma, RawLeadStatus, type RawLead } from '../../prisma/generated/client.js';
+import type { RawLead } from '../../prisma/generated/client.js';
 import type { EmailProvider } from '../../providers/email/interface.js';
 import type { ExotelProvider } from '../../providers/exotel/interface.js';
 import type { WhatsAppProvider } from '../../providers/whatsapp/interface.js';
@@ -15,7 +15,7 @@ import { createFollowUpWithTimer } from '../crm/follow-ups.js';
 import { updateLeadFields } from '../crm/lead-fields.js';
 import { leadSnapshot } from './lead-snapshot.js';
 import { performSend } from './send-actions.js';
-import { emitLeadEvents, recordLeadEvents, type LeadEvent, type TriggerDeps } from './triggers.js';
+import { emitLeadEvents, type TriggerDeps } from './triggers.js';
 
 /** What actions reach: the worker's activity deps satisfy it. */
 export interface ActionDeps {
@@ -43,7 +43,6 @@ export interface ActionRef extends NodeRef {
   priorLogId?: string | undefined;
 }
 
-const json = (v: unknown) => v as Prisma.InputJsonValue;
 const refused = (message: string) => new DomainError('UNPROCESSABLE', message);
 const triggerDeps = (deps: ActionDeps): TriggerDeps => ({ db: deps.db, temporal: deps.temporal, logger: deps.logger, config: { taskQueue: deps.taskQueue } });
 
