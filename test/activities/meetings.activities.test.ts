@@ -75,3 +75,33 @@ describe('creditMentorEarnings', () => {
     expect((await db.slot.findUniqueOrThrow({ where: { id: slot.id } })).earningsCredited).toBe(false);
   });
 });
+
+describe('settleReview', () => {
+  async function underReview() {
+    const { slot, student, mentor } = await createMentorWithSlot(db, { status: 'UNDER_REVIEW' });
+    await db.token.create({ data: { userId: student.id, balance: 0 } });
+    await db.promotionalToken.create({ data: { userId: student.id } });
+    await db.tokenUsage.create({
+      data: { userId: student.id, slotId: slot.id, type: 'BOOKING', amount: -2, paidAmount: 2, promoAmount: 0, balanceAfter: 0, description: 'test booking', idempotencyKey: `booking:${slot.id}` },
+    });
+    return { slot, student, mentor };
+  }
+
+  it('applies a refund ruling once however often (and concurrently) it runs', async () => {
+    const { slot, student, mentor } = await underReview();
+    const input = { slotId: slot.id, decision: 'refund' as const, ruledBy: mentor.id };
+    const results = await Promise.all(Array.from({ length: 4 }, () => quiet().run(acts.settleReview, input)));
+    for (const r of results) expect(r).toEqual({ status: 'CANCELLED', refunded: { paid: 2, promotional: 0 } });
+    expect(await db.tokenUsage.count({ where: { slotId: slot.id, type: 'REFUND' } })).toBe(1);
+    expect((await db.token.findUniqueOrThrow({ where: { userId: student.id } })).balance).toBe(2);
+  });
+
+  it('refuses, non-retryably, a ruling on a slot that is not under review, or the opposite ruling after one applied', async () => {
+    const { slot: confirmed, mentor } = await createMentorWithSlot(db);
+    expect(await refusal(env.run(acts.settleReview, { slotId: confirmed.id, decision: 'credit' as const, ruledBy: mentor.id }))).toMatchObject({ type: 'CONFLICT', nonRetryable: true });
+    const { slot } = await underReview();
+    await env.run(acts.settleReview, { slotId: slot.id, decision: 'credit' as const, ruledBy: mentor.id });
+    expect(await refusal(env.run(acts.settleReview, { slotId: slot.id, decision: 'refund' as const, ruledBy: mentor.id }))).toMatchObject({ type: 'CONFLICT', nonRetryable: true });
+    expect((await db.slot.findUniqueOrThrow({ where: { id: slot.id } })).status).toBe('COMPLETED');
+  });
+});
