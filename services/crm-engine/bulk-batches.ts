@@ -9,7 +9,8 @@ import type { Db } from '../../infra/prisma.js';
 import { Prisma } from '../../prisma/generated/client.js';
 import type { BulkAction, BulkCounts, BulkFilter, CrmBulkInput } from '../../workflows/crm-bulk/crm-bulk.contract.js';
 import { leadVisibilitySql } from '../crm/lead-visibility-sql.js';
-import { sendEnrollmentMove, type EnrollmentMove } from './enrollment-moves.js';
+import { enrollmentMoveSources, type EnrollmentMove } from '../../domain/workflow-enrollment/status.js';
+import { sendEnrollmentMove } from './enrollment-moves.js';
 import { mapLimit, publishedVersion, startEnrollment } from './enrollment.starter.js';
 
 export interface BulkBatchDeps {
@@ -21,10 +22,11 @@ export interface BulkBatchDeps {
   concurrency: number;
 }
 
+/** The states each move applies to, from the domain lifecycle; others are not targets. */
 const DEFAULT_STATUSES: Record<EnrollmentMove, string[]> = {
-  pause: ['ACTIVE', 'WAITING'],
-  resume: ['PAUSED'],
-  cancel: ['ACTIVE', 'WAITING', 'PAUSED'],
+  pause: enrollmentMoveSources('pause'),
+  resume: enrollmentMoveSources('resume'),
+  cancel: enrollmentMoveSources('cancel'),
 };
 const MAX_FAILURES_KEPT = 500;
 
@@ -74,7 +76,8 @@ async function applyToEnrollment(deps: BulkBatchDeps, action: EnrollmentMove, en
   try {
     const reason = action === 'pause' ? (input.reason ?? 'bulk pause') : input.reason;
     const outcome = await sendEnrollmentMove(deps.temporal, row.temporalWorkflowId, action, { reason, actorId: input.actorId });
-    // The enrollment's validator refused (already in that state, or ended), or it is gone.
+    // The enrollment's validator refused (the lifecycle has no such move from its live state,
+    // which the row can trail), or it is gone: a skip, not a failure.
     return outcome.moved ? { id: enrollmentId, result: 'ok' } : { id: enrollmentId, result: 'skipped', error: outcome.detail };
   } catch (err) {
     return { id: enrollmentId, result: 'failed', error: err instanceof Error ? err.message : String(err) };

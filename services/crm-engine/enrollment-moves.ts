@@ -1,10 +1,8 @@
 // Pause, resume and cancel as the enrollment workflow's validated Updates, for one enrollment
 // (the api) or many (bulk batches). The validator's refusal means nothing changed.
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import type { BulkAction } from '../../workflows/crm-bulk/crm-bulk.contract.js';
+import type { EnrollmentMove } from '../../domain/workflow-enrollment/status.js';
 import { cancelUpdate, pauseUpdate, resumeUpdate, type EnrollmentLiveState } from '../../workflows/crm-enrollment/crm-enrollment.contract.js';
-
-export type EnrollmentMove = Exclude<BulkAction, 'enroll'>;
 
 export interface MoveArgs {
   /** Required by pause; cancel keeps null. */

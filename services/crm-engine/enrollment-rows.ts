@@ -1,12 +1,18 @@
 // The workflow_enrollments row as the enrollment workflow moves: written once at the start
-// (when the starter did not), then patched in the order the workflow decides. An ended
-// enrollment never moves again: a late write from a step cut short is dropped.
+// (when the starter did not), then patched in the order the workflow decides. Every status
+// change is an edge of the domain lifecycle (the update is guarded by it); an
+// ended enrollment never moves again: a late write from a step cut short is dropped.
+import { workflowEnrollmentLifecycle } from '../../domain/workflow-enrollment/status.js';
 import type { Db } from '../../infra/prisma.js';
 import type { Prisma } from '../../prisma/generated/client.js';
 import type { EnrollmentStatus, PauseInfo } from '../../workflows/crm-enrollment/crm-enrollment.contract.js';
 
 const json = (v: unknown) => v as Prisma.InputJsonValue;
-const TERMINAL: EnrollmentStatus[] = ['COMPLETED', 'FAILED', 'CANCELLED'];
+
+/** For each status, the stored statuses a write of it may land on: its sources, and itself. */
+const MAY_BECOME = Object.fromEntries(
+  workflowEnrollmentLifecycle.states.map((to) => [to, workflowEnrollmentLifecycle.states.filter((from) => from === to || workflowEnrollmentLifecycle.canTransition(from, to))]),
+) as Record<EnrollmentStatus, EnrollmentStatus[]>;
 
 interface Deps {
   db: Db;
@@ -66,6 +72,11 @@ export async function beginEnrollmentRow(deps: Deps, b: BeginEnrollment): Promis
   });
 }
 
+/**
+ * Applies the patch, or throws ILLEGAL_TRANSITION (and writes nothing) when the lifecycle has
+ * no edge from the stored status. Writing the status the row already has is a retry: allowed.
+ * A write to an ended (or missing) row is dropped whole, node runs included.
+ */
 export async function patchEnrollment(deps: Deps, p: EnrollmentPatch): Promise<void> {
   const { db, now } = deps;
   const data: Prisma.WorkflowEnrollmentUncheckedUpdateInput = { status: p.status };
@@ -84,7 +95,15 @@ export async function patchEnrollment(deps: Deps, p: EnrollmentPatch): Promise<v
   }
   if (p.goalReached) data.context = json({ goalReached: true });
   await db.$transaction(async (tx) => {
-    await tx.workflowEnrollment.updateMany({ where: { id: p.enrollmentId, status: { notIn: TERMINAL.filter((s) => s !== p.status) } }, data });
+    // One guarded UPDATE (no extra round trip, no lock held longer): it matches only when the
+    // stored status may move to p.status, or already is it (a retry). Postgres re-checks the
+    // guard on the row it updates, so a concurrent write cannot slip an illegal edge through.
+    const { count } = await tx.workflowEnrollment.updateMany({ where: { id: p.enrollmentId, status: { in: MAY_BECOME[p.status] } }, data });
+    if (count === 0) {
+      const row = await tx.workflowEnrollment.findUnique({ where: { id: p.enrollmentId }, select: { status: true } });
+      if (!row || workflowEnrollmentLifecycle.isTerminal(row.status)) return;
+      workflowEnrollmentLifecycle.assertTransition(row.status, p.status);
+    }
     if (p.delay) {
       const { nodeId, nodeType, visit, phase } = p.delay;
       const where = { enrollmentId_nodeId_attempt: { enrollmentId: p.enrollmentId, nodeId, attempt: visit } };

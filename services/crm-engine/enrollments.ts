@@ -3,16 +3,16 @@
 // node runs, pause / resume / cancel, and reading a bulk operation.
 import { seesAllLeads } from '../../domain/crm/access.js';
 import { DomainError } from '../../domain/errors.js';
+import { workflowEnrollmentLifecycle, type EnrollmentMove } from '../../domain/workflow-enrollment/status.js';
 import { Prisma as PrismaNs, type CrmBulkOperation, type WorkflowEnrollment, type WorkflowEnrollmentStatus, type WorkflowNodeRun } from '../../prisma/generated/client.js';
 import { stateQuery, type EnrollmentLiveState } from '../../workflows/crm-enrollment/crm-enrollment.contract.js';
 import { leadVisibilitySql } from '../crm/lead-visibility-sql.js';
 import { visibleLeadsWhere } from '../crm/lead-view.js';
 import type { AuthContext, ServiceDeps } from '../deps.js';
-import { sendEnrollmentMove, type EnrollmentMove, type MoveArgs } from './enrollment-moves.js';
+import { sendEnrollmentMove, type MoveArgs } from './enrollment-moves.js';
 
 type Deps = Pick<ServiceDeps, 'db'>;
 export type EnrollmentRow = WorkflowEnrollment & { workflow: { name: string } };
-const ENDED = ['COMPLETED', 'FAILED', 'CANCELLED'];
 const include = { workflow: { select: { name: true } } } as const;
 
 export interface EnrollmentListQuery {
@@ -72,7 +72,7 @@ async function visibleEnrollment(deps: Deps, auth: AuthContext, id: string): Pro
 export async function getEnrollment(deps: Pick<ServiceDeps, 'db' | 'temporal' | 'logger'>, auth: AuthContext, id: string): Promise<{ row: EnrollmentRow; live: EnrollmentLiveState | null }> {
   const row = await visibleEnrollment(deps, auth, id);
   let live: EnrollmentLiveState | null = null;
-  if (row.temporalWorkflowId && !ENDED.includes(row.status)) {
+  if (row.temporalWorkflowId && !workflowEnrollmentLifecycle.isTerminal(row.status)) {
     try {
       live = await deps.temporal.workflow.getHandle(row.temporalWorkflowId).query(stateQuery);
     } catch (err) {
@@ -87,10 +87,14 @@ export async function listNodeRuns(deps: Deps, auth: AuthContext, id: string): P
   return deps.db.workflowNodeRun.findMany({ where: { enrollmentId: id }, orderBy: [{ createdAt: 'asc' }, { attempt: 'asc' }], take: 1000 });
 }
 
-/** Pause, resume or cancel one enrollment; a refusal is a 409 and nothing has changed. */
+/**
+ * Pause, resume or cancel one enrollment; a refusal is a 409 and nothing has changed. Only an
+ * ended row is refused here: the stored status can trail the run by a write, so whether the
+ * move is allowed is the workflow validator's call (it asks the same domain lifecycle).
+ */
 export async function moveEnrollment(deps: Pick<ServiceDeps, 'db' | 'temporal'>, auth: AuthContext, id: string, move: EnrollmentMove, reason: string | null): Promise<EnrollmentLiveState> {
   const e = await visibleEnrollment(deps, auth, id);
-  if (ENDED.includes(e.status) || !e.temporalWorkflowId) throw new DomainError('CONFLICT', `The enrollment is ${e.status}`);
+  if (workflowEnrollmentLifecycle.isTerminal(e.status) || !e.temporalWorkflowId) throw new DomainError('CONFLICT', `The enrollment is ${e.status}`);
   const args: MoveArgs = { reason, actorId: auth.userId };
   const outcome = await sendEnrollmentMove(deps.temporal, e.temporalWorkflowId, move, args);
   if (!outcome.moved) throw new DomainError('CONFLICT', outcome.detail);

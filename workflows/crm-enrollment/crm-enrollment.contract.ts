@@ -3,8 +3,10 @@
 // live view GET /api/crm/enrollments/:id merges with the stored row.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { WorkflowDefinition } from '../../domain/crm-engine/definition.js';
+import type { EnrollmentMoveRefusal, WorkflowEnrollmentStatus } from '../../domain/workflow-enrollment/status.js';
 
-export type EnrollmentStatus = 'ACTIVE' | 'WAITING' | 'PAUSED' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
+/** The lifecycle in domain/workflow-enrollment/status.ts is the one source of these states. */
+export type EnrollmentStatus = WorkflowEnrollmentStatus;
 
 export interface PauseInfo {
   /** ISO instant. */
@@ -73,9 +75,10 @@ export const resumeUpdate = defineUpdate<EnrollmentLiveState, [ResumeArgs]>('res
 export const cancelUpdate = defineUpdate<EnrollmentLiveState, [CancelArgs]>('cancel');
 export const stateQuery = defineQuery<EnrollmentLiveState>('state');
 
-/** Update validators reject with these messages; the api maps them to 409. */
+/** Update validators reject with these messages (one per domain refusal); the api maps them to 409. */
 export const REJECT = {
   ended: 'The enrollment has ended',
   alreadyPaused: 'The enrollment is already paused',
   notPaused: 'The enrollment is not paused',
-} as const;
+  notAllowed: 'The enrollment cannot do that from its current state',
+} as const satisfies Record<EnrollmentMoveRefusal, string>;

@@ -16,6 +16,7 @@ import {
 } from '@temporalio/workflow';
 import type { CrmEngineActivities, EnrollmentPatch } from '../../activities/crm-engine.activities.js';
 import { delayMs, nextNodeId, nodeById, triggerNode } from '../../domain/crm-engine/graph.js';
+import { enrollmentMoveRefusal, type EnrollmentMove } from '../../domain/workflow-enrollment/status.js';
 import { MasState } from '../search-attributes.js';
 import {
   cancelUpdate,
@@ -43,8 +44,6 @@ const actions = proxyActivities<CrmEngineActivities>({
   startToCloseTimeout: '15 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5 },
 });
-
-const ENDED: EnrollmentStatus[] = ['COMPLETED', 'FAILED', 'CANCELLED'];
 
 export async function crmEnrollment(input: CrmEnrollmentInput): Promise<CrmEnrollmentOutcome> {
   const def = input.definition;
@@ -96,6 +95,13 @@ export async function crmEnrollment(input: CrmEnrollmentInput): Promise<CrmEnrol
   };
 
   setHandler(stateQuery, live);
+  // The validators ask the domain lifecycle, so a refused Update changes nothing. Replay never
+  // reruns a validator (accepted Updates are in the history), and for every state a run can be
+  // in this accepts exactly what the old checks did.
+  const refuseUnlessAllowed = (move: EnrollmentMove) => {
+    const refusal = enrollmentMoveRefusal(move, cancelled ? 'CANCELLED' : status);
+    if (refusal) throw new Error(REJECT[refusal]);
+  };
   setHandler(
     pauseUpdate,
     async ({ reason, actorId }) => {
@@ -108,10 +114,7 @@ export async function crmEnrollment(input: CrmEnrollmentInput): Promise<CrmEnrol
       return live();
     },
     {
-      validator: (_args: PauseArgs) => {
-        if (cancelled || ENDED.includes(status)) throw new Error(REJECT.ended);
-        if (paused) throw new Error(REJECT.alreadyPaused);
-      },
+      validator: (_args: PauseArgs) => refuseUnlessAllowed('pause'),
     },
   );
   setHandler(
@@ -124,10 +127,7 @@ export async function crmEnrollment(input: CrmEnrollmentInput): Promise<CrmEnrol
       return live();
     },
     {
-      validator: (_args: ResumeArgs) => {
-        if (cancelled || ENDED.includes(status)) throw new Error(REJECT.ended);
-        if (!paused) throw new Error(REJECT.notPaused);
-      },
+      validator: (_args: ResumeArgs) => refuseUnlessAllowed('resume'),
     },
   );
   setHandler(
@@ -141,9 +141,7 @@ export async function crmEnrollment(input: CrmEnrollmentInput): Promise<CrmEnrol
       return live();
     },
     {
-      validator: (_args: CancelArgs) => {
-        if (cancelled || ENDED.includes(status)) throw new Error(REJECT.ended);
-      },
+      validator: (_args: CancelArgs) => refuseUnlessAllowed('cancel'),
     },
   );
 
