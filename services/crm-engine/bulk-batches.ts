@@ -97,7 +97,9 @@ export async function beginBulk(deps: Pick<BulkBatchDeps, 'db'>, p: { operationI
   return total;
 }
 
-/** One batch; `progress(done)` is called every 50 targets of a pause/resume/cancel. */
+/** One batch; `progress(done)` is called every 50 targets, enroll included: a batch of 200
+ * starts under load can outlast the heartbeat timeout, and a timed-out attempt's retry would
+ * find its own enrollments and count them as skipped. */
 export async function runBulkBatch(
   deps: BulkBatchDeps,
   p: CrmBulkInput & { afterId: string | null; limit: number; before: BulkCounts },
@@ -105,6 +107,10 @@ export async function runBulkBatch(
 ): Promise<{ counts: BulkCounts; nextCursor: string | null }> {
   const { db } = deps;
   const ids = await page(db, p, p.afterId, p.limit);
+  let done = 0;
+  const tick = () => {
+    if (++done % 50 === 0) progress(done);
+  };
   let outcomes: Outcome[];
   if (p.action === 'enroll') {
     const v = await publishedVersion(db, p.filter.workflowId!, p.filter.version);
@@ -112,6 +118,7 @@ export async function runBulkBatch(
     outcomes = await mapLimit(ids, deps.concurrency, async (leadId) => {
       try {
         const r = await startEnrollment({ db, temporal: deps.temporal, config: { taskQueue: deps.taskQueue } }, v, leadId, p.actorId);
+        tick();
         return { id: leadId, result: r.started ? 'ok' : 'skipped', ...(r.started ? {} : { error: 'already enrolled' }) } as Outcome;
       } catch (err) {
         return { id: leadId, result: 'failed', error: err instanceof Error ? err.message : String(err) };
@@ -119,10 +126,9 @@ export async function runBulkBatch(
     });
   } else {
     const action = p.action;
-    let done = 0;
     outcomes = await mapLimit(ids, deps.concurrency, async (id) => {
       const o = await applyToEnrollment(deps, action, id, p);
-      if (++done % 50 === 0) progress(done);
+      tick();
       return o;
     });
   }
