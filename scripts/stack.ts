@@ -2,7 +2,8 @@
 // migrations and demo data, the Temporal dev server (unless TEMPORAL_ADDRESS), the worker
 // and the api. Children run in their own process groups so that Ctrl-C reaches only this
 // supervisor, which stops them in order: api and worker (they drain), Temporal, PostgreSQL.
-// If one child dies, the rest are stopped too.
+// A child that dies unasked is restarted with backoff (scripts/lib/supervisor.ts); one that
+// keeps dying fast makes the stack give up and stop everything.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -12,11 +13,13 @@ import { DEV_RAZORPAY } from '../infra/env.js';
 import { DEV_WHATSAPP } from '../infra/env.js';
 import { DEV_EXOTEL } from '../infra/env.js';
 import { createPrisma } from '../infra/prisma.js';
-import { startTemporalDevServer, type DevServer } from './lib/temporal-server.js';
+import { startTemporalDevServer } from './lib/temporal-server.js';
 import { isPortOpen } from './lib/free-port.js';
+import { DEFAULT_RESTART_POLICY, supervise, type ChildSpec, type RestartPolicy, type SupervisedChild } from './lib/supervisor.js';
 import { root } from './setup.mjs';
 
-const dataDir = path.join(root, '.data');
+// STACK_DATA_DIR moves PostgreSQL, Temporal's SQLite file and the S3 objects (tests use it).
+const dataDir = path.resolve(process.env.STACK_DATA_DIR ?? path.join(root, '.data'));
 mkdirSync(dataDir, { recursive: true });
 const say = (msg: string) => process.stdout.write(`[stack] ${msg}\n`);
 
@@ -25,9 +28,17 @@ const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 55432);
 const temporalPort = Number(process.env.TEMPORAL_DEV_PORT ?? 7233);
 const uiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
 
-const apps: { name: string; proc: ChildProcess }[] = [];
-let temporal: DevServer | undefined;
-let postgres: ChildProcess | undefined;
+const envInt = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
+const policy: RestartPolicy = {
+  initialDelayMs: envInt('STACK_RESTART_INITIAL_DELAY_MS', DEFAULT_RESTART_POLICY.initialDelayMs),
+  maxDelayMs: envInt('STACK_RESTART_MAX_DELAY_MS', DEFAULT_RESTART_POLICY.maxDelayMs),
+  fastFailureMs: envInt('STACK_RESTART_FAST_FAILURE_MS', DEFAULT_RESTART_POLICY.fastFailureMs),
+  maxFastFailures: envInt('STACK_RESTART_MAX_FAST_FAILURES', DEFAULT_RESTART_POLICY.maxFastFailures),
+};
+
+const apps: SupervisedChild[] = [];
+let temporal: SupervisedChild | undefined;
+let postgres: SupervisedChild | undefined;
 let stopping = false;
 
 function stopChild(proc: ChildProcess | undefined, graceMs: number): Promise<void> {
@@ -43,9 +54,9 @@ async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   say('stopping…');
-  await Promise.all(apps.map(({ proc }) => stopChild(proc, 15_000)));
+  await Promise.all(apps.map((app) => app.stop()));
   await temporal?.stop().catch(() => {});
-  await stopChild(postgres, 15_000);
+  await postgres?.stop();
   say('stopped');
   process.exit(code);
 }
@@ -61,31 +72,56 @@ function tsx(entry: string, args: string[], env: NodeJS.ProcessEnv, stdout: 'inh
   });
 }
 
-function launch(name: string, entry: string, env: NodeJS.ProcessEnv) {
-  const proc = tsx(entry, [], { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env }, 'inherit');
-  apps.push({ name, proc });
-  proc.on('exit', (code, signal) => {
-    if (!stopping) {
-      say(`${name} exited (${signal ?? code}); stopping the stack`);
-      void shutdown(1);
-    }
-  });
+const hooks = {
+  log: say,
+  giveUp: (_name: string, reason: string) => {
+    console.error(`[stack] ${reason}; stopping the stack`);
+    void shutdown(1);
+  },
+};
+
+/** Supervises a child; its pid goes to the log so an operator (or a test) can find it. */
+async function supervised(spec: ChildSpec): Promise<SupervisedChild> {
+  const child = await supervise(spec, policy, hooks);
+  say(`${spec.name} started (pid ${child.current()?.pid})`);
+  return child;
 }
 
-function startEmbeddedPostgres(): Promise<string> {
+async function launch(name: string, entry: string, env: NodeJS.ProcessEnv) {
+  const child = await supervised({
+    name,
+    start: async () => tsx(entry, [], { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env }, 'inherit'),
+    stop: (proc) => stopChild(proc, 15_000),
+  });
+  apps.push(child);
+}
+
+/** The embedded server as a child (scripts/postgres-server.ts); resolves once it is ready. */
+function spawnEmbeddedPostgres(): Promise<{ proc: ChildProcess; url: string }> {
   const proc = tsx('scripts/postgres-server.ts', [path.join(dataDir, 'postgres'), String(pgPort), 'mas'], {}, 'pipe');
-  postgres = proc;
   return new Promise((resolve, reject) => {
     let out = '';
     proc.stdout!.on('data', (b: Buffer) => {
       out += b.toString();
       const m = /^ready (\S+)$/m.exec(out);
-      if (m) resolve(m[1]!);
+      if (m) resolve({ proc, url: m[1]! });
     });
-    proc.once('exit', (code) => {
-      if (!stopping) reject(new Error(`embedded PostgreSQL exited (${code}) before it was ready`));
-    });
+    proc.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited (${code}) before it was ready`)));
   });
+}
+
+async function startEmbeddedPostgres(): Promise<string> {
+  let url = '';
+  postgres = await supervised({
+    name: 'postgres',
+    start: async () => {
+      const started = await spawnEmbeddedPostgres();
+      url = started.url;
+      return started.proc;
+    },
+    stop: (proc) => stopChild(proc, 15_000),
+  });
+  return url;
 }
 
 try {
@@ -95,7 +131,7 @@ try {
     if (await isPortOpen(pgPort)) throw new Error(`port ${pgPort} is in use; set EMBEDDED_PG_PORT or DATABASE_URL`);
     databaseUrl = await startEmbeddedPostgres();
   }
-  say(`PostgreSQL: ${postgres ? `embedded on 127.0.0.1:${pgPort} (data in .data/postgres)` : 'DATABASE_URL'}`);
+  say(`PostgreSQL: ${postgres ? `embedded on 127.0.0.1:${pgPort} (data in ${path.join(dataDir, 'postgres')})` : 'DATABASE_URL'}`);
 
   const applied = await deployMigrations(databaseUrl);
   say(applied.length ? `applied migrations: ${applied.join(', ')}` : 'migrations up to date');
@@ -106,15 +142,23 @@ try {
 
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
   if (!temporalAddress) {
-    temporal = await startTemporalDevServer({
-      port: temporalPort,
-      uiPort,
-      dbFilename: path.join(dataDir, 'temporal.sqlite'),
-      logLevel: 'warn',
-      detached: true,
-      onOutput: (s) => process.stderr.write(s),
+    // Its state lives in the SQLite file, so timers and runs survive a restart.
+    temporal = await supervised({
+      name: 'temporal',
+      start: async () =>
+        (
+          await startTemporalDevServer({
+            port: temporalPort,
+            uiPort,
+            dbFilename: path.join(dataDir, 'temporal.sqlite'),
+            logLevel: 'warn',
+            detached: true,
+            onOutput: (s) => process.stderr.write(s),
+          })
+        ).process,
+      stop: (proc) => stopChild(proc, 10_000),
     });
-    temporalAddress = temporal.address;
+    temporalAddress = `127.0.0.1:${temporalPort}`;
   }
 
   const env: NodeJS.ProcessEnv = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(port) };
@@ -179,12 +223,12 @@ try {
   ];
   const running = simulators.filter((sim) => sim.enabled);
   for (const sim of running) {
-    launch(sim.name, sim.entry, { ...sim.ports, ...sim.env });
+    await launch(sim.name, sim.entry, { ...sim.ports, ...sim.env });
     Object.assign(env, sim.ports);
   }
   env.PUBLIC_API_URL = process.env.PUBLIC_API_URL ?? `http://127.0.0.1:${port}`;
-  launch('worker', 'worker/main.ts', env);
-  launch('api', 'api/server.ts', env);
+  await launch('worker', 'worker/main.ts', env);
+  await launch('api', 'api/server.ts', env);
 
   say('');
   say(`api            http://localhost:${port}   (health: /api/health, spec: /openapi.json)`);
