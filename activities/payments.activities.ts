@@ -1,92 +1,15 @@
-// Token purchase activities. A credit happens once: the purchase row moves PENDING → COMPLETED
-// by a conditional update in the same transaction as the wallet credit and the ledger row
-// (key purchase:<id>). Razorpay is the source of truth for whether money arrived.
-import { paymentLifecycle } from '../domain/payment/status.js';
-import type { Payment } from '../providers/razorpay/interface.js';
+// Token purchase activities: thin adapters over services/tokens/purchase-settlement.ts, where
+// refusals (DomainError) become non-retryable failures and Razorpay outages are retried.
+import { creditPurchase, reconcilePurchase, sendPurchaseRefund } from '../services/tokens/purchase-settlement.js';
 import type { PurchaseOutcome } from '../workflows/token-purchase/token-purchase.contract.js';
 import type { ActivityDeps } from './deps.js';
-import { refuse } from './failures.js';
+import { refusingDomainErrors } from './failures.js';
 
-export function createPaymentActivities({ db, razorpay }: ActivityDeps) {
-  async function settle(purchaseId: string, payment: Payment): Promise<PurchaseOutcome> {
-    return db.$transaction(async (tx) => {
-      const purchase = await tx.tokenPurchase.findUniqueOrThrow({ where: { id: purchaseId } });
-      if (purchase.status !== 'PENDING') return { status: purchase.status, credited: false };
-      paymentLifecycle.assertTransition('PENDING', 'COMPLETED');
-      const claimed = await tx.tokenPurchase.updateMany({
-        where: { id: purchaseId, status: 'PENDING' },
-        data: { status: 'COMPLETED', razorpayPaymentId: payment.id, creditedAt: new Date() },
-      });
-      if (claimed.count === 0) return { status: 'COMPLETED', credited: false };
-      const wallet = await tx.token.upsert({
-        where: { userId: purchase.userId },
-        create: { userId: purchase.userId, balance: purchase.tokens, lifetimePurchased: purchase.tokens },
-        update: { balance: { increment: purchase.tokens }, lifetimePurchased: { increment: purchase.tokens } },
-      });
-      const promo = await tx.promotionalToken.findUnique({ where: { userId: purchase.userId }, select: { balance: true } });
-      await tx.tokenUsage.create({
-        data: {
-          userId: purchase.userId,
-          type: 'PURCHASE',
-          amount: purchase.tokens,
-          paidAmount: purchase.tokens,
-          balanceAfter: wallet.balance + (promo?.balance ?? 0),
-          description: `Bought ${purchase.tokens} tokens (${payment.id})`,
-          idempotencyKey: `purchase:${purchaseId}`,
-        },
-      });
-      return { status: 'COMPLETED', credited: true };
-    });
-  }
-
-  /** Makes sure a payment of this order is captured, capturing an authorized one. */
-  async function capturedPayment(orderId: string, amountPaise: number, payment: Payment): Promise<Payment | null> {
-    if (payment.order_id !== orderId || payment.amount !== amountPaise) return null;
-    if (payment.status === 'captured' || payment.status === 'refunded') return payment;
-    if (payment.status === 'authorized') return razorpay.capturePayment(payment.id, { amount: amountPaise, currency: 'INR' });
-    return null;
-  }
-
-  async function purchaseOf(purchaseId: string) {
-    const p = await db.tokenPurchase.findUnique({ where: { id: purchaseId } });
-    if (!p?.razorpayOrderId) refuse('NOT_FOUND', `Purchase ${purchaseId} has no Razorpay order`);
-    return { ...p, razorpayOrderId: p.razorpayOrderId };
-  }
-
+export function createPaymentActivities(deps: Pick<ActivityDeps, 'db' | 'razorpay'>) {
   return {
-    async refundPurchase({ purchaseId }: { purchaseId: string }): Promise<{ refundId: string }> {
-      const purchase = await db.tokenPurchase.findUnique({ where: { id: purchaseId } });
-      if (!purchase?.razorpayPaymentId || purchase.refundedAmountPaise === 0) refuse('ILLEGAL_TRANSITION', `Purchase ${purchaseId} has no refund to send`);
-      if (purchase.razorpayRefundId) return { refundId: purchase.razorpayRefundId };
-      const refund = await razorpay.createRefund(
-        purchase.razorpayPaymentId,
-        { amount: purchase.refundedAmountPaise, notes: { purchaseId } },
-        `tprefund_${purchaseId.replaceAll('-', '')}`,
-      );
-      await db.tokenPurchase.update({ where: { id: purchaseId }, data: { razorpayRefundId: refund.id } });
-      return { refundId: refund.id };
-    },
-
-    async creditPurchase({ purchaseId, paymentId }: { purchaseId: string; paymentId: string }): Promise<PurchaseOutcome> {
-      const purchase = await purchaseOf(purchaseId);
-      if (purchase.status !== 'PENDING') return { status: purchase.status, credited: false };
-      const payment = await capturedPayment(purchase.razorpayOrderId, purchase.amountPaise, await razorpay.fetchPayment(paymentId));
-      return payment ? settle(purchaseId, payment) : { status: 'PENDING', credited: false };
-    },
-
-    async reconcilePurchase({ purchaseId }: { purchaseId: string }): Promise<PurchaseOutcome> {
-      const purchase = await purchaseOf(purchaseId);
-      if (purchase.status !== 'PENDING') return { status: purchase.status, credited: false };
-      const { items } = await razorpay.fetchOrderPayments(purchase.razorpayOrderId);
-      for (const p of items) {
-        const payment = await capturedPayment(purchase.razorpayOrderId, purchase.amountPaise, p);
-        if (payment) return settle(purchaseId, payment);
-      }
-      const status = items.some((p) => p.status === 'failed') ? 'FAILED' : 'CANCELLED';
-      paymentLifecycle.assertTransition('PENDING', status);
-      const moved = await db.tokenPurchase.updateMany({ where: { id: purchaseId, status: 'PENDING' }, data: { status, failureReason: items.length ? 'payment failed' : 'no payment before the timeout' } });
-      return { status: moved.count ? status : (await db.tokenPurchase.findUniqueOrThrow({ where: { id: purchaseId } })).status, credited: false };
-    },
+    refundPurchase: ({ purchaseId }: { purchaseId: string }): Promise<{ refundId: string }> => refusingDomainErrors(() => sendPurchaseRefund(deps, purchaseId)),
+    creditPurchase: ({ purchaseId, paymentId }: { purchaseId: string; paymentId: string }): Promise<PurchaseOutcome> => refusingDomainErrors(() => creditPurchase(deps, purchaseId, paymentId)),
+    reconcilePurchase: ({ purchaseId }: { purchaseId: string }): Promise<PurchaseOutcome> => refusingDomainErrors(() => reconcilePurchase(deps, purchaseId)),
   };
 }
 

@@ -139,3 +139,15 @@ export async function changePassword(deps: AuthDeps, meta: ClientMeta, userId: s
     return issueSession(deps, meta, tx, userId);
   });
 }
+
+/** GET /api/auth/me: the user with both wallets, in one query. */
+export async function currentUser({ db }: Pick<ServiceDeps, 'db'>, userId: string) {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { ...publicUserSelect, token: { select: { balance: true, resumeBalance: true } }, promotionalToken: { select: { balance: true } } },
+    relationLoadStrategy: 'join', // one query instead of three
+  });
+  if (!user) throw new DomainError('UNAUTHENTICATED', 'The token is no longer valid');
+  const { token, promotionalToken, ...rest } = user;
+  return { ...toPublicUser(rest), wallet: { balance: token?.balance ?? 0, promotionalBalance: promotionalToken?.balance ?? 0, resumeBalance: token?.resumeBalance ?? 0 } };
+}

@@ -10,6 +10,7 @@ import { CAPTURE_TX_OPTIONS, captureLeadInTx, retryOnConflict, type Tx } from '.
 import type { normalizeContact } from '../crm/lead-input.js';
 import { DomainError } from '../../domain/errors.js';
 import type { VendorKeyContext } from './vendor-key.js';
+import { emitLeadEvents, type TriggerDeps } from '../crm-engine/triggers.js';
 
 export interface UsageCounts {
   success?: number;
@@ -113,4 +114,13 @@ export async function ingestVendorLead(db: Db, input: VendorIngest): Promise<{ a
     const answer = await db.$transaction((tx) => promote(tx, input), CAPTURE_TX_OPTIONS);
     return { answer, replayed: false };
   });
+}
+
+/** The vendor route's use case: ingest, then (first acceptance of a new lead only) fire LEAD_CREATED triggers. */
+export async function acceptVendorLead(deps: TriggerDeps, input: VendorIngest) {
+  const result = await ingestVendorLead(deps.db, input);
+  if (!result.replayed && !result.answer.duplicate && result.answer.rawLeadId) {
+    await emitLeadEvents(deps, [{ type: 'LEAD_CREATED', leadId: result.answer.rawLeadId, platform: input.key.platform, sourceType: 'vendor' }]);
+  }
+  return result;
 }

@@ -1,10 +1,8 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../deps.js';
-import { DomainError } from '../../../domain/errors.js';
-import { publicUserSelect, toPublicUser } from '../../../services/identity/user-view.js';
 import type { loginRoute, logoutRoute, meRoute, passwordRoute, refreshRoute, signupRoute } from './auth.routes.js';
-import { changePassword, login, logout, refresh, signup, type ClientMeta } from '../../../services/identity/auth.js';
+import { changePassword, currentUser, login, logout, refresh, signup, type ClientMeta } from '../../../services/identity/auth.js';
 import { clientIp } from '../../client-ip.js';
 
 function clientMeta(c: Context<AppEnv>): ClientMeta {
@@ -25,16 +23,4 @@ export const logoutHandler: RouteHandler<typeof logoutRoute, AppEnv> = async (c)
 export const passwordHandler: RouteHandler<typeof passwordRoute, AppEnv> = async (c) =>
   c.json(await changePassword(c.var.deps, clientMeta(c), c.get('auth')!.userId, c.req.valid('json')), 200);
 
-export const meHandler: RouteHandler<typeof meRoute, AppEnv> = async (c) => {
-  const user = await c.var.deps.db.user.findUnique({
-    where: { id: c.get('auth')!.userId },
-    select: { ...publicUserSelect, token: { select: { balance: true, resumeBalance: true } }, promotionalToken: { select: { balance: true } } },
-    relationLoadStrategy: 'join', // one query instead of three
-  });
-  if (!user) throw new DomainError('UNAUTHENTICATED', 'The token is no longer valid');
-  const { token, promotionalToken, ...rest } = user;
-  return c.json(
-    { ...toPublicUser(rest), wallet: { balance: token?.balance ?? 0, promotionalBalance: promotionalToken?.balance ?? 0, resumeBalance: token?.resumeBalance ?? 0 } },
-    200,
-  );
-};
+export const meHandler: RouteHandler<typeof meRoute, AppEnv> = async (c) => c.json(await currentUser(c.var.deps, c.get('auth')!.userId), 200);

@@ -50,8 +50,3 @@ export const UpdateProfileBody = z
   .strict()
   .refine((b) => Object.keys(b).length > 0, { message: 'Give at least one field' })
   .openapi('UpdateMentorProfileRequest');
-
-export const applicationSelect = { id: true, userId: true, status: true, bio: true, expertise: true, yearsOfExperience: true, proposedRateTokens: true, reviewNotes: true, createdAt: true } as const;
-export const profileSelect = { userId: true, bio: true, expertise: true, rateTokens: true, earningPerSessionPaise: true, isActive: true } as const;
-
-export const toApplication = <T extends { createdAt: Date }>(a: T) => ({ ...a, createdAt: a.createdAt.toISOString() });

@@ -2,11 +2,10 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../domain/crm/idempotency.js';
 import { normalizeContact } from '../../../services/crm/lead-input.js';
-import { emitLeadEvents } from '../../../services/crm-engine/triggers.js';
 import type { AppEnv } from '../../deps.js';
 import { clientIp } from '../../client-ip.js';
 import type { ingestVendorLeadRoute } from './vendor-leads.routes.js';
-import { ingestVendorLead } from '../../../services/vendor/vendor-leads.js';
+import { acceptVendorLead } from '../../../services/vendor/vendor-leads.js';
 
 export const ingestVendorLeadHandler: RouteHandler<typeof ingestVendorLeadRoute, AppEnv> = async (c) => {
   const body = c.req.valid('json');
@@ -14,7 +13,7 @@ export const ingestVendorLeadHandler: RouteHandler<typeof ingestVendorLeadRoute,
   // The body as the vendor sent it (the validator already parsed and cached it).
   const payload: unknown = await c.req.json();
   const idempotencyKey = header ?? `sha256:${createHash('sha256').update(canonicalJson(payload)).digest('hex')}`;
-  const { answer, replayed } = await ingestVendorLead(c.var.deps.db, {
+  const { answer, replayed } = await acceptVendorLead(c.var.deps, {
     key: c.get('vendorKey'),
     idempotencyKey,
     payload,
@@ -25,8 +24,5 @@ export const ingestVendorLeadHandler: RouteHandler<typeof ingestVendorLeadRoute,
     now: new Date(),
   });
   if (replayed) c.header('Idempotent-Replayed', 'true');
-  else if (!answer.duplicate && answer.rawLeadId) {
-    await emitLeadEvents(c.var.deps, [{ type: 'LEAD_CREATED', leadId: answer.rawLeadId, platform: c.get('vendorKey').platform, sourceType: 'vendor' }]);
-  }
   return c.json(answer, 202);
 };
