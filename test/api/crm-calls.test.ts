@@ -6,6 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowIds } from '../../domain/ids.js';
+import { parseStatusCallback } from '../../providers/exotel/callbacks.js';
+import { acceptExotelCallback } from '../../services/crm/exotel-callbacks.js';
 import { callStateQuery } from '../../workflows/exotel-call/exotel-call.contract.js';
 import type { ExotelCallOutcome } from '../../workflows/exotel-call/exotel-call.contract.js';
 import { bearerHeader, createUser, json } from '../support/auth.js';
@@ -254,6 +256,22 @@ describe('late StatusCallbacks (after the call and its workflow finished)', () =
 
     const forged = await stack.exotelSim.deliverCallbacks({ callSid, events: ['answered'], url: `${stack.apiUrl}/api/webhooks/exotel/calls/not-the-secret` });
     expect(forged.map((d) => d.status)).toEqual([401]);
+  });
+});
+
+describe('StatusCallback when Temporal is unreachable', () => {
+  it('nothing is recorded, so Exotel\'s retry is processed once Temporal is back', async () => {
+    const { callSid } = await placeCall();
+    stack.exotelSim.end(callSid, 'busy');
+    const parsed = parseStatusCallback(JSON.stringify({ CallSid: callSid, Status: 'busy', EventType: 'terminal' }), 'application/json');
+    if (!parsed.ok) throw new Error(parsed.detail);
+    const down = { ...stack.deps, temporal: { workflow: { signalWithStart: () => Promise.reject(new Error('temporal unavailable')) } } } as unknown as typeof stack.deps;
+    await expect(acceptExotelCallback(down, parsed.callback, parsed.raw)).rejects.toThrow('temporal unavailable');
+    expect(await stack.db.webhookEvent.count({ where: { provider: 'exotel', subjectId: callSid } })).toBe(0);
+    expect((await stack.exotelSim.deliverCallbacks({ callSid, events: ['terminal'] })).map((d) => d.status)).toEqual([200]);
+    expect(await stack.db.webhookEvent.count({ where: { provider: 'exotel', subjectId: callSid } })).toBe(1);
+    await stack.temporal.workflow.getHandle(workflowIds.exotelCall(callSid)).result();
+    expect(await stack.db.leadCallLog.findFirstOrThrow({ where: { exotelCallSid: callSid } })).toMatchObject({ status: 'busy', outcome: 'busy' });
   });
 });
 
