@@ -13,9 +13,8 @@ import { CAPTURE_TX_OPTIONS, retryOnConflict, type Tx } from './lead-capture.js'
 import { visibleLeadsWhere } from './lead-view.js';
 import { emitLeadEvents, type LeadEvent } from '../crm-engine/triggers.js';
 
+/** Leads per bulk assignment request: all of them are written in one transaction. */
 export const BULK_ASSIGN_MAX = 500;
-/** Leads per transaction in a bulk assignment: each chunk commits (and emits) on its own. */
-const BULK_CHUNK = 100;
 
 export interface AssignmentWrite {
   lead: Pick<RawLead, 'id' | 'assignedTo' | 'platform'>;
@@ -35,16 +34,19 @@ export async function writeAssignment(tx: Tx, a: AssignmentWrite): Promise<boole
   await tx.leadAssignmentHistory.create({
     data: { rawLeadId: a.lead.id, fromUserId: from, toUserId: a.to, assignedById: a.by, method: a.method, reason: a.reason ?? null, createdAt: a.at },
   });
-  await tx.leadActivityLog.create({
-    data: {
-      rawLeadId: a.lead.id,
-      performedBy: a.by,
-      activityType: from ? 'reassigned' : 'assigned',
-      description: from ? `Lead reassigned (${a.method})` : `Lead assigned (${a.method})`,
-      metadata: { from, to: a.to, method: a.method, ...(a.reason ? { reason: a.reason } : {}) },
-    },
-  });
+  await tx.leadActivityLog.create({ data: assignmentActivity(a) });
   return true;
+}
+
+function assignmentActivity(a: AssignmentWrite) {
+  const from = a.lead.assignedTo;
+  return {
+    rawLeadId: a.lead.id,
+    performedBy: a.by,
+    activityType: from ? ('reassigned' as const) : ('assigned' as const),
+    description: from ? `Lead reassigned (${a.method})` : `Lead assigned (${a.method})`,
+    metadata: { from, to: a.to, method: a.method, ...(a.reason ? { reason: a.reason } : {}) },
+  };
 }
 
 export const leadAssignedEvent = (lead: Pick<RawLead, 'id' | 'platform'>, assignedTo: string): LeadEvent => ({
@@ -130,20 +132,19 @@ type Plan = { kind: 'user'; userId: string; rule?: string } | { kind: 'team'; sa
 const METHOD: Record<BulkAssignInput['strategy'], LeadAssignmentMethod> = { manual: 'bulk', 'round-robin': 'round_robin', rules: 'bulk' };
 
 /**
- * Assigns up to BULK_ASSIGN_MAX leads, one transaction per chunk of BULK_CHUNK. A lead the
- * caller may not see is reported not_found (never touched); rule targets the caller may not
- * use are refused per lead. LEAD_ASSIGNED events go out after each chunk commits.
+ * Assigns up to BULK_ASSIGN_MAX leads in ONE transaction: either every change is written or,
+ * if any write fails, none is. A lead the caller may not see is reported not_found (never
+ * touched); rule targets the caller may not use are refused per lead. The writes are batched
+ * (one UPDATE, one history insert, one activity insert); LEAD_ASSIGNED events go out after
+ * the commit.
  */
 export async function bulkAssign(deps: ServiceDeps, auth: AuthContext, input: BulkAssignInput): Promise<BulkAssignItem[]> {
   const ids = [...new Set(input.leadIds)];
+  if (ids.length > BULK_ASSIGN_MAX) throw new DomainError('VALIDATION_FAILED', `At most ${BULK_ASSIGN_MAX} leads per request`, [{ path: 'json.leadIds', message: `At most ${BULK_ASSIGN_MAX}` }]);
   const planFor = await strategyPlanner(deps, auth, input);
-  const results = new Map<string, BulkAssignItem>();
-  for (let i = 0; i < ids.length; i += BULK_CHUNK) {
-    const chunk = ids.slice(i, i + BULK_CHUNK);
-    const { items, events } = await retryOnConflict(() => deps.db.$transaction((tx) => assignChunk(tx, auth, chunk, planFor, METHOD[input.strategy], input.reason), CAPTURE_TX_OPTIONS));
-    for (const item of items) results.set(item.leadId, item);
-    await emitLeadEvents(deps, events);
-  }
+  const { items, events } = await retryOnConflict(() => deps.db.$transaction((tx) => assignAll(tx, auth, ids, planFor, METHOD[input.strategy], input.reason), CAPTURE_TX_OPTIONS));
+  await emitLeadEvents(deps, events);
+  const results = new Map(items.map((item) => [item.leadId, item]));
   return input.leadIds.map((id) => results.get(id)!);
 }
 
@@ -181,7 +182,11 @@ async function targetRefusal(deps: ServiceDeps, auth: AuthContext, target: Assig
   return null;
 }
 
-async function assignChunk(tx: Tx, auth: AuthContext, ids: string[], planFor: Planner, method: LeadAssignmentMethod, reason: string | undefined) {
+interface PlannedWrite extends AssignmentWrite {
+  lead: RawLead;
+}
+
+async function assignAll(tx: Tx, auth: AuthContext, ids: string[], planFor: Planner, method: LeadAssignmentMethod, reason: string | undefined) {
   // Lock in id order (no deadlock with another bulk over the same leads), then read what the caller may see.
   await tx.$queryRaw`SELECT 1 FROM "mas_crm"."raw_leads" WHERE "id" = ANY(${ids}::uuid[]) ORDER BY "id" FOR UPDATE`;
   const leads = await tx.rawLead.findMany({ where: { AND: [{ id: { in: ids } }, visibleLeadsWhere(auth)] } });
@@ -191,7 +196,7 @@ async function assignChunk(tx: Tx, auth: AuthContext, ids: string[], planFor: Pl
   const pickers = await lockTeams(tx, teams);
   const now = new Date();
   const items: BulkAssignItem[] = [];
-  const events: LeadEvent[] = [];
+  const writes: PlannedWrite[] = [];
   for (const id of ids) {
     const lead = byId.get(id);
     if (!lead) {
@@ -221,9 +226,28 @@ async function assignChunk(tx: Tx, auth: AuthContext, ids: string[], planFor: Pl
     } else {
       to = plan.userId;
     }
-    const changed = await writeAssignment(tx, { lead, to, by: auth.userId, method: plan.kind === 'team' ? 'round_robin' : method, reason: reason ?? plan.rule ?? null, at });
+    const changed = lead.assignedTo !== to;
     items.push({ leadId: id, status: changed ? 'assigned' : 'unchanged', assignedTo: to, ...rule });
-    if (changed) events.push(leadAssignedEvent(lead, to));
+    if (changed) writes.push({ lead, to, by: auth.userId, method: plan.kind === 'team' ? 'round_robin' : method, reason: reason ?? plan.rule ?? null, at });
   }
-  return { items, events };
+  await writeAssignments(tx, writes);
+  return { items, events: writes.map((w) => leadAssignedEvent(w.lead, w.to)) };
+}
+
+/** writeAssignment for many leads at once: one UPDATE, one history insert, one activity insert. */
+async function writeAssignments(tx: Tx, writes: AssignmentWrite[]) {
+  if (!writes.length) return;
+  const ids = writes.map((w) => w.lead.id);
+  const tos = writes.map((w) => w.to);
+  // ISO text read as UTC: the columns are timestamp without time zone, written in UTC.
+  const ats = writes.map((w) => w.at.toISOString());
+  await tx.$executeRaw`
+    UPDATE "mas_crm"."raw_leads" AS l
+    SET "assigned_to" = v."user_id", "assigned_at" = (v."at"::timestamptz AT TIME ZONE 'UTC'), "updated_at" = (now() AT TIME ZONE 'UTC')
+    FROM unnest(${ids}::uuid[], ${tos}::uuid[], ${ats}::text[]) AS v("lead_id", "user_id", "at")
+    WHERE l."id" = v."lead_id"`;
+  await tx.leadAssignmentHistory.createMany({
+    data: writes.map((a) => ({ rawLeadId: a.lead.id, fromUserId: a.lead.assignedTo, toUserId: a.to, assignedById: a.by, method: a.method, reason: a.reason ?? null, createdAt: a.at })),
+  });
+  await tx.leadActivityLog.createMany({ data: writes.map(assignmentActivity) });
 }

@@ -191,3 +191,45 @@ describe('POST /api/crm/leads/assign — access', () => {
     expect((await bulk(student.accessToken, { strategy: 'rules', leadIds: ids })).status).toBe(403);
   });
 });
+
+describe('POST /api/crm/leads/assign — all or nothing', () => {
+  it('a write that fails on the 250th of 300 leads leaves every lead as it was; the retry assigns all 300', async () => {
+    const { reps } = await team(2);
+    const rows = Array.from({ length: 300 }, () => ({ name: `Bulk ${tag()}`, phone: `+919${randomInt(100_000_000, 999_999_999)}`, sessionYear: '2026', sourceType: 'manual' as const }));
+    const ids = (await stack.db.rawLead.createManyAndReturn({ data: rows, select: { id: true } })).map((r) => r.id);
+    const poisoned = ids[249]!;
+    // The database refuses the history row of one lead, as a constraint or a lost connection would.
+    const fn = `"mas_crm"."refuse_${tag()}"`;
+    await stack.db.$executeRawUnsafe(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.raw_lead_id = '${poisoned}'::uuid THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$`);
+    const trigger = `refuse_${tag()}`;
+    await stack.db.$executeRawUnsafe(`CREATE TRIGGER "${trigger}" BEFORE INSERT ON "mas_crm"."lead_assignment_history" FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
+    try {
+      const res = await bulk(admin.accessToken, { strategy: 'manual', assignedTo: reps[0]!.user.id, leadIds: ids });
+      expect(res.status).toBe(500);
+      expect(await countsByAssignee(ids)).toEqual({ none: 300 });
+      expect(await stack.db.leadAssignmentHistory.count({ where: { rawLeadId: { in: ids } } })).toBe(0);
+      expect(await stack.db.leadActivityLog.count({ where: { rawLeadId: { in: ids } } })).toBe(0);
+    } finally {
+      await stack.db.$executeRawUnsafe(`DROP TRIGGER "${trigger}" ON "mas_crm"."lead_assignment_history"`);
+      await stack.db.$executeRawUnsafe(`DROP FUNCTION ${fn}()`);
+    }
+    const retry = await bulk(admin.accessToken, { strategy: 'manual', assignedTo: reps[0]!.user.id, leadIds: ids });
+    expect(retry.status).toBe(200);
+    expect(((await retry.json()) as BulkResult).summary).toEqual({ assigned: 300 });
+    expect(await countsByAssignee(ids)).toEqual({ [reps[0]!.user.id]: 300 });
+    expect(await stack.db.leadAssignmentHistory.count({ where: { rawLeadId: { in: ids }, toUserId: reps[0]!.user.id, method: 'bulk' } })).toBe(300);
+    const lead = await stack.db.rawLead.findUniqueOrThrow({ where: { id: poisoned } });
+    expect(Math.abs(lead.assignedAt!.getTime() - Date.now())).toBeLessThan(60_000); // stored in UTC like every other timestamp
+  });
+
+  it('a round robin over 500 leads in one batch: every lead once, spread evenly over the team', async () => {
+    const { head, reps } = await team(4);
+    const rows = Array.from({ length: 500 }, () => ({ name: `RR ${tag()}`, phone: `+919${randomInt(100_000_000, 999_999_999)}`, sessionYear: '2026', sourceType: 'manual' as const }));
+    const ids = (await stack.db.rawLead.createManyAndReturn({ data: rows, select: { id: true } })).map((r) => r.id);
+    const res = await bulk(admin.accessToken, { strategy: 'round-robin', salesHeadId: head.user.id, leadIds: ids });
+    expect(res.status).toBe(200);
+    expect(Object.values(await countsByAssignee(ids)).sort()).toEqual([125, 125, 125, 125]);
+    expect(Object.keys(await countsByAssignee(ids)).sort()).toEqual(reps.map((r) => r.user.id).sort());
+    expect(await stack.db.leadAssignmentHistory.count({ where: { rawLeadId: { in: ids }, method: 'round_robin' } })).toBe(500);
+  });
+});

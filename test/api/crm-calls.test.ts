@@ -1,10 +1,13 @@
 // CRM click-to-call on the real stack: the real Exotel client against the simulator, the
 // StatusCallback posted over HTTP into the api, exotel-call/<CallSid> re-fetching the call on
 // the real Temporal dev server, and lead_call_logs in PostgreSQL.
+import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowIds } from '../../domain/ids.js';
+import { parseStatusCallback } from '../../providers/exotel/callbacks.js';
+import { acceptExotelCallback } from '../../services/crm/exotel-callbacks.js';
 import { callStateQuery } from '../../workflows/exotel-call/exotel-call.contract.js';
 import type { ExotelCallOutcome } from '../../workflows/exotel-call/exotel-call.contract.js';
 import { bearerHeader, createUser, json } from '../support/auth.js';
@@ -223,5 +226,104 @@ describe('call logs', () => {
     expect((await patch(other.accessToken, { outcome: 'busy' })).status).toBe(404);
     const log = await stack.db.leadActivityLog.findMany({ where: { rawLeadId: lead.id, description: { startsWith: 'Call outcome' } } });
     expect(log).toHaveLength(1);
+  });
+});
+
+describe('late StatusCallbacks (after the call and its workflow finished)', () => {
+  it('a late genuine callback is acknowledged 2xx and recorded, applies nothing twice; its retry too; a wrong secret is still 401', async () => {
+    const { lead, callSid, callLogId } = await placeCall();
+    stack.exotelSim.answer(callSid);
+    stack.exotelSim.complete(callSid, { talkSeconds: 30, durationSeconds: 41 });
+    expect((await stack.exotelSim.deliverCallbacks({ callSid, events: ['terminal'] })).map((d) => d.status)).toEqual([200]);
+    const handle = stack.temporal.workflow.getHandle(workflowIds.exotelCall(callSid));
+    expect(await handle.result()).toMatchObject({ status: 'completed', figures: 'confirmed' });
+    const settled = await stack.db.leadCallLog.findUniqueOrThrow({ where: { id: callLogId } });
+
+    // The "answered" callback Exotel held back arrives after everything closed, then is retried.
+    const late = await stack.exotelSim.deliverCallbacks({ callSid, events: ['answered'], duplicates: 2 });
+    expect(late.map((d) => d.status)).toEqual([200, 200]);
+    expect(await stack.db.webhookEvent.count({ where: { provider: 'exotel', subjectId: callSid } })).toBe(2);
+    // The terminal callback's own retry, long after, is a duplicate.
+    expect((await stack.exotelSim.deliverCallbacks({ callSid, events: ['terminal'] })).map((d) => d.status)).toEqual([200]);
+    // Whatever ran for the late event is done, and it moved nothing back or wrote nothing twice.
+    await until(
+      () => handle.describe(),
+      (d) => d.status.name !== 'RUNNING',
+    );
+    const after = await stack.db.leadCallLog.findUniqueOrThrow({ where: { id: callLogId } });
+    expect(after).toMatchObject({ status: 'completed', outcome: 'connected', talkDurationSeconds: 30, durationSeconds: 41, endedAt: settled.endedAt, costPaise: settled.costPaise });
+    expect(await stack.db.leadActivityLog.count({ where: { rawLeadId: lead.id, description: { startsWith: 'Call completed' } } })).toBe(1);
+
+    const forged = await stack.exotelSim.deliverCallbacks({ callSid, events: ['answered'], url: `${stack.apiUrl}/api/webhooks/exotel/calls/not-the-secret` });
+    expect(forged.map((d) => d.status)).toEqual([401]);
+  });
+});
+
+describe('StatusCallback when Temporal is unreachable', () => {
+  it('nothing is recorded, so Exotel\'s retry is processed once Temporal is back', async () => {
+    const { callSid } = await placeCall();
+    stack.exotelSim.end(callSid, 'busy');
+    const parsed = parseStatusCallback(JSON.stringify({ CallSid: callSid, Status: 'busy', EventType: 'terminal' }), 'application/json');
+    if (!parsed.ok) throw new Error(parsed.detail);
+    const down = { ...stack.deps, temporal: { workflow: { signalWithStart: () => Promise.reject(new Error('temporal unavailable')) } } } as unknown as typeof stack.deps;
+    await expect(acceptExotelCallback(down, parsed.callback, parsed.raw)).rejects.toThrow('temporal unavailable');
+    expect(await stack.db.webhookEvent.count({ where: { provider: 'exotel', subjectId: callSid } })).toBe(0);
+    expect((await stack.exotelSim.deliverCallbacks({ callSid, events: ['terminal'] })).map((d) => d.status)).toEqual([200]);
+    expect(await stack.db.webhookEvent.count({ where: { provider: 'exotel', subjectId: callSid } })).toBe(1);
+    await stack.temporal.workflow.getHandle(workflowIds.exotelCall(callSid)).result();
+    expect(await stack.db.leadCallLog.findFirstOrThrow({ where: { exotelCallSid: callSid } })).toMatchObject({ status: 'busy', outcome: 'busy' });
+  });
+});
+
+describe('click-to-call double submit', () => {
+  const callWithKey = (leadId: string, token: string, key: string) =>
+    stack.app.request(json('POST', `/api/crm/leads/${leadId}/call`, undefined, { ...bearerHeader(token), 'idempotency-key': key }));
+
+  it('two parallel POSTs dial once: one 202, one 409; once that call ends, the lead can be called again', async () => {
+    const sales = await rep(stack);
+    const lead = await leadOf(stack, sales.user.id);
+    const [a, b] = await Promise.all([call(stack, lead.id, sales.accessToken), call(stack, lead.id, sales.accessToken)]);
+    expect([a.status, b.status].sort()).toEqual([202, 409]);
+    expect(stack.exotelSim.calls({ to: lead.phone! })).toHaveLength(1);
+    const first = (await (a.status === 202 ? a : b).json()) as { callSid: string };
+    // Still live: another click is refused too.
+    expect((await call(stack, lead.id, sales.accessToken)).status).toBe(409);
+    stack.exotelSim.end(first.callSid, 'no-answer');
+    await stack.exotelSim.deliverCallbacks({ callSid: first.callSid });
+    await stack.temporal.workflow.getHandle(workflowIds.exotelCall(first.callSid)).result();
+    expect((await call(stack, lead.id, sales.accessToken)).status).toBe(202);
+    expect(stack.exotelSim.calls({ to: lead.phone! })).toHaveLength(2);
+  });
+
+  it('the same Idempotency-Key dials once, in parallel and on a later retry, and replays the first answer', async () => {
+    const sales = await rep(stack);
+    const lead = await leadOf(stack, sales.user.id);
+    const key = randomUUID();
+    const parallel = await Promise.all([callWithKey(lead.id, sales.accessToken, key), callWithKey(lead.id, sales.accessToken, key)]);
+    expect(parallel.map((r) => r.status)).toContain(202);
+    for (const r of parallel) expect([202, 409]).toContain(r.status);
+    expect(stack.exotelSim.calls({ to: lead.phone! })).toHaveLength(1);
+    const answer = (await parallel.find((r) => r.status === 202)!.json()) as { callSid: string; callLogId: string; status: string };
+    const retry = await callWithKey(lead.id, sales.accessToken, key);
+    expect(retry.status).toBe(202);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(await retry.json()).toEqual({ mode: 'exotel', ...answer });
+    expect(stack.exotelSim.calls({ to: lead.phone! })).toHaveLength(1);
+    expect(await stack.db.leadCallLog.count({ where: { rawLeadId: lead.id } })).toBe(1);
+    // The key is the caller's, for this lead only.
+    const other = await leadOf(stack, sales.user.id);
+    expect((await callWithKey(other.id, sales.accessToken, key)).status).toBe(422);
+  });
+
+  it('a call Exotel never placed holds neither the key nor the lead: the retry dials', async () => {
+    const sales = await rep(stack);
+    const lead = await leadOf(stack, sales.user.id);
+    const key = randomUUID();
+    stack.exotelSim.failNext(1, 500, 0);
+    expect((await callWithKey(lead.id, sales.accessToken, key)).status).toBe(503); // Exotel answered 500: not placed
+    const retry = await callWithKey(lead.id, sales.accessToken, key);
+    expect(retry.status).toBe(202);
+    expect(retry.headers.get('idempotent-replayed')).toBeNull();
+    expect(stack.exotelSim.calls({ to: lead.phone! })).toHaveLength(1);
   });
 });

@@ -181,6 +181,36 @@ describe('POST /api/webhooks/whatsapp (status updates)', () => {
   });
 });
 
+describe('late statuses (the message already final)', () => {
+  const post = (raw: string, secret = TEST_WHATSAPP.appSecret) =>
+    fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signWebhook(raw, secret) }, body: raw });
+
+  it('a late genuine status is acknowledged 200 and recorded once, changing nothing; its retry too; a bad signature stays 401', async () => {
+    const { messageId } = await sentMessage();
+    await deliver(messageId, ['sent', 'delivered', 'read']);
+    const final = await rows(messageId);
+    expect(final.log.status).toBe('read');
+    const late = await deliver(messageId, ['delivered', 'sent'], { duplicates: 2 });
+    expect(late.map((d) => d.httpStatus)).toEqual([200, 200, 200, 200]);
+    expect(await rows(messageId)).toEqual(final);
+    // Every authentic status is on record, once each, late ones included.
+    const recorded = await stack.db.webhookEvent.findMany({ where: { provider: 'whatsapp', subjectId: messageId }, orderBy: { eventType: 'asc' } });
+    expect(recorded.map((e) => e.eventType)).toEqual(['message.delivered', 'message.read', 'message.sent']);
+    const forged = await post(statusBody(messageId, 'failed'), 'not-the-app-secret');
+    expect(forged.status).toBe(401);
+    expect(await stack.db.webhookEvent.count({ where: { provider: 'whatsapp', subjectId: messageId } })).toBe(3);
+  });
+
+  it('a status whose timestamp no date can hold is still acknowledged (never a retry loop)', async () => {
+    const { messageId } = await sentMessage();
+    const raw = statusBody(messageId, 'delivered').replace(/"timestamp":"\d+"/, '"timestamp":"99999999999999999999"');
+    const res = await post(raw);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'processed', updated: 2 });
+    expect((await rows(messageId)).log.deliveredAt).toBeInstanceOf(Date);
+  });
+});
+
 function statusBody(messageId: string, status: string): string {
   return JSON.stringify({
     object: 'whatsapp_business_account',

@@ -55,14 +55,27 @@ export const callLeadRoute = createRoute({
   description:
     'With Exotel configured, your phone (your profile’s phone) is dialled first and then the lead’s, from the ExoPhone; a lead_call_logs row ' +
     'follows the call through Exotel’s status callbacks (the figures are re-fetched from Exotel). Without Exotel, nothing is dialled: the answer is ' +
-    'a tel: link, and the call is logged afterwards with POST …/call-logs.',
+    'a tel: link, and the call is logged afterwards with POST …/call-logs. A double submit never dials twice: with an Idempotency-Key the ' +
+    'retry gets the first answer; without one, a new call while your last call to this lead is still live is refused (409).',
   ...bearer(CRM_ROLES),
-  request: { params: LeadId },
+  request: {
+    params: LeadId,
+    headers: z.object({
+      'idempotency-key': z
+        .string()
+        .trim()
+        .min(1)
+        .max(200)
+        .optional()
+        .openapi({ description: 'Makes a retry safe: the same key (yours, for this lead) answers the first call again (Idempotent-Replayed: true) instead of dialling twice' }),
+    }),
+  },
   responses: {
     200: jsonResponse('Exotel is not configured: dial this link yourself', ClickToCallTelLink),
-    202: jsonResponse('Exotel is dialling you first', ClickToCallStarted),
+    202: jsonResponse('Exotel is dialling you first (or, for a repeated Idempotency-Key, was)', ClickToCallStarted),
     ...authProblems,
     404: problemResponse('No such lead you can see'),
+    409: problemResponse('Your previous call to this lead is still live, or the call with this Idempotency-Key is still being placed (Retry-After)'),
     422: problemResponse('The lead has no phone, you have no phone on your profile, or Exotel refused the numbers'),
     503: problemResponse('Exotel is unavailable (Retry-After when it is rate limiting)'),
   },

@@ -1,13 +1,11 @@
-// CSV lead imports: the upload streams into services/crm/csv-import.ts; reads show progress and
-// the failed rows. An import is visible to its uploader and to admins.
+// CSV lead imports over HTTP: the upload streams into services/crm/csv-import.ts; reads
+// (services/crm/imports.ts) show progress and the failed rows.
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { z } from '@hono/zod-openapi';
-import { seesAllLeads } from '../../../domain/crm/access.js';
 import type { LeadImportBatch } from '../../../prisma/generated/client.js';
-import { assertTeamHasMembers, roundRobinTeam } from '../../../services/crm/assignment.js';
-import { importIdFor, importState, processedRows, runImport, type ImportOptions } from '../../../services/crm/csv-import.js';
+import { importIdFor, importState, processedRows, runImport } from '../../../services/crm/csv-import.js';
+import { getImport, listImports, resolveImportOptions } from '../../../services/crm/imports.js';
 import type { AppEnv } from '../../deps.js';
-import type { AuthContext } from '../../../services/deps.js';
 import { rawHeader } from '../../middleware/fast-path.js';
 import { keyset, toPage } from '../../pagination.js';
 import { DomainError } from '../../../domain/errors.js';
@@ -43,21 +41,6 @@ export function toLeadImport(b: LeadImportBatch): z.infer<typeof LeadImport> {
   };
 }
 
-async function resolveOptions(c: Parameters<RouteHandler<typeof createImportRoute, AppEnv>>[0], auth: AuthContext): Promise<ImportOptions> {
-  const q = c.req.valid('query');
-  const base = { sessionYear: q.sessionYear ?? null, batchId: q.batchId ?? null };
-  if (q.assign === 'self') {
-    if (auth.role !== 'SALES') throw new DomainError('UNPROCESSABLE', 'Only a SALES user can take imported leads (assign=self)', [{ path: 'query.assign', message: 'Not a SALES user' }]);
-    return { ...base, assign: 'self', salesHeadId: null };
-  }
-  if (q.assign === 'round-robin') {
-    const team = roundRobinTeam(auth, q.salesHeadId, 'query.salesHeadId');
-    await assertTeamHasMembers(c.var.deps, team);
-    return { ...base, assign: 'round-robin', salesHeadId: team };
-  }
-  return { ...base, assign: 'none', salesHeadId: null };
-}
-
 export const createImportHandler: RouteHandler<typeof createImportRoute, AppEnv> = async (c) => {
   const auth = c.get('auth')!;
   const query = c.req.valid('query');
@@ -67,7 +50,7 @@ export const createImportHandler: RouteHandler<typeof createImportRoute, AppEnv>
   if (!key) throw new DomainError('VALIDATION_FAILED', 'An Idempotency-Key header (or ?importId=) is required', [{ path: 'header.idempotency-key', message: 'Required' }]);
   const type = (rawHeader(c, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!CSV_TYPES.has(type)) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as the raw body with Content-Type: text/csv');
-  const options = await resolveOptions(c, auth);
+  const options = await resolveImportOptions(c.var.deps, auth, query);
   const body = c.req.raw.body;
   if (!body) throw new DomainError('VALIDATION_FAILED', 'The body is empty: send the CSV file');
   const length = rawHeader(c, 'content-length');
@@ -85,17 +68,13 @@ export const createImportHandler: RouteHandler<typeof createImportRoute, AppEnv>
 };
 
 export const getImportHandler: RouteHandler<typeof getImportRoute, AppEnv> = async (c) => {
-  const { id } = c.req.valid('param');
-  const auth = c.get('auth')!;
-  const batch = await c.var.deps.db.leadImportBatch.findFirst({ where: { id, ...(seesAllLeads(auth.role) ? {} : { uploadedById: auth.userId }) } });
-  if (!batch) throw new DomainError('NOT_FOUND', 'No such import');
-  return c.json(toLeadImport(batch), 200);
+  return c.json(toLeadImport(await getImport(c.var.deps, c.get('auth')!, c.req.valid('param').id)), 200);
 };
 
 export const listImportsHandler: RouteHandler<typeof listImportsRoute, AppEnv> = async (c) => {
   const { cursor, limit } = c.req.valid('query');
   const page = keyset(cursor);
-  const rows = await c.var.deps.db.leadImportBatch.findMany({ where: { AND: [page.where, { uploadedById: c.get('auth')!.userId }] }, orderBy: page.orderBy, take: limit + 1 });
+  const rows = await listImports(c.var.deps, c.get('auth')!, { where: page.where, orderBy: page.orderBy, take: limit + 1 });
   const { items, nextCursor } = toPage(rows, limit);
   return c.json({ items: items.map(toLeadImport), nextCursor }, 200);
 };

@@ -155,7 +155,7 @@ export const bulkAssignRoute = createRoute({
   tags: TAGS,
   summary: 'Assign many leads: to one salesperson, round-robin over a team, or by the assignment rules',
   description:
-    'Each change writes the lead, a lead_assignment_history row and an activity row, one transaction per 100 leads. ' +
+    'Each change writes the lead, a lead_assignment_history row and an activity row, all in one transaction: if any write fails, no lead changes (up to 500 leads per request). ' +
     'Round robin hands each lead to the team member assigned least recently, and stays even under concurrent calls (one lock per team). ' +
     'Per-lead results: assigned, unchanged (already theirs), not_found (no such lead or not yours to see), unmatched (no rule), refused (rule target not allowed).',
   ...bearer(CRM_ROLES),
