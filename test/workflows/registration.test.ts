@@ -33,6 +33,7 @@ describe('worker registration', () => {
     expect(files.length).toBeGreaterThan(0);
     expect(proxiedActivityNames(readFileSync(path.resolve('workflows/meeting-earnings/meeting-earnings.workflow.ts'), 'utf8'))).toEqual([
       'completeMeeting',
+      'settleReview',
       'creditMentorEarnings',
     ]);
   });
