@@ -1,6 +1,6 @@
-// Small pieces every provider client and simulator shares.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// Small pieces every provider client and simulator shares: binding a local listener, and reading
+// a vendor's 2xx JSON against its schema.
+import type { AddressInfo, Server } from 'node:net';
 import type { z } from 'zod';
 
 /** Listens on host:port (0 = a free port) and resolves with the bound port and origin. */

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { WEBHOOK_SIGNATURE_HEADER, type DeliveryStatus, type StatusError, type StatusWebhookBody, type TemplateSendBody, type WhatsAppErrorBody } from './interface.js';
 import { signWebhook } from './signatures.js';
+import { postWebhook, type RetryPolicy } from '../lib/webhook-poster.js';
 
 /** An answer the simulator gives in the Graph API error envelope. */
 export class SimError extends Error {
@@ -64,6 +65,8 @@ export interface DeliverOptions {
   outOfOrder?: boolean;
   /** Override the simulator's webhookUrl. */
   url?: string;
+  /** Retries of a failed POST (no answer or non-2xx), with backoff. Default 0: exactly what was asked. */
+  retries?: number;
 }
 
 export interface Delivery {
@@ -73,10 +76,18 @@ export interface Delivery {
   /** The receiver's HTTP status, or null when it did not answer. */
   httpStatus: number | null;
   error?: string;
+  /** POSTs made for this delivery (1 + retries). */
+  attempts: number;
 }
 
 /** Meta gives a receiver a few seconds before it retries. */
 export const DELIVERY_TIMEOUT_MS = 5_000;
+
+/** What automatic status webhooks retry with: Meta's backoff (it keeps trying for days), compressed to seconds. */
+export const WHATSAPP_WEBHOOK_RETRY: RetryPolicy = { retries: 4, baseDelayMs: 500, maxDelayMs: 4_000 };
+
+/** The manual deliveries' policy: `retries` extra attempts on Meta's backoff. */
+export const manualRetry = (retries = 0): RetryPolicy => ({ ...WHATSAPP_WEBHOOK_RETRY, retries });
 
 export function newWamid(): string {
   return `wamid.${randomBytes(24).toString('base64url')}`;
@@ -116,18 +127,18 @@ export function statusWebhooks(msg: SimMessage, opts: { statuses: DeliveryStatus
   });
 }
 
-export async function deliverOne(messageId: string, status: DeliveryStatus, raw: string, url: string, appSecret: string): Promise<Delivery> {
-  const base = { messageId, status, url };
-  try {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'User-Agent': 'facebookexternalua (simulator)', [WEBHOOK_SIGNATURE_HEADER]: signWebhook(raw, appSecret) },
-      body: raw,
-      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-    });
-    await res.arrayBuffer();
-    return { ...base, httpStatus: res.status };
-  } catch (err) {
-    return { ...base, httpStatus: null, error: err instanceof Error ? err.message : String(err) };
-  }
+export async function deliverOne(
+  messageId: string,
+  hook: { status: DeliveryStatus; raw: string },
+  opts: { url: string; appSecret: string; retry?: RetryPolicy; signal?: AbortSignal },
+): Promise<Delivery> {
+  const { status: httpStatus, ...rest } = await postWebhook({
+    url: opts.url,
+    body: hook.raw,
+    headers: { 'Content-Type': 'application/json', 'User-Agent': 'facebookexternalua (simulator)', [WEBHOOK_SIGNATURE_HEADER]: signWebhook(hook.raw, opts.appSecret) },
+    timeoutMs: DELIVERY_TIMEOUT_MS,
+    retry: opts.retry,
+    signal: opts.signal,
+  });
+  return { messageId, status: hook.status, url: opts.url, httpStatus, ...rest };
 }
