@@ -3,6 +3,7 @@
 // an ExotelError. It retries only a 429 (Exotel did nothing), briefly; Temporal retries the rest.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from 'zod';
+import { transportCode } from '../lib/provider-error.js';
 import { callVendor, errorEnvelope, type VendorErrors } from '../lib/vendor-fetch.js';
 import {
   codeForStatus,
@@ -125,7 +126,7 @@ function smsProblem(p: SendSmsInput): string | null {
 }
 
 const EXOTEL_ERRORS: VendorErrors = {
-  transport: (kind, message, cause) => new ExotelError(null, kind === 'timeout' ? LOCAL_ERROR_CODES.timeout : LOCAL_ERROR_CODES.network, message, { kind, retryable: true, cause }),
+  transport: (kind, message, cause) => new ExotelError(null, transportCode(kind), message, { kind, retryable: true, cause }),
   http(status, text, retryAfterSeconds) {
     // An XML error page, a proxy's HTML or an empty body is described from the status alone.
     const envelope = errorEnvelope(restExceptionSchema, text);

@@ -1,7 +1,7 @@
 // The Exotel contract the rest of the system codes against: click-to-call, call details, SMS,
 // the StatusCallback body, and one typed error. The real client and the simulator honour it.
 // Entities are handed out camelCased and typed; the wire's PascalCase stays in schemas.ts.
-import { kindForStatus, ProviderError, type ProviderFailureKind } from '../lib/provider-error.js';
+import { kindOf, ProviderError, type ProviderFailureKind } from '../lib/provider-error.js';
 
 export const EXOTEL_LIVE_SUBDOMAIN = 'api.exotel.com';
 /** Exotel's cap on TimeLimit (seconds) and on CustomField (characters). */
@@ -109,13 +109,7 @@ export interface ExotelStatusCallback {
   legs: { onCallDuration: number | null; status: string | null }[];
 }
 
-/** Codes for failures that never got an Exotel answer, or got one we cannot trust. */
-export const LOCAL_ERROR_CODES = {
-  network: 'NETWORK_ERROR',
-  timeout: 'TIMEOUT',
-  invalidResponse: 'INVALID_RESPONSE',
-  invalidRequest: 'INVALID_REQUEST',
-} as const;
+export { LOCAL_ERROR_CODES } from '../lib/provider-error.js';
 
 const CODE_BY_STATUS: Record<number, string> = { 400: 'BAD_REQUEST', 401: 'UNAUTHORIZED', 402: 'PAYMENT_REQUIRED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 408: 'TIMEOUT', 409: 'CONFLICT', 429: 'RATE_LIMITED' };
 export const codeForStatus = (status: number) => CODE_BY_STATUS[status] ?? (status >= 500 ? 'SERVER_ERROR' : 'HTTP_ERROR');
@@ -134,7 +128,7 @@ export class ExotelError extends ProviderError {
     super(`Exotel ${status ?? 'request'} ${code}: ${message}`, {
       provider: 'exotel',
       status,
-      kind: opts.kind ?? (status === null ? 'transport' : kindForStatus(status)),
+      kind: opts.kind ?? kindOf(status),
       retryable: opts.retryable ?? isRetryableStatus(status),
       retryAfterSeconds: opts.retryAfterSeconds,
       cause: opts.cause,

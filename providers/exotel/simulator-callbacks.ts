@@ -5,7 +5,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ExotelCallbackEvent } from './interface.js';
 import type { StoredCallback } from './simulator-state.js';
-import { NO_RETRIES, postWebhook, type RetryPolicy } from '../lib/webhook-poster.js';
+import { NO_RETRIES, postWebhook, WEBHOOK_TIMEOUT_MS, withRetries, type DeliveryAttempts, type RetryPolicy } from '../lib/webhook-poster.js';
 
 export interface DeliverOptions {
   callSid: string;
@@ -25,23 +25,15 @@ export interface DeliverOptions {
   retries?: number;
 }
 
-export interface Delivery {
+export interface Delivery extends DeliveryAttempts {
   callSid: string;
   event: ExotelCallbackEvent;
-  url: string;
   /** The receiver's HTTP status, or null when it did not answer. */
   status: number | null;
-  error?: string;
-  /** POSTs made for this delivery (1 + retries). */
-  attempts: number;
 }
-
-export const DELIVERY_TIMEOUT_MS = 5_000;
 
 /** Automatic callbacks: sent once, as Exotel does. */
 export const EXOTEL_CALLBACK_RETRY: RetryPolicy = NO_RETRIES;
-
-export const manualRetry = (retries = 0): RetryPolicy => ({ retries, baseDelayMs: 500, maxDelayMs: 4_000 });
 
 export function selectCallbacks(all: StoredCallback[], opts: DeliverOptions): StoredCallback[] {
   const picked = all.filter((c) => !opts.events || opts.events.includes(c.event));
@@ -51,7 +43,7 @@ export function selectCallbacks(all: StoredCallback[], opts: DeliverOptions): St
 export async function deliverCallbacks(callbacks: StoredCallback[], opts: DeliverOptions, signal?: AbortSignal): Promise<Delivery[]> {
   if (opts.delayMs) await sleep(opts.delayMs);
   const times = Math.max(1, Math.floor(opts.duplicates ?? 1));
-  const retry = manualRetry(opts.retries);
+  const retry = withRetries(opts.retries);
   const out: Delivery[] = [];
   for (const cb of callbacks) {
     const raw = opts.override ? JSON.stringify({ ...(JSON.parse(cb.raw) as Record<string, unknown>), ...opts.override }) : cb.raw;
@@ -65,7 +57,7 @@ export async function deliverOne(cb: StoredCallback, raw: string, opts: { url: s
     url: opts.url,
     body: raw,
     headers: { 'Content-Type': 'application/json', 'User-Agent': 'Exotel-StatusCallback (simulator)' },
-    timeoutMs: DELIVERY_TIMEOUT_MS,
+    timeoutMs: WEBHOOK_TIMEOUT_MS,
     retry: opts.retry,
     signal: opts.signal,
   });

@@ -45,6 +45,20 @@ export class ProviderError extends Error {
   }
 }
 
+/** Codes every client gives failures that never got a vendor answer, or got one we cannot trust. */
+export const LOCAL_ERROR_CODES = {
+  network: 'NETWORK_ERROR',
+  timeout: 'TIMEOUT',
+  invalidResponse: 'INVALID_RESPONSE',
+  invalidRequest: 'INVALID_REQUEST',
+} as const;
+
+/** The local code of a failure with no complete answer. */
+export const transportCode = (kind: 'transport' | 'timeout') => (kind === 'timeout' ? LOCAL_ERROR_CODES.timeout : LOCAL_ERROR_CODES.network);
+
+/** The kind from the status alone: no answer is `transport`. */
+export const kindOf = (status: number | null): ProviderFailureKind => (status === null ? 'transport' : kindForStatus(status));
+
 /** The kind of a non-2xx HTTP answer. */
 export function kindForStatus(status: number): ProviderFailureKind {
   if (status === 429) return 'rate_limited';

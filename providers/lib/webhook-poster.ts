@@ -14,6 +14,23 @@ export interface RetryPolicy {
 /** One attempt only: what a test acting out a delivery by hand gets unless it asks for more. */
 export const NO_RETRIES: RetryPolicy = { retries: 0, baseDelayMs: 0, maxDelayMs: 0 };
 
+/** How the vendors that retry do it (Razorpay for 24 h, Meta for days), compressed to seconds. */
+export const VENDOR_BACKOFF: RetryPolicy = { retries: 4, baseDelayMs: 500, maxDelayMs: 4_000 };
+
+/** `retries` extra attempts on the vendor backoff; 0 (the default) sends once. */
+export const withRetries = (retries = 0): RetryPolicy => ({ ...VENDOR_BACKOFF, retries });
+
+/** The receiver's deadline the vendors give (Razorpay documents 5 s; Meta and Exotel "a few seconds"). */
+export const WEBHOOK_TIMEOUT_MS = 5_000;
+
+/** What every simulator's delivery record says about the POSTs besides the vendor's fields. */
+export interface DeliveryAttempts {
+  url: string;
+  error?: string;
+  /** POSTs made for this delivery (1 + retries). */
+  attempts: number;
+}
+
 export interface WebhookPost {
   url: string;
   /** The raw body: every attempt sends these bytes. */

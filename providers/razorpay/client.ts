@@ -2,6 +2,7 @@
 // It never retries (Temporal activities do) and turns every failure into a RazorpayError;
 // every response body is validated before anyone sees it.
 import type { z } from 'zod';
+import { transportCode } from '../lib/provider-error.js';
 import { callVendor, errorEnvelope, type VendorErrors } from '../lib/vendor-fetch.js';
 import {
   IDEMPOTENCY_KEY_PATTERN,
@@ -82,7 +83,7 @@ export function createRazorpayClient(opts: RazorpayClientOptions): RazorpayProvi
 }
 
 const RAZORPAY_ERRORS: VendorErrors = {
-  transport: (kind, description, cause) => new RazorpayError(null, { code: kind === 'timeout' ? LOCAL_ERROR_CODES.timeout : LOCAL_ERROR_CODES.network, description }, { kind, retryable: true, cause }),
+  transport: (kind, description, cause) => new RazorpayError(null, { code: transportCode(kind), description }, { kind, retryable: true, cause }),
   http(status, text, retryAfterSeconds) {
     // Without Razorpay's envelope (a proxy's HTML page, an empty body) it is described from the status.
     const body = errorEnvelope(errorEnvelopeSchema, text)?.error ?? { code: status >= 500 ? 'SERVER_ERROR' : 'BAD_REQUEST_ERROR', description: `HTTP ${status} without a Razorpay error body`, metadata: { body: text.slice(0, 200) } };

@@ -1,6 +1,6 @@
 // The Razorpay contract the rest of the system codes against: entities as the v1 API returns
 // them, the calls we make, and one typed error. The real client and the simulator both honour it.
-import { kindForStatus, ProviderError, type ProviderFailureKind } from '../lib/provider-error.js';
+import { kindOf, ProviderError, type ProviderFailureKind } from '../lib/provider-error.js';
 
 export const RAZORPAY_LIVE_BASE_URL = 'https://api.razorpay.com/v1';
 export const REFUND_IDEMPOTENCY_HEADER = 'X-Refund-Idempotency';
@@ -162,13 +162,7 @@ export interface RazorpayErrorBody {
   field?: string | null;
 }
 
-/** Codes for failures that never got a Razorpay answer, or got one we cannot trust. */
-export const LOCAL_ERROR_CODES = {
-  network: 'NETWORK_ERROR',
-  timeout: 'TIMEOUT',
-  invalidResponse: 'INVALID_RESPONSE',
-  invalidRequest: 'INVALID_REQUEST',
-} as const;
+export { LOCAL_ERROR_CODES } from '../lib/provider-error.js';
 
 /**
  * Every failure of a Razorpay call. `status` is null when no HTTP answer arrived.
@@ -190,7 +184,7 @@ export class RazorpayError extends ProviderError {
     super(`Razorpay ${status ?? 'request'} ${body.code}: ${body.description}`, {
       provider: 'razorpay',
       status,
-      kind: opts.kind ?? (status === null ? 'transport' : kindForStatus(status)),
+      kind: opts.kind ?? kindOf(status),
       retryable: opts.retryable ?? isRetryableStatus(status),
       retryAfterSeconds: opts.retryAfterSeconds,
       cause: opts.cause,

@@ -5,7 +5,7 @@
 import { WEBHOOK_EVENT_ID_HEADER, WEBHOOK_SIGNATURE_HEADER, type RazorpayEventName } from './interface.js';
 import { signWebhook } from './signatures.js';
 import type { StoredEvent } from './simulator-state.js';
-import { postWebhook, type RetryPolicy } from '../lib/webhook-poster.js';
+import { postWebhook, VENDOR_BACKOFF, WEBHOOK_TIMEOUT_MS, type DeliveryAttempts, type RetryPolicy } from '../lib/webhook-poster.js';
 
 export interface DeliverOptions {
   /** Only this payment's events (its payment.*, order.paid and refund.* events). */
@@ -24,25 +24,15 @@ export interface DeliverOptions {
   retries?: number;
 }
 
-export interface Delivery {
+export interface Delivery extends DeliveryAttempts {
   eventId: string;
   event: RazorpayEventName;
-  url: string;
   /** The receiver's HTTP status, or null when it did not answer. */
   status: number | null;
-  error?: string;
-  /** POSTs made for this delivery (1 + retries). */
-  attempts: number;
 }
 
-/** Razorpay gives a receiver 5 s to answer 2xx. */
-export const DELIVERY_TIMEOUT_MS = 5_000;
-
 /** What automatic deliveries retry with: Razorpay's backoff, compressed from hours to seconds. */
-export const RAZORPAY_WEBHOOK_RETRY: RetryPolicy = { retries: 4, baseDelayMs: 500, maxDelayMs: 4_000 };
-
-/** The manual deliveries' policy: `retries` extra attempts on Razorpay's backoff. */
-export const manualRetry = (retries = 0): RetryPolicy => ({ ...RAZORPAY_WEBHOOK_RETRY, retries });
+export const RAZORPAY_WEBHOOK_RETRY: RetryPolicy = VENDOR_BACKOFF;
 
 export function selectEvents(all: StoredEvent[], opts: DeliverOptions): StoredEvent[] {
   const picked = all.filter((e) => (!opts.events || opts.events.includes(e.event)));
@@ -69,7 +59,7 @@ export async function deliverOne(event: StoredEvent, opts: { url: string; webhoo
       [WEBHOOK_SIGNATURE_HEADER]: signWebhook(event.raw, opts.webhookSecret),
       [WEBHOOK_EVENT_ID_HEADER]: event.id,
     },
-    timeoutMs: DELIVERY_TIMEOUT_MS,
+    timeoutMs: WEBHOOK_TIMEOUT_MS,
     retry: opts.retry,
     signal: opts.signal,
   });

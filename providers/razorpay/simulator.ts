@@ -5,9 +5,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { RazorpayWebhookEvent } from './interface.js';
 import { createSimHandler, type FaultStatus, type SimContext } from './simulator-http.js';
 import { newId, RazorpaySimState, simError, type PayOptions, type PayResult, type StoredEvent } from './simulator-state.js';
-import { deliverEvents, deliverOne, manualRetry, RAZORPAY_WEBHOOK_RETRY, selectEvents, type DeliverOptions, type Delivery } from './simulator-webhooks.js';
+import { deliverEvents, deliverOne, RAZORPAY_WEBHOOK_RETRY, selectEvents, type DeliverOptions, type Delivery } from './simulator-webhooks.js';
 import { startSimServer } from '../lib/sim-server.js';
-import type { RetryPolicy } from '../lib/webhook-poster.js';
+import { withRetries, type RetryPolicy } from '../lib/webhook-poster.js';
 
 export type { DeliverOptions, Delivery } from './simulator-webhooks.js';
 export type { PayOptions, PayOutcome, PayResult } from './simulator-state.js';
@@ -93,7 +93,7 @@ export async function startRazorpaySimulator(opts: RazorpaySimulatorOptions): Pr
       const url = deliverOpts.url ?? opts.webhookUrl;
       if (!url) throw simError(400, 'No webhook URL: start the simulator with webhookUrl or pass url', 'url');
       const events = selectEvents(state.events({ paymentId: deliverOpts.paymentId, orderId: deliverOpts.orderId }), deliverOpts);
-      const done = await deliverEvents(events, { url, webhookSecret: opts.webhookSecret, duplicates: deliverOpts.duplicates, retry: manualRetry(deliverOpts.retries), signal: closing.signal });
+      const done = await deliverEvents(events, { url, webhookSecret: opts.webhookSecret, duplicates: deliverOpts.duplicates, retry: withRetries(deliverOpts.retries), signal: closing.signal });
       log.push(...done);
       return done;
     },

@@ -1,6 +1,7 @@
 // The real WhatsApp Cloud API client: a small typed fetch client for template sends. It never
 // retries (Temporal activities do) and turns every failure into a WhatsAppError; every
 // response body is validated before anyone sees it.
+import { transportCode } from '../lib/provider-error.js';
 import { callVendor, errorEnvelope, type VendorErrors } from '../lib/vendor-fetch.js';
 import {
   DEFAULT_API_VERSION,
@@ -75,7 +76,7 @@ export function createWhatsAppClient(opts: WhatsAppClientOptions): WhatsAppProvi
 
 const WHATSAPP_ERRORS: VendorErrors = {
   transport: (kind, message, cause) =>
-    new WhatsAppError(null, { message, type: 'Transport', code: kind === 'timeout' ? LOCAL_ERROR_CODES.timeout : LOCAL_ERROR_CODES.network }, { kind, retryable: true, cause }),
+    new WhatsAppError(null, { message, type: 'Transport', code: transportCode(kind) }, { kind, retryable: true, cause }),
   http(status, text, retryAfterSeconds) {
     // Without the Graph API's envelope (a proxy's HTML page, an empty body) it is described from the status.
     const body = errorEnvelope(errorEnvelopeSchema, text)?.error ?? { message: `HTTP ${status} without a Graph API error body`, type: 'HttpError', code: status, error_data: { details: text.slice(0, 200) } };

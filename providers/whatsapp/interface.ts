@@ -1,6 +1,6 @@
 // The WhatsApp Cloud API contract the rest of the system codes against: template sends, the
 // status webhook's shape, and one typed error. The real client and the simulator both honour it.
-import { kindForStatus, ProviderError, type ProviderFailureKind } from '../lib/provider-error.js';
+import { kindOf, LOCAL_ERROR_CODES as SHARED_LOCAL_ERROR_CODES, ProviderError, type ProviderFailureKind } from '../lib/provider-error.js';
 
 export const WHATSAPP_LIVE_BASE_URL = 'https://graph.facebook.com';
 export const DEFAULT_API_VERSION = 'v21.0';
@@ -99,14 +99,8 @@ export interface WhatsAppErrorBody {
   fbtrace_id?: string | null;
 }
 
-/** Codes for failures that never got an answer, or got one we cannot trust. */
-export const LOCAL_ERROR_CODES = {
-  network: 'NETWORK_ERROR',
-  timeout: 'TIMEOUT',
-  invalidResponse: 'INVALID_RESPONSE',
-  invalidRequest: 'INVALID_REQUEST',
-  disabled: 'WHATSAPP_DISABLED',
-} as const;
+/** The shared local codes, and one for a send while WhatsApp is off. */
+export const LOCAL_ERROR_CODES = { ...SHARED_LOCAL_ERROR_CODES, disabled: 'WHATSAPP_DISABLED' } as const;
 
 /**
  * Every failure of a WhatsApp call. `status` is null when no HTTP answer arrived. `retryable`
@@ -125,7 +119,7 @@ export class WhatsAppError extends ProviderError {
     super(`WhatsApp ${status ?? 'request'} ${body.code}: ${body.message}`, {
       provider: 'whatsapp',
       status,
-      kind: opts.kind ?? (status === null ? 'transport' : body.code === RATE_LIMIT_ERROR_CODE ? 'rate_limited' : kindForStatus(status)),
+      kind: opts.kind ?? (status !== null && body.code === RATE_LIMIT_ERROR_CODE ? 'rate_limited' : kindOf(status)),
       retryable: opts.retryable ?? isRetryable(status, body.code),
       retryAfterSeconds: opts.retryAfterSeconds,
       cause: opts.cause,

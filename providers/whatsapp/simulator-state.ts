@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { WEBHOOK_SIGNATURE_HEADER, type DeliveryStatus, type StatusError, type StatusWebhookBody, type TemplateSendBody, type WhatsAppErrorBody } from './interface.js';
 import { signWebhook } from './signatures.js';
-import { postWebhook, type RetryPolicy } from '../lib/webhook-poster.js';
+import { postWebhook, VENDOR_BACKOFF, WEBHOOK_TIMEOUT_MS, type DeliveryAttempts, type RetryPolicy } from '../lib/webhook-poster.js';
 
 /** An answer the simulator gives in the Graph API error envelope. */
 export class SimError extends Error {
@@ -69,25 +69,15 @@ export interface DeliverOptions {
   retries?: number;
 }
 
-export interface Delivery {
+export interface Delivery extends DeliveryAttempts {
   messageId: string;
   status: DeliveryStatus;
-  url: string;
   /** The receiver's HTTP status, or null when it did not answer. */
   httpStatus: number | null;
-  error?: string;
-  /** POSTs made for this delivery (1 + retries). */
-  attempts: number;
 }
 
-/** Meta gives a receiver a few seconds before it retries. */
-export const DELIVERY_TIMEOUT_MS = 5_000;
-
 /** What automatic status webhooks retry with: Meta's backoff (it keeps trying for days), compressed to seconds. */
-export const WHATSAPP_WEBHOOK_RETRY: RetryPolicy = { retries: 4, baseDelayMs: 500, maxDelayMs: 4_000 };
-
-/** The manual deliveries' policy: `retries` extra attempts on Meta's backoff. */
-export const manualRetry = (retries = 0): RetryPolicy => ({ ...WHATSAPP_WEBHOOK_RETRY, retries });
+export const WHATSAPP_WEBHOOK_RETRY: RetryPolicy = VENDOR_BACKOFF;
 
 export function newWamid(): string {
   return `wamid.${randomBytes(24).toString('base64url')}`;
@@ -136,7 +126,7 @@ export async function deliverOne(
     url: opts.url,
     body: hook.raw,
     headers: { 'Content-Type': 'application/json', 'User-Agent': 'facebookexternalua (simulator)', [WEBHOOK_SIGNATURE_HEADER]: signWebhook(hook.raw, opts.appSecret) },
-    timeoutMs: DELIVERY_TIMEOUT_MS,
+    timeoutMs: WEBHOOK_TIMEOUT_MS,
     retry: opts.retry,
     signal: opts.signal,
   });

@@ -10,7 +10,6 @@ import { constantTimeEqual } from './signatures.js';
 import {
   deliverOne,
   faultError,
-  manualRetry,
   newWamid,
   simError,
   SimError,
@@ -23,7 +22,7 @@ import {
 } from './simulator-state.js';
 import { BodyError, firstIssue, readJson, replyHandler, type Reply } from '../lib/sim-http.js';
 import { startSimServer } from '../lib/sim-server.js';
-import type { RetryPolicy } from '../lib/webhook-poster.js';
+import { withRetries, type RetryPolicy } from '../lib/webhook-poster.js';
 
 export type { DeliverOptions, Delivery, FaultKind, SimMessage } from './simulator-state.js';
 
@@ -93,7 +92,7 @@ export async function startWhatsAppSimulator(opts: WhatsAppSimulatorOptions): Pr
   const closing = new AbortController();
   let faults: { remaining: number; kind: FaultKind; status?: number } = { remaining: 0, kind: 'server_error' };
 
-  async function deliverStatuses(d: DeliverOptions, retry = manualRetry(d.retries)): Promise<Delivery[]> {
+  async function deliverStatuses(d: DeliverOptions, retry = withRetries(d.retries)): Promise<Delivery[]> {
     const url = d.url ?? opts.webhookUrl;
     if (!url) throw simError(400, 100, 'No webhook URL: start the simulator with webhookUrl or pass url');
     const msg = byId.get(d.messageId);
