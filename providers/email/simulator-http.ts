@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { SMTP_FAULT_CODES, type EmailSimState, type SmtpFaultCode } from './simulator-state.js';
+import { BodyError, readJson, replyHandler, type Reply } from '../lib/sim-http.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -24,11 +25,6 @@ const faultBodySchema = z.strictObject({
     .default(451),
 });
 
-interface Reply {
-  status: number;
-  body?: unknown;
-}
-
 async function route(state: EmailSimState, req: IncomingMessage): Promise<Reply> {
   const url = new URL(req.url ?? '/', 'http://sim');
   const path = url.pathname;
@@ -48,7 +44,7 @@ async function route(state: EmailSimState, req: IncomingMessage): Promise<Reply>
     return { status: 200, body: msg };
   }
   if (req.method === 'POST' && path === '/_sim/faults') {
-    const parsed = faultBodySchema.safeParse(await readJson(req));
+    const parsed = faultBodySchema.safeParse(await readJson(req, MAX_BODY_BYTES));
     if (!parsed.success) throw new ControlError(400, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     state.failNext(parsed.data.count, parsed.data.code);
     return { status: 200, body: { armed: parsed.data.count, code: parsed.data.code } };
@@ -57,42 +53,9 @@ async function route(state: EmailSimState, req: IncomingMessage): Promise<Reply>
 }
 
 export function createControlHandler(state: EmailSimState): (req: IncomingMessage, res: ServerResponse) => void {
-  return (req, res) => {
-    void route(state, req).then(
-      (reply) => send(res, reply),
-      (err: unknown) => {
-        if (err instanceof ControlError) return send(res, { status: err.status, body: { error: err.message } });
-        console.error('email simulator: unexpected error', err);
-        return send(res, { status: 500, body: { error: 'internal error' } });
-      },
-    );
-  };
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new ControlError(413, 'Request body is too large');
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8').trim();
-  if (text === '') return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new ControlError(400, 'The request body is not valid JSON');
-  }
-}
-
-function send(res: ServerResponse, reply: Reply): void {
-  if (reply.body === undefined) {
-    res.writeHead(reply.status);
-    res.end();
-    return;
-  }
-  const payload = JSON.stringify(reply.body);
-  res.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(payload) });
-  res.end(payload);
+  return replyHandler((req) => route(state, req), {
+    name: 'email simulator',
+    errorReply: (err) => (err instanceof ControlError || err instanceof BodyError ? { status: err.status, body: { error: err.message } } : null),
+    internalError: () => ({ status: 500, body: { error: 'internal error' } }),
+  });
 }

@@ -2,12 +2,12 @@
 // message, parses it with mailparser and keeps it in memory, so the real nodemailer client runs
 // end to end. What was captured is readable over HTTP (/_sim/messages) and on the returned
 // object for in-process tests. It never relays anything anywhere.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { createControlHandler } from './simulator-http.js';
 import { EmailSimState, type CapturedEmail, type MessageFilter, type SmtpFaultCode } from './simulator-state.js';
+import { listenLocal } from '../lib/local-http.js';
+import { DEFAULT_SIM_HOST, quickCloser, startSimServer, type SimServer } from '../lib/sim-server.js';
 
 export type { CapturedEmail, MessageFilter, SmtpFaultCode } from './simulator-state.js';
 
@@ -41,15 +41,8 @@ export interface EmailSimulator {
 
 const smtpError = (code: number, message: string) => Object.assign(new Error(message), { responseCode: code });
 
-function listen(server: { listen(port: number, host: string, cb: () => void): unknown; once(ev: 'error', cb: (e: Error) => void): unknown }, port: number, host: string) {
-  return new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-}
-
 export async function startEmailSimulator(opts: EmailSimulatorOptions = {}): Promise<EmailSimulator> {
-  const host = opts.host ?? '127.0.0.1';
+  const host = opts.host ?? DEFAULT_SIM_HOST;
   const state = new EmailSimState();
 
   const smtp = new SMTPServer({
@@ -78,37 +71,30 @@ export async function startEmailSimulator(opts: EmailSimulatorOptions = {}): Pro
       );
     },
   });
-  await listen(smtp.server, opts.smtpPort ?? 0, host);
-  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  // smtp.close() alone waits up to 30 s for clients to hang up; the closer ends them at once.
+  const closeSmtp = quickCloser(smtp.server, (done) => smtp.close(() => done()));
+  const smtpBound = await listenLocal(smtp.server, opts.smtpPort ?? 0, host);
 
-  const http: Server = createServer(createControlHandler(state));
+  let http: SimServer;
   try {
-    await listen(http, opts.httpPort ?? 0, host);
+    http = await startSimServer(createControlHandler(state), { port: opts.httpPort, host });
   } catch (err) {
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await closeSmtp();
     throw err;
   }
-  const httpPort = (http.address() as AddressInfo).port;
-  const hostPart = host.includes(':') ? `[${host}]` : host;
 
   return {
-    smtpUrl: `smtp://${hostPart}:${smtpPort}`,
-    smtpPort,
-    origin: `http://${hostPart}:${httpPort}`,
-    httpPort,
+    smtpUrl: smtpBound.origin.replace(/^http:/, 'smtp:'),
+    smtpPort: smtpBound.port,
+    origin: http.origin,
+    httpPort: http.port,
     messages: (filter) => state.list(filter),
     waitFor: (filter, waitOpts) => state.waitFor(filter, waitOpts),
     clear: () => void state.clear(),
     failNext: (count, code) => state.failNext(count, code),
     state,
     async close() {
-      await Promise.all([
-        new Promise<void>((resolve) => smtp.close(() => resolve())),
-        new Promise<void>((resolve, reject) => {
-          http.close((err) => (err ? reject(err) : resolve()));
-          http.closeAllConnections();
-        }),
-      ]);
+      await Promise.all([closeSmtp(), http.close()]);
     },
   };
 }

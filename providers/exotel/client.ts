@@ -3,7 +3,8 @@
 // an ExotelError. It retries only a 429 (Exotel did nothing), briefly; Temporal retries the rest.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from 'zod';
-import { parseVendorJson } from '../lib/local-http.js';
+import { transportCode } from '../lib/provider-error.js';
+import { callVendor, errorEnvelope, type VendorErrors } from '../lib/vendor-fetch.js';
 import {
   codeForStatus,
   EXOTEL_LIVE_SUBDOMAIN,
@@ -55,28 +56,13 @@ export function createExotelClient(opts: ExotelClientOptions): ExotelProvider {
   const doFetch = opts.fetch ?? fetch;
   const authorization = `Basic ${Buffer.from(`${opts.apiKey}:${opts.apiToken}`, 'utf8').toString('base64')}`;
 
-  async function once<T>({ method, path, schema, form }: Call<T>): Promise<T> {
+  function once<T>({ method, path, schema, form }: Call<T>): Promise<T> {
     const init: RequestInit = {
       method,
       headers: { Authorization: authorization, Accept: 'application/json', ...(form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}) },
-      signal: AbortSignal.timeout(timeoutMs),
     };
     if (form) init.body = form.toString();
-
-    let status: number | null = null;
-    let text: string;
-    let retryAfter: string | null = null;
-    try {
-      const res = await doFetch(`${base}${path}`, init);
-      status = res.status;
-      retryAfter = res.headers.get('retry-after');
-      text = await res.text();
-    } catch (err) {
-      throw transportError(status, err, `${method} ${path}`, timeoutMs);
-    }
-    if (status < 200 || status >= 300) throw httpError(status, text, retryAfter);
-
-    return parseVendorJson(schema, text, `${method} ${path} answered ${status}`, (message, cause) => invalidResponse(status, message, cause));
+    return callVendor({ url: `${base}${path}`, init, timeoutMs, what: `${method} ${path}`, fetch: doFetch }, schema, EXOTEL_ERRORS);
   }
 
   async function call<T>(c: Call<T>): Promise<T> {
@@ -96,7 +82,7 @@ export function createExotelClient(opts: ExotelClientOptions): ExotelProvider {
   return {
     connectCall(p: ConnectCallInput): Promise<ExotelCall> {
       const problem = connectProblem(p);
-      if (problem) return Promise.reject(new ExotelError(null, LOCAL_ERROR_CODES.invalidRequest, problem, { retryable: false }));
+      if (problem) return Promise.reject(new ExotelError(null, LOCAL_ERROR_CODES.invalidRequest, problem, { kind: 'invalid_request', retryable: false }));
       const form = new URLSearchParams({ From: p.from, To: p.to, CallerId: p.callerId, CallType: 'trans', StatusCallback: p.statusCallback });
       form.append('StatusCallbackEvents[0]', 'terminal');
       form.append('StatusCallbackEvents[1]', 'answered');
@@ -112,7 +98,7 @@ export function createExotelClient(opts: ExotelClientOptions): ExotelProvider {
     sendSms(p: SendSmsInput) {
       const from = p.from ?? opts.defaultSmsFrom;
       const problem = !from ? 'An SMS needs a From (or a configured default sender)' : smsProblem(p);
-      if (problem) return Promise.reject(new ExotelError(null, LOCAL_ERROR_CODES.invalidRequest, problem, { retryable: false }));
+      if (problem) return Promise.reject(new ExotelError(null, LOCAL_ERROR_CODES.invalidRequest, problem, { kind: 'invalid_request', retryable: false }));
       const form = new URLSearchParams({ From: from!, To: p.to, Body: p.body });
       if (p.dltEntityId) form.append('DltEntityId', p.dltEntityId);
       if (p.dltTemplateId) form.append('DltTemplateId', p.dltTemplateId);
@@ -139,37 +125,14 @@ function smsProblem(p: SendSmsInput): string | null {
   return null;
 }
 
-/** Retry-After in seconds (a delay or an HTTP date), or null. */
-function retryAfterSeconds(header: string | null): number | null {
-  if (header === null) return null;
-  if (/^\d+$/.test(header.trim())) return Number(header.trim());
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - Date.now()) / 1000));
-}
-
-function httpError(status: number, text: string, retryAfter: string | null): ExotelError {
-  let json: unknown = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    // An XML error page, a proxy's HTML or an empty body: described from the status alone.
-  }
-  const envelope = restExceptionSchema.safeParse(json);
-  const message = envelope.success ? envelope.data.RestException.Message : `HTTP ${status} without a RestException body: ${text.slice(0, 200)}`;
-  return new ExotelError(status, codeForStatus(status), message, { retryAfterSeconds: status === 429 ? retryAfterSeconds(retryAfter) : null });
-}
-
-function transportError(status: number | null, err: unknown, what: string, timeoutMs: number): ExotelError {
-  const name = err instanceof Error ? err.name : '';
-  if (name === 'TimeoutError' || name === 'AbortError') {
-    return new ExotelError(null, LOCAL_ERROR_CODES.timeout, `${what} got no complete answer within ${timeoutMs} ms`, { retryable: true, cause: err });
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  const detail = status === null ? 'failed before an answer' : `failed while reading the ${status} answer`;
-  return new ExotelError(null, LOCAL_ERROR_CODES.network, `${what} ${detail}: ${message}`, { retryable: true, cause: err });
-}
-
-function invalidResponse(status: number, message: string, cause: unknown): ExotelError {
+const EXOTEL_ERRORS: VendorErrors = {
+  transport: (kind, message, cause) => new ExotelError(null, transportCode(kind), message, { kind, retryable: true, cause }),
+  http(status, text, retryAfterSeconds) {
+    // An XML error page, a proxy's HTML or an empty body is described from the status alone.
+    const envelope = errorEnvelope(restExceptionSchema, text);
+    const message = envelope ? envelope.RestException.Message : `HTTP ${status} without a RestException body: ${text.slice(0, 200)}`;
+    return new ExotelError(status, codeForStatus(status), message, { retryAfterSeconds });
+  },
   // A 2xx we cannot read is a contract problem, not a blip: retrying would not fix it.
-  return new ExotelError(status, LOCAL_ERROR_CODES.invalidResponse, message, { retryable: false, cause });
-}
+  invalid: (status, message, cause) => new ExotelError(status, LOCAL_ERROR_CODES.invalidResponse, message, { kind: 'invalid_response', retryable: false, cause }),
+};

@@ -1,6 +1,7 @@
 // The Exotel contract the rest of the system codes against: click-to-call, call details, SMS,
 // the StatusCallback body, and one typed error. The real client and the simulator honour it.
 // Entities are handed out camelCased and typed; the wire's PascalCase stays in schemas.ts.
+import { kindOf, ProviderError, type ProviderFailureKind } from '../lib/provider-error.js';
 
 export const EXOTEL_LIVE_SUBDOMAIN = 'api.exotel.com';
 /** Exotel's cap on TimeLimit (seconds) and on CustomField (characters). */
@@ -108,13 +109,7 @@ export interface ExotelStatusCallback {
   legs: { onCallDuration: number | null; status: string | null }[];
 }
 
-/** Codes for failures that never got an Exotel answer, or got one we cannot trust. */
-export const LOCAL_ERROR_CODES = {
-  network: 'NETWORK_ERROR',
-  timeout: 'TIMEOUT',
-  invalidResponse: 'INVALID_RESPONSE',
-  invalidRequest: 'INVALID_REQUEST',
-} as const;
+export { LOCAL_ERROR_CODES } from '../lib/provider-error.js';
 
 const CODE_BY_STATUS: Record<number, string> = { 400: 'BAD_REQUEST', 401: 'UNAUTHORIZED', 402: 'PAYMENT_REQUIRED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 408: 'TIMEOUT', 409: 'CONFLICT', 429: 'RATE_LIMITED' };
 export const codeForStatus = (status: number) => CODE_BY_STATUS[status] ?? (status >= 500 ? 'SERVER_ERROR' : 'HTTP_ERROR');
@@ -122,21 +117,23 @@ export const codeForStatus = (status: number) => CODE_BY_STATUS[status] ?? (stat
 /**
  * Every failure of an Exotel call. `status` is null when no HTTP answer arrived. `retryable` is
  * true for network errors, timeouts, 408, 429 and 5xx; false for other 4xx and unreadable 2xx.
+ * A ProviderError (retryAfterSeconds from Retry-After on a 429), so activities can map it
+ * without knowing Exotel.
  */
-export class ExotelError extends Error {
+export class ExotelError extends ProviderError {
   override readonly name = 'ExotelError';
-  readonly status: number | null;
   readonly code: string;
-  readonly retryable: boolean;
-  /** From Retry-After on a 429 (seconds), else null. */
-  readonly retryAfterSeconds: number | null;
 
-  constructor(status: number | null, code: string, message: string, opts: { retryable?: boolean; retryAfterSeconds?: number | null; cause?: unknown } = {}) {
-    super(`Exotel ${status ?? 'request'} ${code}: ${message}`, opts.cause === undefined ? undefined : { cause: opts.cause });
-    this.status = status;
+  constructor(status: number | null, code: string, message: string, opts: { retryable?: boolean; kind?: ProviderFailureKind; retryAfterSeconds?: number | null; cause?: unknown } = {}) {
+    super(`Exotel ${status ?? 'request'} ${code}: ${message}`, {
+      provider: 'exotel',
+      status,
+      kind: opts.kind ?? kindOf(status),
+      retryable: opts.retryable ?? isRetryableStatus(status),
+      retryAfterSeconds: opts.retryAfterSeconds,
+      cause: opts.cause,
+    });
     this.code = code;
-    this.retryable = opts.retryable ?? isRetryableStatus(status);
-    this.retryAfterSeconds = opts.retryAfterSeconds ?? null;
   }
 }
 

@@ -1,13 +1,11 @@
 // The simulator's HTTP face: Exotel's /v1/Accounts/<sid>/… `.json` routes behind Basic auth
 // and the fault switch, and the /_sim control routes (act out a call, deliver its callbacks,
 // faults), which Exotel has not.
-import { constantTimeEqual } from '../lib/constant-time.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { DeliverOptions, Delivery } from './simulator-callbacks.js';
 import { ExotelSimError, simError, type EndOptions, type EndOutcome, type ExotelSimState } from './simulator-state.js';
-
-const MAX_BODY_BYTES = 1_048_576;
+import { basicAuthMatches, BodyError, findRoute, firstIssue, ok, readJson, readText, replyHandler, type Reply, type Route } from '../lib/sim-http.js';
 
 export type FaultStatus = 500 | 429;
 
@@ -22,18 +20,9 @@ export interface SimContext {
   deliveries(): readonly Delivery[];
 }
 
-interface Reply {
-  status: number;
-  body: unknown;
-  contentType?: string;
-  headers?: Record<string, string>;
-}
-
 type Handler = (ctx: SimContext, params: string[], req: IncomingMessage, url: URL) => Reply | Promise<Reply>;
 
-const ok = (body: unknown): Reply => ({ status: 200, body });
-
-const API_ROUTES: [string, RegExp, Handler][] = [
+const API_ROUTES: Route<Handler>[] = [
   ['POST', /^\/v1\/Accounts\/([^/]+)\/Calls\/connect\.json$/, async (c, _p, req) => ok({ Call: c.state.callView(c.state.connect(await readForm(req)), false) })],
   ['GET', /^\/v1\/Accounts\/([^/]+)\/Calls\/([^/]+)\.json$/, (c, [, sid], _req, url) => ok({ Call: c.state.callView(c.state.get(sid!), url.searchParams.get('details') === 'true') })],
   [
@@ -59,6 +48,7 @@ const deliverBodySchema = z.strictObject({
   delayMs: z.number().int().min(0).max(60_000).optional(),
   url: z.url().optional(),
   override: z.record(z.string(), z.unknown()).optional(),
+  retries: z.number().int().min(0).max(10).optional(),
 });
 
 const faultBodySchema = z.strictObject({
@@ -69,7 +59,7 @@ const faultBodySchema = z.strictObject({
 
 const ACT: Record<string, EndOutcome> = { complete: 'completed', fail: 'failed', busy: 'busy', 'no-answer': 'no-answer', cancel: 'canceled' };
 
-const CONTROL_ROUTES: [string, RegExp, Handler][] = [
+const CONTROL_ROUTES: Route<Handler>[] = [
   [
     'GET',
     /^\/_sim\/calls$/,
@@ -112,16 +102,16 @@ function controlView(call: ReturnType<ExotelSimState['get']>) {
 }
 
 export function createSimHandler(ctx: SimContext): (req: IncomingMessage, res: ServerResponse) => void {
-  return (req, res) => {
-    void answer(ctx, req).then(
-      (reply) => send(res, reply),
-      (err: unknown) => {
-        if (err instanceof ExotelSimError) return send(res, { status: err.status, body: err.body, headers: err.headers });
-        console.error('exotel simulator: unexpected error', err);
-        return send(res, { status: 500, body: simError(500, 'Internal server error').body });
-      },
-    );
-  };
+  const errorBody = (err: ExotelSimError): Reply => ({ status: err.status, body: err.body, headers: err.headers });
+  return replyHandler((req) => answer(ctx, req), {
+    name: 'exotel simulator',
+    errorReply(err) {
+      if (err instanceof ExotelSimError) return errorBody(err);
+      if (err instanceof BodyError) return errorBody(simError(err.status, err.message));
+      return null;
+    },
+    internalError: () => errorBody(simError(500, 'Internal server error')),
+  });
 }
 
 async function answer(ctx: SimContext, req: IncomingMessage): Promise<Reply> {
@@ -136,59 +126,21 @@ async function answer(ctx: SimContext, req: IncomingMessage): Promise<Reply> {
     if (fault?.status === 429) throw simError(429, 'Too many requests', { 'Retry-After': String(fault.retryAfterSeconds) });
     if (fault?.status === 500) throw simError(500, 'Internal server error');
     const sid = /^\/v1\/Accounts\/([^/]+)\//.exec(url.pathname)?.[1];
-    if (!authorized(ctx, req) || (sid !== undefined && decodeURIComponent(sid) !== ctx.accountSid)) throw simError(401, 'Authentication is required to view this resource.');
+    if (!basicAuthMatches(req, ctx.apiKey, ctx.apiToken) || (sid !== undefined && decodeURIComponent(sid) !== ctx.accountSid)) throw simError(401, 'Authentication is required to view this resource.');
   }
-  const routes = isApi ? API_ROUTES : CONTROL_ROUTES;
-  for (const [method, pattern, handler] of routes) {
-    const m = pattern.exec(url.pathname);
-    if (!m || method !== req.method) continue;
-    return handler(ctx, m.slice(1).map(decodeURIComponent), req, url);
-  }
-  throw simError(404, 'The requested resource was not found');
-}
-
-function authorized(ctx: SimContext, req: IncomingMessage): boolean {
-  const m = /^Basic ([A-Za-z0-9+/=]+)$/.exec(req.headers.authorization ?? '');
-  if (!m) return false;
-  return constantTimeEqual(Buffer.from(m[1]!, 'base64').toString('utf8'), `${ctx.apiKey}:${ctx.apiToken}`);
+  const route = findRoute(isApi ? API_ROUTES : CONTROL_ROUTES, req.method, url.pathname);
+  if (!route) throw simError(404, 'The requested resource was not found');
+  return route.handler(ctx, route.params, req, url);
 }
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  throw simError(400, `${issue.path.join('.') || 'body'}: ${issue.message}`);
-}
-
-async function readText(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw simError(413, 'Request body is too large');
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  throw simError(400, firstIssue(parsed.error, 'body'));
 }
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   const type = req.headers['content-type'] ?? '';
   if (!type.startsWith('application/x-www-form-urlencoded')) throw simError(400, 'Parameters must be sent form-encoded (application/x-www-form-urlencoded)');
   return new URLSearchParams(await readText(req));
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const text = (await readText(req)).trim();
-  if (text === '') return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw simError(400, 'The request body is not valid JSON');
-  }
-}
-
-function send(res: ServerResponse, reply: Reply): void {
-  const payload = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
-  res.writeHead(reply.status, { 'Content-Type': reply.contentType ?? 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(payload), ...reply.headers });
-  res.end(payload);
 }

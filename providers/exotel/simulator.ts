@@ -1,11 +1,11 @@
 // A local Exotel speaking the same HTTP as api.exotel.com/v1/Accounts/<sid>/… (the `.json`
 // paths we use), in memory, so the real client runs in dev and tests. Calls are acted out on
 // /_sim/… over HTTP, or on the returned object in-process.
-import { createServer } from 'node:http';
-import { deliverCallbacks, deliverOne, selectCallbacks, type DeliverOptions, type Delivery } from './simulator-callbacks.js';
+import { deliverCallbacks, deliverOne, EXOTEL_CALLBACK_RETRY, selectCallbacks, type DeliverOptions, type Delivery } from './simulator-callbacks.js';
 import { createSimHandler, type FaultStatus, type SimContext } from './simulator-http.js';
 import { ExotelSimState, type EndOptions, type EndOutcome, type SimCall, type SimSms, type StoredCallback } from './simulator-state.js';
-import { listenLocal } from '../lib/local-http.js';
+import { startSimServer } from '../lib/sim-server.js';
+import type { RetryPolicy } from '../lib/webhook-poster.js';
 
 export type { DeliverOptions, Delivery } from './simulator-callbacks.js';
 export type { EndOptions, EndOutcome, SimCall, SimSms } from './simulator-state.js';
@@ -22,6 +22,8 @@ export interface ExotelSimulatorOptions {
   figuresDelayMs?: number;
   /** POST each StatusCallback as it happens (the dev stack's choice). Default false. */
   autoDeliverCallbacks?: boolean;
+  /** How automatic callbacks retry a failed POST. Default none (EXOTEL_CALLBACK_RETRY). */
+  callbackRetry?: RetryPolicy;
   /** Act every new call out by itself: answered after answerAfterMs, completed talkMs later (dev). */
   autoPlay?: { answerAfterMs: number; talkMs: number };
   /** Refuse SMS without DltEntityId and DltTemplateId, as Indian traffic is refused. Default false. */
@@ -53,12 +55,13 @@ export interface ExotelSimulator {
 }
 
 export async function startExotelSimulator(opts: ExotelSimulatorOptions): Promise<ExotelSimulator> {
-  const host = opts.host ?? '127.0.0.1';
   let faults = { remaining: 0, status: 500 as FaultStatus, retryAfterSeconds: 1 };
   let origin = '';
   const log: Delivery[] = [];
   const inFlight = new Set<Promise<unknown>>();
   const timers = new Set<NodeJS.Timeout>();
+  // Closing gives up pending retries instead of waiting them out.
+  const closing = new AbortController();
   const track = (p: Promise<unknown>) => {
     inFlight.add(p);
     void p.finally(() => inFlight.delete(p));
@@ -66,7 +69,7 @@ export async function startExotelSimulator(opts: ExotelSimulatorOptions): Promis
 
   const autoDeliver = (cb: StoredCallback) => {
     if (!opts.autoDeliverCallbacks) return;
-    track(deliverOne(cb, cb.raw, cb.url).then((d) => log.push(d)));
+    track(deliverOne(cb, cb.raw, { url: cb.url, retry: opts.callbackRetry ?? EXOTEL_CALLBACK_RETRY, signal: closing.signal }).then((d) => log.push(d)));
   };
 
   const state = new ExotelSimState({ accountSid: opts.accountSid, origin: () => origin, figuresDelayMs: opts.figuresDelayMs ?? 0, requireDlt: opts.requireDlt ?? false, onCallback: autoDeliver });
@@ -97,7 +100,7 @@ export async function startExotelSimulator(opts: ExotelSimulatorOptions): Promis
       faults = { remaining: count, status, retryAfterSeconds };
     },
     async deliverCallbacks(d) {
-      const done = await deliverCallbacks(selectCallbacks(state.callbacksOf(d.callSid), d), d);
+      const done = await deliverCallbacks(selectCallbacks(state.callbacksOf(d.callSid), d), d, closing.signal);
       log.push(...done);
       return done;
     },
@@ -105,7 +108,7 @@ export async function startExotelSimulator(opts: ExotelSimulatorOptions): Promis
   };
 
   const handler = createSimHandler(ctx);
-  const server = createServer((req, res) => {
+  const server = await startSimServer((req, res) => {
     handler(req, res);
     // Dev only: a new call plays itself out.
     if (opts.autoPlay && req.method === 'POST' && req.url?.endsWith('/Calls/connect.json')) {
@@ -116,10 +119,9 @@ export async function startExotelSimulator(opts: ExotelSimulatorOptions): Promis
         later(opts.autoPlay!.answerAfterMs + opts.autoPlay!.talkMs, () => state.end(newest.sid, 'completed', { talkSeconds: Math.round(opts.autoPlay!.talkMs / 1000) }));
       });
     }
-  });
-  const bound = await listenLocal(server, opts.port ?? 0, host);
-  const port = bound.port;
-  origin = bound.origin;
+  }, { port: opts.port, host: opts.host });
+  const port = server.port;
+  origin = server.origin;
 
   return {
     baseUrl: origin,
@@ -138,11 +140,9 @@ export async function startExotelSimulator(opts: ExotelSimulatorOptions): Promis
     state,
     async close() {
       for (const t of timers) clearTimeout(t);
+      closing.abort();
       await Promise.allSettled([...inFlight]);
-      await new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      });
+      await server.close();
     },
   };
 }

@@ -1,6 +1,6 @@
-// Small pieces every provider client and simulator shares.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// Small pieces every provider client and simulator shares: binding a local listener, reading a
+// vendor's 2xx JSON against its schema, and describing what a schema refused.
+import type { AddressInfo, Server } from 'node:net';
 import type { z } from 'zod';
 
 /** Listens on host:port (0 = a free port) and resolves with the bound port and origin. */
@@ -34,8 +34,12 @@ export function parseVendorJson<S extends z.ZodType>(
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw invalid(`${what} with an unexpected body: ${issues}`, parsed.error);
+    throw invalid(`${what} with an unexpected body: ${describeIssues(parsed.error)}`, parsed.error);
   }
   return parsed.data;
+}
+
+/** Every problem of a body, "path: message; …", for errors and malformed-webhook details. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
 }

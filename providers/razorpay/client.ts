@@ -2,7 +2,8 @@
 // It never retries (Temporal activities do) and turns every failure into a RazorpayError;
 // every response body is validated before anyone sees it.
 import type { z } from 'zod';
-import { parseVendorJson } from '../lib/local-http.js';
+import { transportCode } from '../lib/provider-error.js';
+import { callVendor, errorEnvelope, type VendorErrors } from '../lib/vendor-fetch.js';
 import {
   IDEMPOTENCY_KEY_PATTERN,
   LOCAL_ERROR_CODES,
@@ -47,27 +48,13 @@ export function createRazorpayClient(opts: RazorpayClientOptions): RazorpayProvi
   const doFetch = opts.fetch ?? fetch;
   const authorization = `Basic ${Buffer.from(`${opts.keyId}:${opts.keySecret}`, 'utf8').toString('base64')}`;
 
-  async function call<T>({ method, path, schema, body, headers }: Call<T>): Promise<T> {
+  function call<T>({ method, path, schema, body, headers }: Call<T>): Promise<T> {
     const init: RequestInit = {
       method,
       headers: { Authorization: authorization, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
-      signal: AbortSignal.timeout(timeoutMs),
     };
     if (body !== undefined) init.body = JSON.stringify(body);
-
-    let status: number | null = null;
-    let text: string;
-    try {
-      const res = await doFetch(`${baseUrl}${path}`, init);
-      status = res.status;
-      text = await res.text();
-    } catch (err) {
-      throw transportError(status, err, `${method} ${path}`, timeoutMs);
-    }
-
-    if (status < 200 || status >= 300) throw httpError(status, text);
-
-    return parseVendorJson(schema, text, `${method} ${path} answered ${status}`, (message, cause) => invalidResponse(status, message, cause));
+    return callVendor({ url: `${baseUrl}${path}`, init, timeoutMs, what: `${method} ${path}`, fetch: doFetch }, schema, RAZORPAY_ERRORS);
   }
 
   const id = (value: string) => encodeURIComponent(value);
@@ -85,7 +72,7 @@ export function createRazorpayClient(opts: RazorpayClientOptions): RazorpayProvi
           new RazorpayError(
             null,
             { code: LOCAL_ERROR_CODES.invalidRequest, description: 'The refund idempotency key must be at least 10 characters of [A-Za-z0-9_-]', field: REFUND_IDEMPOTENCY_HEADER },
-            { retryable: false },
+            { kind: 'invalid_request', retryable: false },
           ),
         );
       }
@@ -95,29 +82,13 @@ export function createRazorpayClient(opts: RazorpayClientOptions): RazorpayProvi
   };
 }
 
-function httpError(status: number, text: string): RazorpayError {
-  let json: unknown = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    // A proxy's HTML page or an empty body: described below from the status alone.
-  }
-  const envelope = errorEnvelopeSchema.safeParse(json);
-  if (envelope.success) return new RazorpayError(status, envelope.data.error);
-  return new RazorpayError(status, { code: status >= 500 ? 'SERVER_ERROR' : 'BAD_REQUEST_ERROR', description: `HTTP ${status} without a Razorpay error body`, metadata: { body: text.slice(0, 200) } });
-}
-
-function transportError(status: number | null, err: unknown, what: string, timeoutMs: number): RazorpayError {
-  const name = err instanceof Error ? err.name : '';
-  if (name === 'TimeoutError' || name === 'AbortError') {
-    return new RazorpayError(null, { code: LOCAL_ERROR_CODES.timeout, description: `${what} got no complete answer within ${timeoutMs} ms` }, { retryable: true, cause: err });
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  const detail = status === null ? 'failed before an answer' : `failed while reading the ${status} answer`;
-  return new RazorpayError(null, { code: LOCAL_ERROR_CODES.network, description: `${what} ${detail}: ${message}` }, { retryable: true, cause: err });
-}
-
-function invalidResponse(status: number, description: string, cause: unknown): RazorpayError {
+const RAZORPAY_ERRORS: VendorErrors = {
+  transport: (kind, description, cause) => new RazorpayError(null, { code: transportCode(kind), description }, { kind, retryable: true, cause }),
+  http(status, text, retryAfterSeconds) {
+    // Without Razorpay's envelope (a proxy's HTML page, an empty body) it is described from the status.
+    const body = errorEnvelope(errorEnvelopeSchema, text)?.error ?? { code: status >= 500 ? 'SERVER_ERROR' : 'BAD_REQUEST_ERROR', description: `HTTP ${status} without a Razorpay error body`, metadata: { body: text.slice(0, 200) } };
+    return new RazorpayError(status, body, { retryAfterSeconds });
+  },
   // A 2xx we cannot read is a contract problem, not a blip: retrying would not fix it.
-  return new RazorpayError(status, { code: LOCAL_ERROR_CODES.invalidResponse, description }, { retryable: false, cause });
-}
+  invalid: (status, description, cause) => new RazorpayError(status, { code: LOCAL_ERROR_CODES.invalidResponse, description }, { kind: 'invalid_response', retryable: false, cause }),
+};

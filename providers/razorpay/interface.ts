@@ -1,5 +1,6 @@
 // The Razorpay contract the rest of the system codes against: entities as the v1 API returns
 // them, the calls we make, and one typed error. The real client and the simulator both honour it.
+import { kindOf, ProviderError, type ProviderFailureKind } from '../lib/provider-error.js';
 
 export const RAZORPAY_LIVE_BASE_URL = 'https://api.razorpay.com/v1';
 export const REFUND_IDEMPOTENCY_HEADER = 'X-Refund-Idempotency';
@@ -161,22 +162,16 @@ export interface RazorpayErrorBody {
   field?: string | null;
 }
 
-/** Codes for failures that never got a Razorpay answer, or got one we cannot trust. */
-export const LOCAL_ERROR_CODES = {
-  network: 'NETWORK_ERROR',
-  timeout: 'TIMEOUT',
-  invalidResponse: 'INVALID_RESPONSE',
-  invalidRequest: 'INVALID_REQUEST',
-} as const;
+export { LOCAL_ERROR_CODES } from '../lib/provider-error.js';
 
 /**
  * Every failure of a Razorpay call. `status` is null when no HTTP answer arrived.
  * `retryable` is true for network errors, timeouts, 408, 409 (an idempotency key still in
  * flight: the retry will get the finished refund), 429 and 5xx; false for other 4xx.
+ * A ProviderError, so activities can map it without knowing Razorpay.
  */
-export class RazorpayError extends Error {
+export class RazorpayError extends ProviderError {
   override readonly name = 'RazorpayError';
-  readonly status: number | null;
   readonly code: string;
   readonly description: string;
   readonly source: string | null;
@@ -184,11 +179,16 @@ export class RazorpayError extends Error {
   readonly reason: string | null;
   readonly field: string | null;
   readonly metadata: Record<string, unknown> | null;
-  readonly retryable: boolean;
 
-  constructor(status: number | null, body: RazorpayErrorBody, opts: { retryable?: boolean; cause?: unknown } = {}) {
-    super(`Razorpay ${status ?? 'request'} ${body.code}: ${body.description}`, opts.cause === undefined ? undefined : { cause: opts.cause });
-    this.status = status;
+  constructor(status: number | null, body: RazorpayErrorBody, opts: { retryable?: boolean; kind?: ProviderFailureKind; retryAfterSeconds?: number | null; cause?: unknown } = {}) {
+    super(`Razorpay ${status ?? 'request'} ${body.code}: ${body.description}`, {
+      provider: 'razorpay',
+      status,
+      kind: opts.kind ?? kindOf(status),
+      retryable: opts.retryable ?? isRetryableStatus(status),
+      retryAfterSeconds: opts.retryAfterSeconds,
+      cause: opts.cause,
+    });
     this.code = body.code;
     this.description = body.description;
     this.source = body.source ?? null;
@@ -196,7 +196,6 @@ export class RazorpayError extends Error {
     this.reason = body.reason ?? null;
     this.field = body.field ?? null;
     this.metadata = body.metadata ?? null;
-    this.retryable = opts.retryable ?? isRetryableStatus(status);
   }
 }
 

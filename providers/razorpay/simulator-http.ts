@@ -3,11 +3,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { REFUND_IDEMPOTENCY_HEADER, RAZORPAY_EVENT_NAMES, type RazorpayEventName } from './interface.js';
-import { constantTimeEqual } from './signatures.js';
 import { parseBody, simError, SimError, type PayOptions, type PayResult, type RazorpaySimState, type StoredEvent } from './simulator-state.js';
 import type { DeliverOptions, Delivery } from './simulator-webhooks.js';
-
-const MAX_BODY_BYTES = 1_048_576;
+import { basicAuthMatches, BodyError, findRoute, headerValue, ok, readJson, replyHandler, type Reply, type Route } from '../lib/sim-http.js';
 
 export type FaultStatus = 500 | 429;
 
@@ -26,16 +24,9 @@ export interface SimContext {
   deliveries(): readonly Delivery[];
 }
 
-interface Reply {
-  status: number;
-  body: unknown;
-}
-
 type Handler = (ctx: SimContext, params: string[], body: unknown, req: IncomingMessage) => Reply | Promise<Reply>;
 
-const ok = (body: unknown): Reply => ({ status: 200, body });
-
-const API_ROUTES: [string, RegExp, Handler][] = [
+const API_ROUTES: Route<Handler>[] = [
   ['POST', /^\/v1\/orders$/, (c, _p, body) => ok(c.state.createOrder(body))],
   ['GET', /^\/v1\/orders\/([^/]+)$/, (c, [id]) => ok(c.state.getOrder(id!))],
   ['GET', /^\/v1\/orders\/([^/]+)\/payments$/, (c, [id]) => ok(c.state.orderPayments(id!))],
@@ -63,19 +54,20 @@ const deliverBodySchema = z.strictObject({
   duplicates: z.number().int().min(1).max(100).optional(),
   out_of_order: z.boolean().optional(),
   url: z.url().optional(),
+  retries: z.number().int().min(0).max(10).optional(),
 });
 
 const faultBodySchema = z.strictObject({ count: z.number().int().min(0).max(1000), status: z.union([z.literal(500), z.literal(429)]).default(500) });
 const latencyBodySchema = z.strictObject({ refund_ms: z.number().int().min(0).max(60_000) });
 
-const CONTROL_ROUTES: [string, RegExp, Handler][] = [
+const CONTROL_ROUTES: Route<Handler>[] = [
   ['POST', /^\/_sim\/orders\/([^/]+)\/pay$/, (c, [id], body) => ok(c.pay(id!, parseBody(payBodySchema, body)))],
   [
     'POST',
     /^\/_sim\/webhooks\/deliver$/,
     async (c, _p, body) => {
       const b = parseBody(deliverBodySchema, body);
-      const deliveries = await c.deliverWebhooks({ paymentId: b.payment_id, orderId: b.order_id, events: b.events, duplicates: b.duplicates, outOfOrder: b.out_of_order, url: b.url });
+      const deliveries = await c.deliverWebhooks({ paymentId: b.payment_id, orderId: b.order_id, events: b.events, duplicates: b.duplicates, outOfOrder: b.out_of_order, url: b.url, retries: b.retries });
       return ok({ deliveries });
     },
   ],
@@ -109,17 +101,18 @@ const CONTROL_ROUTES: [string, RegExp, Handler][] = [
   ],
 ];
 
+const errorBody = (err: SimError): Reply => ({ status: err.status, body: { error: err.body } });
+
 export function createSimHandler(ctx: SimContext): (req: IncomingMessage, res: ServerResponse) => void {
-  return (req, res) => {
-    void answer(ctx, req).then(
-      (reply) => send(res, reply),
-      (err: unknown) => {
-        if (err instanceof SimError) return send(res, { status: err.status, body: { error: err.body } });
-        console.error('razorpay simulator: unexpected error', err);
-        return send(res, { status: 500, body: { error: simError(500, 'The server encountered an error. The incident has been reported to admins').body } });
-      },
-    );
-  };
+  return replyHandler((req) => answer(ctx, req), {
+    name: 'razorpay simulator',
+    errorReply(err) {
+      if (err instanceof SimError) return errorBody(err);
+      if (err instanceof BodyError) return errorBody(simError(err.status, err.message));
+      return null;
+    },
+    internalError: () => errorBody(simError(500, 'The server encountered an error. The incident has been reported to admins')),
+  });
 }
 
 async function answer(ctx: SimContext, req: IncomingMessage): Promise<Reply> {
@@ -129,49 +122,10 @@ async function answer(ctx: SimContext, req: IncomingMessage): Promise<Reply> {
     const fault = ctx.takeFault();
     if (fault === 429) throw simError(429, 'Too many requests', undefined, 'BAD_REQUEST_ERROR');
     if (fault === 500) throw simError(500, 'The server encountered an error. The incident has been reported to admins');
-    if (!authorized(ctx, req)) throw simError(401, 'Authentication failed');
+    if (!basicAuthMatches(req, ctx.keyId, ctx.keySecret)) throw simError(401, 'Authentication failed');
   }
-  const routes = isApi ? API_ROUTES : CONTROL_ROUTES;
-  for (const [method, pattern, handler] of routes) {
-    const m = pattern.exec(pathname);
-    if (!m || method !== req.method) continue;
-    const body = method === 'POST' ? await readJson(req) : undefined;
-    return handler(ctx, m.slice(1).map(decodeURIComponent), body, req);
-  }
-  throw simError(404, 'The requested URL was not found on the server.');
-}
-
-function authorized(ctx: SimContext, req: IncomingMessage): boolean {
-  const header = req.headers.authorization ?? '';
-  const m = /^Basic ([A-Za-z0-9+/=]+)$/.exec(header);
-  if (!m) return false;
-  return constantTimeEqual(Buffer.from(m[1]!, 'base64').toString('utf8'), `${ctx.keyId}:${ctx.keySecret}`);
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw simError(413, 'Request body is too large');
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8').trim();
-  if (text === '') return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw simError(400, 'The request body is not valid JSON');
-  }
-}
-
-function headerValue(req: IncomingMessage, name: string): string | undefined {
-  const v = req.headers[name.toLowerCase()];
-  return Array.isArray(v) ? v[0] : v;
-}
-
-function send(res: ServerResponse, reply: Reply): void {
-  const payload = JSON.stringify(reply.body);
-  res.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(payload) });
-  res.end(payload);
+  const route = findRoute(isApi ? API_ROUTES : CONTROL_ROUTES, req.method, pathname);
+  if (!route) throw simError(404, 'The requested URL was not found on the server.');
+  const body = req.method === 'POST' ? await readJson(req) : undefined;
+  return route.handler(ctx, route.params, body, req);
 }

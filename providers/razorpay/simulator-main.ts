@@ -1,11 +1,12 @@
 // Runs the Razorpay simulator on its own (for `npm start`): settings from the environment, its
 // base URL on stdout. With RAZORPAY_WEBHOOK_URL set, every event is posted there as it happens.
 import { z } from 'zod';
+import { closeOnSignals, simEnvOrExit, simHost, simPort } from '../lib/sim-env.js';
 import { startRazorpaySimulator } from './simulator.js';
 
 const EnvSchema = z.object({
-  RAZORPAY_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(0),
-  RAZORPAY_SIM_HOST: z.string().default('127.0.0.1'),
+  RAZORPAY_SIM_PORT: simPort(0),
+  RAZORPAY_SIM_HOST: simHost(),
   RAZORPAY_KEY_ID: z
     .string()
     .min(1)
@@ -16,12 +17,7 @@ const EnvSchema = z.object({
   RAZORPAY_WEBHOOK_URL: z.url().optional(),
 });
 
-const parsed = EnvSchema.safeParse(process.env);
-if (!parsed.success) {
-  console.error(`Invalid environment:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
-  process.exit(2);
-}
-const env = parsed.data;
+const env = simEnvOrExit(EnvSchema);
 
 const sim = await startRazorpaySimulator({
   port: env.RAZORPAY_SIM_PORT,
@@ -34,9 +30,4 @@ const sim = await startRazorpaySimulator({
 });
 console.log(`razorpay simulator listening: ${sim.baseUrl} (control API ${sim.origin}/_sim/, webhooks → ${env.RAZORPAY_WEBHOOK_URL ?? 'none'})`);
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void sim.close().then(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5_000).unref();
-  });
-}
+closeOnSignals(sim);

@@ -1,13 +1,13 @@
 // A local Razorpay speaking the same HTTP as api.razorpay.com/v1, in memory, so the real client
 // runs in dev and tests. The control surface (customer pays, webhook delivery, faults) is on
 // /_sim/… over HTTP and on the returned object for in-process tests.
-import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RazorpayWebhookEvent } from './interface.js';
 import { createSimHandler, type FaultStatus, type SimContext } from './simulator-http.js';
 import { newId, RazorpaySimState, simError, type PayOptions, type PayResult, type StoredEvent } from './simulator-state.js';
-import { deliverEvents, deliverOne, selectEvents, type DeliverOptions, type Delivery } from './simulator-webhooks.js';
-import { listenLocal } from '../lib/local-http.js';
+import { deliverEvents, deliverOne, RAZORPAY_WEBHOOK_RETRY, selectEvents, type DeliverOptions, type Delivery } from './simulator-webhooks.js';
+import { startSimServer } from '../lib/sim-server.js';
+import { withRetries, type RetryPolicy } from '../lib/webhook-poster.js';
 
 export type { DeliverOptions, Delivery } from './simulator-webhooks.js';
 export type { PayOptions, PayOutcome, PayResult } from './simulator-state.js';
@@ -24,6 +24,8 @@ export interface RazorpaySimulatorOptions {
   webhookUrl?: string;
   /** Post every event to webhookUrl as it happens (the dev stack's choice). Default false. */
   autoDeliverWebhooks?: boolean;
+  /** How automatic deliveries retry a failed POST. Default RAZORPAY_WEBHOOK_RETRY. */
+  webhookRetry?: RetryPolicy;
   /** How long a refund stays "in flight" (a second request with its key gets 409). Default 0. */
   refundLatencyMs?: number;
   accountId?: string;
@@ -51,15 +53,17 @@ export interface RazorpaySimulator {
 }
 
 export async function startRazorpaySimulator(opts: RazorpaySimulatorOptions): Promise<RazorpaySimulator> {
-  const host = opts.host ?? '127.0.0.1';
   let faults = { remaining: 0, status: 500 as FaultStatus };
   let refundLatencyMs = opts.refundLatencyMs ?? 0;
   const log: Delivery[] = [];
   const inFlight = new Set<Promise<unknown>>();
+  // Closing gives up pending retries instead of waiting them out.
+  const closing = new AbortController();
 
   const autoDeliver = (event: StoredEvent) => {
     if (!opts.autoDeliverWebhooks || !opts.webhookUrl) return;
-    const p = deliverOne(event, opts.webhookUrl, opts.webhookSecret).then((d) => {
+    const retry = opts.webhookRetry ?? RAZORPAY_WEBHOOK_RETRY;
+    const p = deliverOne(event, { url: opts.webhookUrl, webhookSecret: opts.webhookSecret, retry, signal: closing.signal }).then((d) => {
       log.push(d);
       inFlight.delete(p);
     });
@@ -89,15 +93,14 @@ export async function startRazorpaySimulator(opts: RazorpaySimulatorOptions): Pr
       const url = deliverOpts.url ?? opts.webhookUrl;
       if (!url) throw simError(400, 'No webhook URL: start the simulator with webhookUrl or pass url', 'url');
       const events = selectEvents(state.events({ paymentId: deliverOpts.paymentId, orderId: deliverOpts.orderId }), deliverOpts);
-      const done = await deliverEvents(events, { url, webhookSecret: opts.webhookSecret, duplicates: deliverOpts.duplicates });
+      const done = await deliverEvents(events, { url, webhookSecret: opts.webhookSecret, duplicates: deliverOpts.duplicates, retry: withRetries(deliverOpts.retries), signal: closing.signal });
       log.push(...done);
       return done;
     },
     deliveries: () => [...log],
   };
 
-  const server = createServer(createSimHandler(ctx));
-  const { port, origin } = await listenLocal(server, opts.port ?? 0, host);
+  const { port, origin, close } = await startSimServer(createSimHandler(ctx), { port: opts.port, host: opts.host });
 
   return {
     baseUrl: `${origin}/v1`,
@@ -111,11 +114,9 @@ export async function startRazorpaySimulator(opts: RazorpaySimulatorOptions): Pr
     deliveries: ctx.deliveries,
     state,
     async close() {
+      closing.abort();
       await Promise.allSettled([...inFlight]);
-      await new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      });
+      await close();
     },
   };
 }

@@ -4,6 +4,8 @@
 import { RAZORPAY_EVENT_NAMES, type RazorpayEventName, type RazorpayWebhookEvent } from './interface.js';
 import { webhookEventSchema } from './schemas.js';
 import { verifyWebhookSignature } from './signatures.js';
+import { describeIssues } from '../lib/local-http.js';
+import { readSignedJson } from '../lib/webhook-body.js';
 
 export type ParsedWebhook =
   | { ok: true; event: RazorpayWebhookEvent }
@@ -12,18 +14,12 @@ export type ParsedWebhook =
   | { ok: false; reason: 'ignored'; eventName: string };
 
 export function parseWebhookEvent(rawBody: string | Uint8Array, signatureHeader: string | null | undefined, webhookSecret: string): ParsedWebhook {
-  if (!verifyWebhookSignature(rawBody, signatureHeader, webhookSecret)) return { ok: false, reason: 'bad_signature' };
-  let json: unknown;
-  try {
-    json = JSON.parse(typeof rawBody === 'string' ? rawBody : Buffer.from(rawBody).toString('utf8'));
-  } catch {
-    return { ok: false, reason: 'malformed', detail: 'the body is not JSON' };
-  }
+  const body = readSignedJson(rawBody, (raw) => verifyWebhookSignature(raw, signatureHeader, webhookSecret));
+  if (!body.ok) return body;
+  const json = body.json;
   const name = json && typeof json === 'object' ? (json as { event?: unknown }).event : undefined;
   if (typeof name === 'string' && !RAZORPAY_EVENT_NAMES.includes(name as RazorpayEventName)) return { ok: false, reason: 'ignored', eventName: name };
   const parsed = webhookEventSchema.safeParse(json);
-  if (!parsed.success) {
-    return { ok: false, reason: 'malformed', detail: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
-  }
+  if (!parsed.success) return { ok: false, reason: 'malformed', detail: describeIssues(parsed.error) };
   return { ok: true, event: parsed.data };
 }

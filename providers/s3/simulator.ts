@@ -5,13 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { SigV4Error, UNSIGNED_PAYLOAD, parseQuery, verifySigV4 } from './simulator-sigv4.js';
 import { SimObjectStore, isValidBucketName, type StoredObject } from './simulator-store.js';
-import { listenLocal } from '../lib/local-http.js';
+import { startSimServer } from '../lib/sim-server.js';
 
 /** The credentials s3rver made the convention for local S3 servers. */
 export const S3_SIM_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
@@ -85,7 +85,6 @@ const RESPONSE_OVERRIDES: Record<string, string> = {
 };
 
 export async function startS3Simulator(opts: S3SimulatorOptions = {}): Promise<S3Simulator> {
-  const host = opts.host ?? '127.0.0.1';
   const region = opts.region ?? 'us-east-1';
   const accessKeyId = opts.accessKeyId ?? S3_SIM_CREDENTIALS.accessKeyId;
   const secretAccessKey = opts.secretAccessKey ?? S3_SIM_CREDENTIALS.secretAccessKey;
@@ -212,7 +211,7 @@ export async function startS3Simulator(opts: S3SimulatorOptions = {}): Promise<S
     }
   }
 
-  const server = createServer((req, res) => {
+  const server = await startSimServer((req, res) => {
     const pathOnly = (req.url ?? '/').split('?')[0]!;
     res.on('finish', () => log.push({ method: req.method ?? '', path: pathOnly, status: res.statusCode }));
     handle(req, res).catch((err: unknown) => {
@@ -223,20 +222,16 @@ export async function startS3Simulator(opts: S3SimulatorOptions = {}): Promise<S
       const body = req.method === 'HEAD' ? '' : `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${problem.code}</Code><Message>${xmlEscape(problem.message)}</Message><Resource>${xmlEscape(pathOnly)}</Resource><RequestId>${res.getHeader('x-amz-request-id') as string}</RequestId></Error>`;
       res.writeHead(problem.status, { 'content-type': 'application/xml' }).end(body);
     });
-  });
-  const { port, origin: endpoint } = await listenLocal(server, opts.port ?? 0, host);
+  }, { port: opts.port, host: opts.host });
 
   return {
-    endpoint,
-    port,
+    endpoint: server.origin,
+    port: server.port,
     region,
     directory,
     requests: () => [...log],
     async close() {
-      await new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      });
+      await server.close();
       if (ownsDirectory) await rm(directory, { recursive: true, force: true });
     },
   };

@@ -1,7 +1,8 @@
 // The real WhatsApp Cloud API client: a small typed fetch client for template sends. It never
 // retries (Temporal activities do) and turns every failure into a WhatsAppError; every
 // response body is validated before anyone sees it.
-import { parseVendorJson } from '../lib/local-http.js';
+import { transportCode } from '../lib/provider-error.js';
+import { callVendor, errorEnvelope, type VendorErrors } from '../lib/vendor-fetch.js';
 import {
   DEFAULT_API_VERSION,
   LOCAL_ERROR_CODES,
@@ -59,55 +60,29 @@ export function createWhatsAppClient(opts: WhatsAppClientOptions): WhatsAppProvi
   return {
     async sendTemplate(msg: WhatsAppTemplateMessage): Promise<WhatsAppSendResult> {
       const to = toWireNumber(msg.to);
-      if (!to) throw new WhatsAppError(null, { message: `"${msg.to}" is not an E.164 number (+ and 7 to 15 digits)`, type: 'LocalValidation', code: LOCAL_ERROR_CODES.invalidRequest }, { retryable: false });
-      if (!msg.template) throw new WhatsAppError(null, { message: 'A template name is required', type: 'LocalValidation', code: LOCAL_ERROR_CODES.invalidRequest }, { retryable: false });
+      if (!to) throw new WhatsAppError(null, { message: `"${msg.to}" is not an E.164 number (+ and 7 to 15 digits)`, type: 'LocalValidation', code: LOCAL_ERROR_CODES.invalidRequest }, { kind: 'invalid_request', retryable: false });
+      if (!msg.template) throw new WhatsAppError(null, { message: 'A template name is required', type: 'LocalValidation', code: LOCAL_ERROR_CODES.invalidRequest }, { kind: 'invalid_request', retryable: false });
 
-      let status: number | null = null;
-      let text: string;
-      try {
-        const res = await doFetch(url, {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${opts.token}`, Accept: 'application/json', 'Content-Type': 'application/json' },
-          body: JSON.stringify(templateBody(msg, to)),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        status = res.status;
-        text = await res.text();
-      } catch (err) {
-        throw transportError(status, err, timeoutMs);
-      }
-      if (status < 200 || status >= 300) throw httpError(status, text);
-
-      const body = parseVendorJson(sendResponseSchema, text, `POST messages answered ${status}`, (message, cause) => invalidResponse(status, message, cause));
+      const init = {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${opts.token}`, Accept: 'application/json', 'Content-Type': 'application/json' },
+        body: JSON.stringify(templateBody(msg, to)),
+      };
+      const body = await callVendor({ url, init, timeoutMs, what: 'POST messages', fetch: doFetch }, sendResponseSchema, WHATSAPP_ERRORS);
       return { messageId: body.messages[0]!.id, waId: body.contacts[0]!.wa_id };
     },
   };
 }
 
-function httpError(status: number, text: string): WhatsAppError {
-  let json: unknown = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    // A proxy's HTML page or an empty body: described below from the status alone.
-  }
-  const envelope = errorEnvelopeSchema.safeParse(json);
-  if (envelope.success) return new WhatsAppError(status, envelope.data.error);
-  return new WhatsAppError(status, { message: `HTTP ${status} without a Graph API error body`, type: 'HttpError', code: status, error_data: { details: text.slice(0, 200) } });
-}
-
-function transportError(status: number | null, err: unknown, timeoutMs: number): WhatsAppError {
-  const name = err instanceof Error ? err.name : '';
-  if (name === 'TimeoutError' || name === 'AbortError') {
-    return new WhatsAppError(null, { message: `POST messages got no complete answer within ${timeoutMs} ms`, type: 'Transport', code: LOCAL_ERROR_CODES.timeout }, { retryable: true, cause: err });
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  const detail = status === null ? 'failed before an answer' : `failed while reading the ${status} answer`;
-  return new WhatsAppError(null, { message: `POST messages ${detail}: ${message}`, type: 'Transport', code: LOCAL_ERROR_CODES.network }, { retryable: true, cause: err });
-}
-
-function invalidResponse(status: number, message: string, cause: unknown): WhatsAppError {
+const WHATSAPP_ERRORS: VendorErrors = {
+  transport: (kind, message, cause) =>
+    new WhatsAppError(null, { message, type: 'Transport', code: transportCode(kind) }, { kind, retryable: true, cause }),
+  http(status, text, retryAfterSeconds) {
+    // Without the Graph API's envelope (a proxy's HTML page, an empty body) it is described from the status.
+    const body = errorEnvelope(errorEnvelopeSchema, text)?.error ?? { message: `HTTP ${status} without a Graph API error body`, type: 'HttpError', code: status, error_data: { details: text.slice(0, 200) } };
+    return new WhatsAppError(status, body, { retryAfterSeconds });
+  },
   // A 2xx we cannot read is a contract problem, not a blip; but the message may have gone out,
   // so a retry could send it twice: not retryable.
-  return new WhatsAppError(status, { message, type: 'InvalidResponse', code: LOCAL_ERROR_CODES.invalidResponse }, { retryable: false, cause });
-}
+  invalid: (status, message, cause) => new WhatsAppError(status, { message, type: 'InvalidResponse', code: LOCAL_ERROR_CODES.invalidResponse }, { kind: 'invalid_response', retryable: false, cause }),
+};

@@ -1,5 +1,6 @@
 // The WhatsApp Cloud API contract the rest of the system codes against: template sends, the
 // status webhook's shape, and one typed error. The real client and the simulator both honour it.
+import { kindOf, LOCAL_ERROR_CODES as SHARED_LOCAL_ERROR_CODES, ProviderError, type ProviderFailureKind } from '../lib/provider-error.js';
 
 export const WHATSAPP_LIVE_BASE_URL = 'https://graph.facebook.com';
 export const DEFAULT_API_VERSION = 'v21.0';
@@ -98,37 +99,35 @@ export interface WhatsAppErrorBody {
   fbtrace_id?: string | null;
 }
 
-/** Codes for failures that never got an answer, or got one we cannot trust. */
-export const LOCAL_ERROR_CODES = {
-  network: 'NETWORK_ERROR',
-  timeout: 'TIMEOUT',
-  invalidResponse: 'INVALID_RESPONSE',
-  invalidRequest: 'INVALID_REQUEST',
-  disabled: 'WHATSAPP_DISABLED',
-} as const;
+/** The shared local codes, and one for a send while WhatsApp is off. */
+export const LOCAL_ERROR_CODES = { ...SHARED_LOCAL_ERROR_CODES, disabled: 'WHATSAPP_DISABLED' } as const;
 
 /**
  * Every failure of a WhatsApp call. `status` is null when no HTTP answer arrived. `retryable`
  * is true for network errors, timeouts, HTTP 429, error code 130429 and 5xx; false for other
  * 4xx (bad token, bad number, unknown template: a retry would fail the same way).
+ * A ProviderError, so activities can map it without knowing WhatsApp.
  */
-export class WhatsAppError extends Error {
+export class WhatsAppError extends ProviderError {
   override readonly name = 'WhatsAppError';
-  readonly status: number | null;
   readonly code: number | string;
   readonly type: string;
   readonly details: string | null;
   readonly fbtraceId: string | null;
-  readonly retryable: boolean;
 
-  constructor(status: number | null, body: WhatsAppErrorBody, opts: { retryable?: boolean; cause?: unknown } = {}) {
-    super(`WhatsApp ${status ?? 'request'} ${body.code}: ${body.message}`, opts.cause === undefined ? undefined : { cause: opts.cause });
-    this.status = status;
+  constructor(status: number | null, body: WhatsAppErrorBody, opts: { retryable?: boolean; kind?: ProviderFailureKind; retryAfterSeconds?: number | null; cause?: unknown } = {}) {
+    super(`WhatsApp ${status ?? 'request'} ${body.code}: ${body.message}`, {
+      provider: 'whatsapp',
+      status,
+      kind: opts.kind ?? (status !== null && body.code === RATE_LIMIT_ERROR_CODE ? 'rate_limited' : kindOf(status)),
+      retryable: opts.retryable ?? isRetryable(status, body.code),
+      retryAfterSeconds: opts.retryAfterSeconds,
+      cause: opts.cause,
+    });
     this.code = body.code;
     this.type = body.type;
     this.details = body.error_data?.details ?? null;
     this.fbtraceId = body.fbtrace_id ?? null;
-    this.retryable = opts.retryable ?? isRetryable(status, body.code);
   }
 }
 

@@ -2,11 +2,12 @@
 // base URL on stdout. With WHATSAPP_WEBHOOK_URL set, every send is followed by signed "sent"
 // and "delivered" status webhooks posted there.
 import { z } from 'zod';
+import { closeOnSignals, simEnvOrExit, simHost, simPort } from '../lib/sim-env.js';
 import { startWhatsAppSimulator } from './simulator.js';
 
 const EnvSchema = z.object({
-  WHATSAPP_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(0),
-  WHATSAPP_SIM_HOST: z.string().default('127.0.0.1'),
+  WHATSAPP_SIM_PORT: simPort(0),
+  WHATSAPP_SIM_HOST: simHost(),
   WHATSAPP_PHONE_NUMBER_ID: z.string().min(1).default('100000000000001'),
   WHATSAPP_TOKEN: z.string().min(8).default('dev-whatsapp-access-token'),
   WHATSAPP_APP_SECRET: z.string().min(8).default('dev-whatsapp-app-secret'),
@@ -19,12 +20,7 @@ const EnvSchema = z.object({
     .pipe(z.array(z.enum(['sent', 'delivered', 'read', 'failed']))),
 });
 
-const parsed = EnvSchema.safeParse(process.env);
-if (!parsed.success) {
-  console.error(`Invalid environment:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
-  process.exit(2);
-}
-const env = parsed.data;
+const env = simEnvOrExit(EnvSchema);
 
 const sim = await startWhatsAppSimulator({
   port: env.WHATSAPP_SIM_PORT,
@@ -37,9 +33,4 @@ const sim = await startWhatsAppSimulator({
 });
 console.log(`whatsapp simulator listening: ${sim.baseUrl} (control API ${sim.origin}/_sim/, status webhooks → ${env.WHATSAPP_WEBHOOK_URL ?? 'none'})`);
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void sim.close().then(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5_000).unref();
-  });
-}
+closeOnSignals(sim);

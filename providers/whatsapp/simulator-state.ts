@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { WEBHOOK_SIGNATURE_HEADER, type DeliveryStatus, type StatusError, type StatusWebhookBody, type TemplateSendBody, type WhatsAppErrorBody } from './interface.js';
 import { signWebhook } from './signatures.js';
+import { postWebhook, VENDOR_BACKOFF, WEBHOOK_TIMEOUT_MS, type DeliveryAttempts, type RetryPolicy } from '../lib/webhook-poster.js';
 
 /** An answer the simulator gives in the Graph API error envelope. */
 export class SimError extends Error {
@@ -64,19 +65,19 @@ export interface DeliverOptions {
   outOfOrder?: boolean;
   /** Override the simulator's webhookUrl. */
   url?: string;
+  /** Retries of a failed POST (no answer or non-2xx), with backoff. Default 0: exactly what was asked. */
+  retries?: number;
 }
 
-export interface Delivery {
+export interface Delivery extends DeliveryAttempts {
   messageId: string;
   status: DeliveryStatus;
-  url: string;
   /** The receiver's HTTP status, or null when it did not answer. */
   httpStatus: number | null;
-  error?: string;
 }
 
-/** Meta gives a receiver a few seconds before it retries. */
-export const DELIVERY_TIMEOUT_MS = 5_000;
+/** What automatic status webhooks retry with: Meta's backoff (it keeps trying for days), compressed to seconds. */
+export const WHATSAPP_WEBHOOK_RETRY: RetryPolicy = VENDOR_BACKOFF;
 
 export function newWamid(): string {
   return `wamid.${randomBytes(24).toString('base64url')}`;
@@ -116,18 +117,18 @@ export function statusWebhooks(msg: SimMessage, opts: { statuses: DeliveryStatus
   });
 }
 
-export async function deliverOne(messageId: string, status: DeliveryStatus, raw: string, url: string, appSecret: string): Promise<Delivery> {
-  const base = { messageId, status, url };
-  try {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'User-Agent': 'facebookexternalua (simulator)', [WEBHOOK_SIGNATURE_HEADER]: signWebhook(raw, appSecret) },
-      body: raw,
-      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-    });
-    await res.arrayBuffer();
-    return { ...base, httpStatus: res.status };
-  } catch (err) {
-    return { ...base, httpStatus: null, error: err instanceof Error ? err.message : String(err) };
-  }
+export async function deliverOne(
+  messageId: string,
+  hook: { status: DeliveryStatus; raw: string },
+  opts: { url: string; appSecret: string; retry?: RetryPolicy; signal?: AbortSignal },
+): Promise<Delivery> {
+  const { status: httpStatus, ...rest } = await postWebhook({
+    url: opts.url,
+    body: hook.raw,
+    headers: { 'Content-Type': 'application/json', 'User-Agent': 'facebookexternalua (simulator)', [WEBHOOK_SIGNATURE_HEADER]: signWebhook(hook.raw, opts.appSecret) },
+    timeoutMs: WEBHOOK_TIMEOUT_MS,
+    retry: opts.retry,
+    signal: opts.signal,
+  });
+  return { messageId, status: hook.status, url: opts.url, httpStatus, ...rest };
 }

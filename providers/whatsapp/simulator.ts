@@ -1,18 +1,30 @@
 // A local WhatsApp Cloud API speaking the same HTTP as graph.facebook.com for template sends,
 // in memory, so the real client runs in dev and tests. The control surface (sent messages,
 // faults, status webhooks) is on /_sim/… over HTTP and on the returned object.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { DELIVERY_STATUSES, type DeliveryStatus, type TemplateSendBody } from './interface.js';
 import { templateSendBodySchema } from './schemas.js';
 import { constantTimeEqual } from './signatures.js';
-import { deliverOne, faultError, newWamid, simError, SimError, statusWebhooks, type DeliverOptions, type Delivery, type FaultKind, type SimMessage } from './simulator-state.js';
-import { listenLocal } from '../lib/local-http.js';
+import {
+  deliverOne,
+  faultError,
+  newWamid,
+  simError,
+  SimError,
+  statusWebhooks,
+  WHATSAPP_WEBHOOK_RETRY,
+  type DeliverOptions,
+  type Delivery,
+  type FaultKind,
+  type SimMessage,
+} from './simulator-state.js';
+import { BodyError, firstIssue, readJson, replyHandler, type Reply } from '../lib/sim-http.js';
+import { startSimServer } from '../lib/sim-server.js';
+import { withRetries, type RetryPolicy } from '../lib/webhook-poster.js';
 
 export type { DeliverOptions, Delivery, FaultKind, SimMessage } from './simulator-state.js';
-
-const MAX_BODY_BYTES = 1_048_576;
 
 export interface WhatsAppSimulatorOptions {
   /** Default 0: the OS picks a free port. */
@@ -30,6 +42,8 @@ export interface WhatsAppSimulatorOptions {
   autoStatuses?: DeliveryStatus[];
   /** Wait this long after a send before the automatic statuses (the sender stores the wamid first). Default 500. */
   autoDelayMs?: number;
+  /** How automatic status webhooks retry a failed POST. Default WHATSAPP_WEBHOOK_RETRY. */
+  webhookRetry?: RetryPolicy;
   wabaId?: string;
   displayPhoneNumber?: string;
 }
@@ -63,15 +77,10 @@ const deliverBodySchema = z.strictObject({
   duplicates: z.number().int().min(1).max(100).optional(),
   out_of_order: z.boolean().optional(),
   url: z.url().optional(),
+  retries: z.number().int().min(0).max(10).optional(),
 });
 
-interface Reply {
-  status: number;
-  body: unknown;
-}
-
 export async function startWhatsAppSimulator(opts: WhatsAppSimulatorOptions): Promise<WhatsAppSimulator> {
-  const host = opts.host ?? '127.0.0.1';
   const templates = opts.templates ? new Set(opts.templates) : null;
   const wabaId = opts.wabaId ?? '100000000000000';
   const displayPhoneNumber = opts.displayPhoneNumber ?? '15550000000';
@@ -79,9 +88,11 @@ export async function startWhatsAppSimulator(opts: WhatsAppSimulatorOptions): Pr
   const byId = new Map<string, SimMessage>();
   const log: Delivery[] = [];
   const inFlight = new Set<Promise<unknown>>();
+  // Closing gives up pending retries instead of waiting them out.
+  const closing = new AbortController();
   let faults: { remaining: number; kind: FaultKind; status?: number } = { remaining: 0, kind: 'server_error' };
 
-  async function deliverStatuses(d: DeliverOptions): Promise<Delivery[]> {
+  async function deliverStatuses(d: DeliverOptions, retry = withRetries(d.retries)): Promise<Delivery[]> {
     const url = d.url ?? opts.webhookUrl;
     if (!url) throw simError(400, 100, 'No webhook URL: start the simulator with webhookUrl or pass url');
     const msg = byId.get(d.messageId);
@@ -91,7 +102,7 @@ export async function startWhatsAppSimulator(opts: WhatsAppSimulatorOptions): Pr
     const times = Math.max(1, Math.floor(d.duplicates ?? 1));
     const out: Delivery[] = [];
     for (const hook of ordered) {
-      for (let i = 0; i < times; i++) out.push(await deliverOne(msg.id, hook.status, hook.raw, url, opts.appSecret));
+      for (let i = 0; i < times; i++) out.push(await deliverOne(msg.id, hook, { url, appSecret: opts.appSecret, retry, signal: closing.signal }));
     }
     log.push(...out);
     return out;
@@ -100,7 +111,7 @@ export async function startWhatsAppSimulator(opts: WhatsAppSimulatorOptions): Pr
   function autoDeliver(msg: SimMessage) {
     if (!opts.autoStatuses?.length || !opts.webhookUrl) return;
     const p = sleep(opts.autoDelayMs ?? 500)
-      .then(() => deliverStatuses({ messageId: msg.id, statuses: opts.autoStatuses! }))
+      .then(() => deliverStatuses({ messageId: msg.id, statuses: opts.autoStatuses! }, opts.webhookRetry ?? WHATSAPP_WEBHOOK_RETRY))
       .catch(() => [])
       .finally(() => inFlight.delete(p));
     inFlight.add(p);
@@ -147,24 +158,24 @@ export async function startWhatsAppSimulator(opts: WhatsAppSimulatorOptions): Pr
     }
     if (path === '/_sim/webhooks/deliver' && req.method === 'POST') {
       const b = parseControl(deliverBodySchema, await readJson(req));
-      const deliveries = await deliverStatuses({ messageId: b.message_id, statuses: b.statuses, error: b.error, duplicates: b.duplicates, outOfOrder: b.out_of_order, url: b.url });
+      const deliveries = await deliverStatuses({ messageId: b.message_id, statuses: b.statuses, error: b.error, duplicates: b.duplicates, outOfOrder: b.out_of_order, url: b.url, retries: b.retries });
       return { status: 200, body: { deliveries } };
     }
     if (path === '/_sim/webhooks/deliveries' && req.method === 'GET') return { status: 200, body: { deliveries: log } };
     throw simError(404, 100, `Unknown path components: ${path}`, { type: 'OAuthException' });
   }
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    void answer(req).then(
-      (reply) => sendReply(res, reply),
-      (err: unknown) => {
-        if (err instanceof SimError) return sendReply(res, { status: err.status, body: { error: err.body } });
-        console.error('whatsapp simulator: unexpected error', err);
-        return sendReply(res, { status: 500, body: { error: faultError('server_error').body } });
-      },
-    );
+  const errorBody = (err: SimError): Reply => ({ status: err.status, body: { error: err.body } });
+  const handler = replyHandler(answer, {
+    name: 'whatsapp simulator',
+    errorReply(err) {
+      if (err instanceof SimError) return errorBody(err);
+      if (err instanceof BodyError) return errorBody(simError(err.status, 100, err.status === 400 ? `(#100) ${err.message}` : err.message));
+      return null;
+    },
+    internalError: () => errorBody(faultError('server_error')),
   });
-  const { port, origin } = await listenLocal(server, opts.port ?? 0, host);
+  const { port, origin, close } = await startSimServer(handler, { port: opts.port, host: opts.host });
 
   return {
     baseUrl: origin,
@@ -177,11 +188,9 @@ export async function startWhatsAppSimulator(opts: WhatsAppSimulatorOptions): Pr
     deliverStatuses,
     deliveries: () => [...log],
     async close() {
+      closing.abort();
       await Promise.allSettled([...inFlight]);
-      await new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      });
+      await close();
     },
   };
 }
@@ -189,29 +198,5 @@ export async function startWhatsAppSimulator(opts: WhatsAppSimulatorOptions): Pr
 function parseControl<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  throw simError(400, 100, `${issue.path.join('.') || '(root)'}: ${issue.message}`);
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw simError(413, 100, 'Request body is too large');
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8').trim();
-  if (text === '') return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw simError(400, 100, '(#100) The request body is not valid JSON');
-  }
-}
-
-function sendReply(res: ServerResponse, reply: Reply): void {
-  const payload = JSON.stringify(reply.body);
-  res.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(payload) });
-  res.end(payload);
+  throw simError(400, 100, firstIssue(parsed.error));
 }

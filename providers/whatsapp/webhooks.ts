@@ -4,6 +4,8 @@
 import type { StatusUpdate } from './interface.js';
 import { statusUpdateSchema, webhookEnvelopeSchema } from './schemas.js';
 import { verifyWebhookSignature } from './signatures.js';
+import { describeIssues } from '../lib/local-http.js';
+import { readSignedJson } from '../lib/webhook-body.js';
 
 export type ParsedStatusWebhook =
   | { ok: true; statuses: StatusUpdate[]; skipped: number }
@@ -11,17 +13,10 @@ export type ParsedStatusWebhook =
   | { ok: false; reason: 'malformed'; detail: string };
 
 export function parseStatusWebhook(rawBody: string | Uint8Array, signatureHeader: string | null | undefined, appSecret: string): ParsedStatusWebhook {
-  if (!verifyWebhookSignature(rawBody, signatureHeader, appSecret)) return { ok: false, reason: 'bad_signature' };
-  let json: unknown;
-  try {
-    json = JSON.parse(typeof rawBody === 'string' ? rawBody : Buffer.from(rawBody).toString('utf8'));
-  } catch {
-    return { ok: false, reason: 'malformed', detail: 'the body is not JSON' };
-  }
-  const envelope = webhookEnvelopeSchema.safeParse(json);
-  if (!envelope.success) {
-    return { ok: false, reason: 'malformed', detail: envelope.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
-  }
+  const body = readSignedJson(rawBody, (raw) => verifyWebhookSignature(raw, signatureHeader, appSecret));
+  if (!body.ok) return body;
+  const envelope = webhookEnvelopeSchema.safeParse(body.json);
+  if (!envelope.success) return { ok: false, reason: 'malformed', detail: describeIssues(envelope.error) };
   const statuses: StatusUpdate[] = [];
   let skipped = 0;
   for (const entry of envelope.data.entry) {
