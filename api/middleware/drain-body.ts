@@ -48,14 +48,19 @@ async function keepsConnection(c: Context, incoming: IncomingMessage, opts: Drai
   return drain(body, opts);
 }
 
+/** A request that declares no body (most GETs) can leave nothing unread. */
+const hasBody = (incoming: IncomingMessage) => incoming.headers['transfer-encoding'] !== undefined || (incoming.headers['content-length'] ?? '0') !== '0';
+
 export function drainUnreadBody(opts: DrainOptions = DEFAULT_DRAIN): MiddlewareHandler {
   return async (c, next) => {
-    await next();
     const env = c.env as { incoming?: IncomingMessage; outgoing?: ServerResponse } | undefined;
     const incoming = env?.incoming;
+    // The hot path (GET /api/health, /api/me) skips the post-answer checks entirely.
+    if (!incoming || !hasBody(incoming)) return next();
+    await next();
     const outgoing = env?.outgoing;
-    // complete: the whole body has arrived (always so without one); Node discards what is unread.
-    if (!incoming || !outgoing || incoming.complete || incoming.destroyed || outgoing.headersSent) return;
+    // complete: the whole body has arrived; Node discards what is unread.
+    if (!outgoing || incoming.complete || incoming.destroyed || outgoing.headersSent) return;
     if (!(await keepsConnection(c, incoming, opts))) outgoing.shouldKeepAlive = false;
   };
 }
