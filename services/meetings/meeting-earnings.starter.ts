@@ -7,7 +7,7 @@
 //  - once it has completed, ALLOW_DUPLICATE_FAILED_ONLY makes the start throw
 //    WorkflowExecutionAlreadyStartedError, which we answer as "already-ended";
 //  - a failed/terminated run may be started again; the activities' guards keep it to one credit.
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { startOrJoin } from '../start-or-join.js';
 import { canEndMeeting, endTimeProblem } from '../../domain/slot/status.js';
 import { workflowIds } from '../../domain/ids.js';
 import type { MeetingEarningsInput } from '../../workflows/meeting-earnings/meeting-earnings.contract.js';
@@ -57,25 +57,18 @@ export async function startEarningsRun(
   slot: { mentorId: string; startDateTime: Date; mentor: { name: string } },
 ): Promise<{ workflowId: string; closed: boolean }> {
   const workflowId = workflowIds.meetingEarnings(input.slotId);
-  try {
-    await deps.temporal.workflow.start('meetingEarnings', {
-      taskQueue: deps.config.taskQueue,
-      workflowId,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
-      staticSummary: `Meeting earnings · ${slot.mentor.name} · ${summaryTime(slot.startDateTime)}`,
-      staticDetails: `Slot ${input.slotId} ended at ${input.endedAt} (reported by ${input.source}).`,
-      typedSearchAttributes: [
-        { key: MasEntityType, value: 'slot' },
-        { key: MasEntityId, value: input.slotId },
-        { key: MasState, value: 'ENDING' },
-        { key: MasUserId, value: slot.mentorId },
-      ],
-    });
-  } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) return { workflowId, closed: true };
-    throw err;
-  }
-  return { workflowId, closed: false };
+  const { closed } = await startOrJoin(deps.temporal, 'meetingEarnings', {
+    taskQueue: deps.config.taskQueue,
+    workflowId,
+    args: [input],
+    staticSummary: `Meeting earnings · ${slot.mentor.name} · ${summaryTime(slot.startDateTime)}`,
+    staticDetails: `Slot ${input.slotId} ended at ${input.endedAt} (reported by ${input.source}).`,
+    typedSearchAttributes: [
+      { key: MasEntityType, value: 'slot' },
+      { key: MasEntityId, value: input.slotId },
+      { key: MasState, value: 'ENDING' },
+      { key: MasUserId, value: slot.mentorId },
+    ],
+  });
+  return { workflowId, closed };
 }

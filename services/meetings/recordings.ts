@@ -1,7 +1,7 @@
 // Meeting recordings: who may see or change one, its api view (with a presigned download URL),
 // and the starts of its two workflows. Rows change state only through the lifecycle and by
 // conditional updates, so a repeated or concurrent call cannot move a recording twice.
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { startOrJoin } from '../start-or-join.js';
 import type { Role } from '../../domain/auth/roles.js';
 import { STAFF } from '../../domain/auth/roles.js';
 import { workflowIds } from '../../domain/ids.js';
@@ -117,19 +117,13 @@ export async function startRecordingCheck(deps: ServiceDeps, rec: RecordingRow):
   const settings = recordingSettings(deps);
   const workflowId = workflowIds.meetingRecording(rec.id);
   const input: MeetingRecordingInput = { recordingId: rec.id, maxBytes: settings.maxBytes, graceSeconds: settings.uploadGraceSeconds };
-  try {
-    await deps.temporal.workflow.start('meetingRecording', {
-      taskQueue: deps.config.taskQueue,
-      workflowId,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
-      staticSummary: `Meeting recording · slot ${rec.slotId}`,
-      typedSearchAttributes: searchAttributes(rec, 'PROCESSING'),
-    });
-  } catch (err) {
-    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-  }
+  await startOrJoin(deps.temporal, 'meetingRecording', {
+    taskQueue: deps.config.taskQueue,
+    workflowId,
+    args: [input],
+    staticSummary: `Meeting recording · slot ${rec.slotId}`,
+    typedSearchAttributes: searchAttributes(rec, 'PROCESSING'),
+  });
   return workflowId;
 }
 
@@ -137,18 +131,12 @@ export async function startRecordingCheck(deps: ServiceDeps, rec: RecordingRow):
 export async function startRecordingDeletion(deps: ServiceDeps, rec: RecordingRow): Promise<string> {
   const workflowId = workflowIds.meetingRecordingDeletion(rec.id);
   const input: MeetingRecordingDeletionInput = { recordingId: rec.id };
-  try {
-    await deps.temporal.workflow.start('meetingRecordingDeletion', {
-      taskQueue: deps.config.taskQueue,
-      workflowId,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
-      staticSummary: `Delete meeting recording · slot ${rec.slotId}`,
-      typedSearchAttributes: searchAttributes(rec, 'DELETED'),
-    });
-  } catch (err) {
-    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-  }
+  await startOrJoin(deps.temporal, 'meetingRecordingDeletion', {
+    taskQueue: deps.config.taskQueue,
+    workflowId,
+    args: [input],
+    staticSummary: `Delete meeting recording · slot ${rec.slotId}`,
+    typedSearchAttributes: searchAttributes(rec, 'DELETED'),
+  });
   return workflowId;
 }

@@ -5,22 +5,20 @@
 //  - USE_EXISTING: a duplicate start while the run is open joins it;
 //  - ALLOW_DUPLICATE_FAILED_ONLY: after it completed, a start is refused (nothing to resend);
 //    a failed run may be started again, and the emails_sent guard keeps it to one email each.
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { workflowIds } from '../../domain/ids.js';
 import type { SlotBookedNotificationInput } from '../../workflows/slot-notification/slot-notification.contract.js';
 import { MasEntityId, MasEntityType, MasState } from '../../workflows/search-attributes.js';
 import type { ServiceDeps } from '../deps.js';
+import { startOrJoin } from '../start-or-join.js';
 
 export async function startSlotBookedNotification(deps: ServiceDeps, slot: { id: string; startDateTime: string }): Promise<string> {
   const workflowId = workflowIds.slotBookedNotification(slot.id);
   const input: SlotBookedNotificationInput = { slotId: slot.id };
   try {
-    await deps.temporal.workflow.start('slotBookedNotification', {
+    await startOrJoin(deps.temporal, 'slotBookedNotification', {
       taskQueue: deps.config.taskQueue,
       workflowId,
       args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
       staticSummary: `Slot booked emails · slot ${slot.id.slice(0, 8)} · ${slot.startDateTime.slice(0, 16).replace('T', ' ')} UTC`,
       typedSearchAttributes: [
         { key: MasEntityType, value: 'slot' },
@@ -29,9 +27,7 @@ export async function startSlotBookedNotification(deps: ServiceDeps, slot: { id:
       ],
     });
   } catch (err) {
-    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {
-      deps.logger.error({ err, slotId: slot.id, workflowId }, 'booking committed but its notification workflow could not be started');
-    }
+    deps.logger.error({ err, slotId: slot.id, workflowId }, 'booking committed but its notification workflow could not be started');
   }
   return workflowId;
 }
