@@ -1,0 +1,52 @@
+// The LLM contract the rest of the system codes against: one chat completion whose answer must
+// be JSON matching a strict JSON schema (OpenAI's `response_format: json_schema`). The provider
+// returns the raw content; the caller always checks it with zod (PROVIDERS.md: validate even
+// with a strict schema). The real client (the npm `openai` package with `baseURL`) and the
+// simulator both honour it.
+import { ProviderError, type ProviderFailureKind } from '../lib/provider-error.js';
+
+export interface LlmJsonRequest {
+  /** Defaults to the provider's configured model. */
+  model?: string;
+  system: string;
+  user: string;
+  /** The json_schema name, e.g. "resume_profile"; the simulator keys scripted answers on it. */
+  schemaName: string;
+  /** A strict JSON schema: every property required, additionalProperties false. */
+  schema: Record<string, unknown>;
+  /** Per call deadline; default from the provider config. */
+  timeoutMs?: number;
+}
+
+export interface LlmUsage {
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+}
+
+export interface LlmJsonResult {
+  /** choices[0].message.content as sent (a JSON string, unchecked); null on a refusal. */
+  content: string | null;
+  /** choices[0].message.refusal, when the model declined. */
+  refusal: string | null;
+  /** The model that answered (the response's `model`). */
+  model: string;
+  /** The response id (chatcmpl-…), for reconciliation with the vendor's bill. */
+  requestId: string;
+  usage: LlmUsage;
+}
+
+export interface LlmProvider {
+  readonly defaultModel: string;
+  completeJson(req: LlmJsonRequest): Promise<LlmJsonResult>;
+}
+
+export class LlmError extends ProviderError {
+  override readonly name = 'LlmError';
+  /** The vendor's error.code (e.g. "rate_limit_exceeded"), or a local code. */
+  readonly code: string | null;
+  constructor(message: string, opts: { kind: ProviderFailureKind; status: number | null; code?: string | null; retryAfterSeconds?: number | null; retryable?: boolean; cause?: unknown }) {
+    super(message, { provider: 'llm', ...opts });
+    this.code = opts.code ?? null;
+  }
+}
