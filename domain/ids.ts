@@ -12,6 +12,8 @@ export const workflowIds = {
   exotelCall: (callSid: string) => `exotel-call/${callSid}`,
   meetingRecording: (recordingId: string) => `meeting-recording/${recordingId}`,
   meetingRecordingDeletion: (recordingId: string) => `meeting-recording-deletion/${recordingId}`,
+  /** One Mr-Hire pipeline run per job application (apply → shortlisted or talent pool). */
+  candidatePipeline: (jobApplicationId: string) => `candidate/${jobApplicationId}`,
 } as const;
 
 export function parseWorkflowId(id: string): { kind: string; entityId: string } | null {

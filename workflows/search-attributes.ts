@@ -10,4 +10,7 @@ export const MasBatchId = defineSearchAttributeKey('MasBatchId', SearchAttribute
 /** The CRM workflow definition an enrollment or bulk operation belongs to. */
 export const MasCrmWorkflowId = defineSearchAttributeKey('MasCrmWorkflowId', SearchAttributeType.KEYWORD);
 
-export const ALL_SEARCH_ATTRIBUTES = [MasEntityType, MasEntityId, MasState, MasUserId, MasBatchId, MasCrmWorkflowId] as const;
+/** The Mr-Hire job post a candidate run belongs to. */
+export const MasJobPostId = defineSearchAttributeKey('MasJobPostId', SearchAttributeType.KEYWORD);
+
+export const ALL_SEARCH_ATTRIBUTES = [MasEntityType, MasEntityId, MasState, MasUserId, MasBatchId, MasCrmWorkflowId, MasJobPostId] as const;
