@@ -5,6 +5,7 @@ import { createCallActivities } from './calls.activities.js';
 import { createCrmActivities } from './crm.activities.js';
 import { createCrmBulkActivities } from './crm-bulk.activities.js';
 import { createCrmEngineActivities } from './crm-engine.activities.js';
+import { createHireActivities } from './hire.activities.js';
 import { createMeetingActivities } from './meetings.activities.js';
 import { createNotificationActivities } from './notifications.activities.js';
 import { createPaymentActivities } from './payments.activities.js';
@@ -21,6 +22,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCallActivities(deps),
     ...createCrmEngineActivities(deps),
     ...createCrmBulkActivities(deps),
+    ...createHireActivities(deps),
   };
 }
 

@@ -23,6 +23,7 @@ import { tokensRouter } from './routes/tokens/tokens.index.js';
 import { razorpayWebhookRouter } from './routes/webhooks/razorpay-webhook.js';
 import { exotelWebhookRouter } from './routes/webhooks/exotel-webhook.js';
 import { whatsappWebhookRouter } from './routes/webhooks/whatsapp-webhook.js';
+import { voiceWebhookRouter } from './routes/webhooks/voice-webhook.js';
 import { withdrawalsRouter } from './routes/withdrawals/withdrawals.index.js';
 import { systemConfigRouter } from './routes/system-config/system-config.index.js';
 import { healthRouter } from './routes/health/health.index.js';
@@ -36,6 +37,8 @@ import { crmImportsRouter } from './routes/crm-imports/crm-imports.index.js';
 import { hasOwnBodyLimit } from './routes/crm-imports/crm-imports.routes.js';
 import { vendorKeysRouter } from './routes/vendor-keys/vendor-keys.index.js';
 import { vendorLeadsRouter } from './routes/vendor-leads/vendor-leads.index.js';
+import { hireCandidatesRouter } from './routes/hire-candidates/hire-candidates.index.js';
+import { hireQuizRouter } from './routes/hire-quiz/hire-quiz.index.js';
 
 export function createApp(deps: ServiceDeps) {
   const app = createRouter();
@@ -89,6 +92,9 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', crmEnrollmentsRouter);
   app.route('/', vendorKeysRouter);
   app.route('/', vendorLeadsRouter);
+  app.route('/', hireCandidatesRouter);
+  app.route('/', hireQuizRouter);
+  app.route('/', voiceWebhookRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
@@ -107,6 +113,12 @@ export function createApp(deps: ServiceDeps) {
     in: 'header',
     name: 'X-Hub-Signature-256',
     description: 'sha256=<hex HMAC-SHA256 of the raw body with WHATSAPP_APP_SECRET>',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'voiceWebhookSignature', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'ElevenLabs-Signature',
+    description: 't=<unix seconds>,v0=<hex HMAC-SHA256(webhook secret, "<t>.<raw body>")>; older than 30 minutes is refused',
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'meetingSignature', {
     type: 'apiKey',

@@ -12,3 +12,6 @@ export { meetingRecordingDeletion } from './meeting-recording/meeting-recording-
 export { crmEnrollment } from './crm-enrollment/crm-enrollment.workflow.js';
 export { crmBulkOperation } from './crm-bulk/crm-bulk.workflow.js';
 export { crmTriggerSweeper } from './crm-trigger-sweeper/crm-trigger-sweeper.workflow.js';
+export { candidatePipeline } from './candidate-pipeline/candidate-pipeline.workflow.js';
+export { hireBulkReject } from './hire-bulk-reject/hire-bulk-reject.workflow.js';
+export { talentPoolMatch } from './talent-pool-match/talent-pool-match.workflow.js';

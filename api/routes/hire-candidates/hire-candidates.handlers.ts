@@ -1,0 +1,31 @@
+// Recruiter moves on a candidate. HTTP only: the rules and the Workflow Updates are in
+// services/hire/recruiter-actions.ts.
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { CandidateStatus } from '../../../domain/candidate/status.js';
+import { moveCandidate, type CandidateMove } from '../../../services/hire/recruiter-actions.js';
+import type { AuthContext, ServiceDeps } from '../../../services/deps.js';
+import type { AppEnv } from '../../deps.js';
+import { bulkRejectProgress, startBulkReject } from '../../../services/hire/bulk-reject.js';
+import type { advanceRoute, bulkRejectProgressRoute, bulkRejectRoute, holdRoute, overrideRoute, rejectRoute, releaseRoute } from './hire-candidates.routes.js';
+
+const run = (v: { deps: ServiceDeps; auth?: AuthContext; platform: string }, id: string, m: CandidateMove) => moveCandidate(v.deps, { actor: v.auth!, platform: v.platform }, id, m);
+
+export const advanceHandler: RouteHandler<typeof advanceRoute, AppEnv> = async (c) => {
+  const b = c.req.valid('json');
+  return c.json(await run(c.var, c.req.valid('param').id, { kind: 'advance', to: b.to as CandidateStatus, note: b.note }), 200);
+};
+export const rejectHandler: RouteHandler<typeof rejectRoute, AppEnv> = async (c) => {
+  const b = c.req.valid('json');
+  return c.json(await run(c.var, c.req.valid('param').id, { kind: 'reject', code: b.code, note: b.note }), 200);
+};
+export const holdHandler: RouteHandler<typeof holdRoute, AppEnv> = async (c) => c.json(await run(c.var, c.req.valid('param').id, { kind: 'hold', note: c.req.valid('json').note }), 200);
+export const releaseHandler: RouteHandler<typeof releaseRoute, AppEnv> = async (c) => c.json(await run(c.var, c.req.valid('param').id, { kind: 'release' }), 200);
+export const overrideHandler: RouteHandler<typeof overrideRoute, AppEnv> = async (c) => {
+  const b = c.req.valid('json');
+  return c.json(await run(c.var, c.req.valid('param').id, { kind: 'override', verdict: b.verdict, reason: b.reason }), 200);
+};
+
+export const bulkRejectHandler: RouteHandler<typeof bulkRejectRoute, AppEnv> = async (c) =>
+  c.json(await startBulkReject(c.var.deps, { actor: c.get('auth')!, platform: c.var.platform }, c.req.valid('param').id, c.req.valid('json')), 202);
+export const bulkRejectProgressHandler: RouteHandler<typeof bulkRejectProgressRoute, AppEnv> = async (c) =>
+  c.json(await bulkRejectProgress(c.var.deps, { actor: c.get('auth')!, platform: c.var.platform }, c.req.valid('param').operationId), 200);

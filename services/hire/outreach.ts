@@ -1,0 +1,71 @@
+// Pipeline step 2, outreach: an email to the candidate, and a WhatsApp template where they gave
+// a number and agreed to WhatsApp. Each send happens at most once per application (the email's
+// claim; the stored whatsapp_messages row), with no transaction open during a send. Every call
+// is booked in pipeline_cost_ledger.
+import type { CandidateStatus } from '../../domain/candidate/status.js';
+import { DomainError } from '../../domain/errors.js';
+import { whatsappCostMicroUsd } from '../../domain/hire/pricing.js';
+import { failureOf } from '../../providers/lib/provider-error.js';
+import { sendClaimedEmail } from '../notifications/claimed-email.js';
+import { recordCost } from './cost-ledger.js';
+import { hireSettings, type HireStepDeps } from './hire-deps.js';
+import { moveStageIn } from './pipeline-state.js';
+import type { StepOutcome } from './resume-parse.js';
+
+export const OUTREACH_TEMPLATE = 'candidate_outreach';
+
+const firstName = (name: string | null) => (name ?? '').trim().split(/\s+/)[0] || 'there';
+
+export async function sendOutreachStep(deps: HireStepDeps, input: { jobApplicationId: string; from: CandidateStatus }): Promise<StepOutcome> {
+  const { db, now, logger } = deps;
+  const settings = hireSettings(deps);
+  const { jobApplicationId } = input;
+  const app = await db.jobApplication.findUnique({ where: { id: jobApplicationId }, select: { jobPostId: true, name: true, email: true, phone: true, whatsappConsent: true, rejectedAt: true } });
+  if (!app) throw new DomainError('NOT_FOUND', `Job application ${jobApplicationId} does not exist`);
+  if (app.rejectedAt) return { outcome: 'done' };
+  const job = await db.jobPost.findUnique({ where: { id: app.jobPostId }, select: { title: true, company: true, belongsTo: true } });
+  const title = job?.title ?? 'the role';
+  const ids = { jobApplicationId, jobPostId: app.jobPostId };
+
+  if (app.email) {
+    const sent = await sendClaimedEmail(deps, {
+      dedupeKey: `hire-outreach:${jobApplicationId}`,
+      emailType: 'HIRE_OUTREACH',
+      userId: null,
+      to: app.email,
+      from: settings.emailFrom,
+      subject: `Your application for ${title}`,
+      text:
+        `Hi ${firstName(app.name)},\n\nThank you for applying for ${title}${job?.company ? ` at ${job.company}` : ''}. ` +
+        `We have read your resume. The next steps of our screening will reach you by email shortly.\n\nMAS Hiring`,
+      headers: { 'X-Mas-Job-Application-Id': jobApplicationId },
+      metadata: { jobApplicationId, jobPostId: app.jobPostId },
+    });
+    await recordCost(db, { idempotencyKey: `${jobApplicationId}:outreach:email`, stage: 'OUTREACH', provider: 'OTHER', model: 'smtp', units: 1, unitType: 'email', costMicroUsd: 0, providerRequestId: sent.messageId, ...ids });
+  }
+
+  if (app.phone && app.whatsappConsent && job?.belongsTo) {
+    const already = await db.whatsAppMessage.findFirst({ where: { jobApplicationId, templateName: OUTREACH_TEMPLATE }, select: { id: true } });
+    if (!already) {
+      try {
+        const res = await deps.whatsapp.sendTemplate({ to: app.phone, template: OUTREACH_TEMPLATE, params: [firstName(app.name), title.slice(0, 60)] });
+        await db.$transaction(async (tx) => {
+          await tx.whatsAppMessage.create({
+            data: { userId: job.belongsTo!, jobApplicationId, wamid: res.messageId, fromPhone: settings.whatsappFromPhone, toPhone: app.phone!, messageType: 'template', templateName: OUTREACH_TEMPLATE, status: 'sent', sentAt: now() },
+          });
+          await recordCost(tx, { idempotencyKey: `${jobApplicationId}:outreach:whatsapp`, stage: 'OUTREACH', provider: 'WHATSAPP', units: 1, unitType: 'message', costMicroUsd: whatsappCostMicroUsd(), providerRequestId: res.messageId, ...ids });
+        });
+      } catch (err) {
+        const f = failureOf(err);
+        // A refusal for good (not a WhatsApp number, template refused) must not stop the pipeline: the email went.
+        if (!f || f.retryable) throw err;
+        logger.warn({ jobApplicationId, kind: f.kind, status: f.status }, 'candidate WhatsApp outreach refused; email only');
+        await db.whatsAppMessage.create({
+          data: { userId: job.belongsTo, jobApplicationId, fromPhone: settings.whatsappFromPhone, toPhone: app.phone, messageType: 'template', templateName: OUTREACH_TEMPLATE, status: 'failed', failedAt: now(), errorMessage: (err as Error).message.slice(0, 500) },
+        });
+      }
+    }
+  }
+  await moveStageIn(db, jobApplicationId, input.from, 'outreach_sent', now());
+  return { outcome: 'done' };
+}
