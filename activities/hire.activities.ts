@@ -12,6 +12,8 @@ import { parseResumeStep, type StepOutcome } from '../services/hire/resume-parse
 import { decideCandidateStep, notifySlaBreachStep, scoreCandidateStep } from '../services/hire/scoring.js';
 import { evaluateVoiceInterviewStep, placeVoiceCallStep, reconcileVoiceCall, voiceInterviewState } from '../services/hire/voice-interviews.js';
 import { rejectChunk } from '../services/hire/bulk-reject.js';
+import { campaignCallState, markCampaign, placeCampaignCall, reconcileCampaignCall, tallyCampaign } from '../services/hire/ai-call-campaigns.js';
+import type { AaryaCallBatchStatus } from '../prisma/generated/client.js';
 import { runStageRules } from '../services/hire/workflow-rules.js';
 import { matchTalentEntries, talentPoolCandidates } from '../services/hire/talent-matching.js';
 import type { BulkRejectInput } from '../workflows/hire-bulk-reject/hire-bulk-reject.contract.js';
@@ -66,6 +68,11 @@ export function createHireActivities(deps: ActivityDeps) {
     hireRunStageRules: (input: { jobApplicationId: string; stage: CandidateStatus }) => runStageRules({ db: deps.db, temporal: deps.temporal, logger: deps.logger, now, config: { taskQueue: deps.taskQueue } }, input),
     hireTalentPoolCandidates: (jobPostId: string) => talentPoolCandidates(deps.db, jobPostId),
     hireMatchTalentEntries: (input: { jobPostId: string; entryIds: string[] }) => matchTalentEntries(deps, { ...input, attempt: attempt() }),
+    campaignMark: (input: { batchId: string; status: AaryaCallBatchStatus }) => markCampaign(deps.db, input, now()),
+    campaignPlaceCall: (input: { batchId: string; index: number }) => refusingDomainErrors(() => placeCampaignCall(deps, input)),
+    campaignCallState: (aiCallId: string) => campaignCallState(deps.db, aiCallId),
+    campaignReconcileCall: (aiCallId: string) => refusingDomainErrors(() => reconcileCampaignCall(deps, aiCallId)),
+    campaignTally: (input: { batchId: string }) => tallyCampaign(deps.db, input.batchId),
     hireBulkRejectChunk: (input: BulkRejectInput) => rejectChunk(deps, input),
     hireNotifySlaBreach: (input: { jobApplicationId: string; stage: CandidateStatus; hours: number }) => send(() => notifySlaBreachStep(deps, input)),
   };

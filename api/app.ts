@@ -39,6 +39,7 @@ import { vendorKeysRouter } from './routes/vendor-keys/vendor-keys.index.js';
 import { vendorLeadsRouter } from './routes/vendor-leads/vendor-leads.index.js';
 import { hireCandidatesRouter } from './routes/hire-candidates/hire-candidates.index.js';
 import { hireQuizRouter } from './routes/hire-quiz/hire-quiz.index.js';
+import { hireRulesRouter } from './routes/hire-rules/hire-rules.index.js';
 
 export function createApp(deps: ServiceDeps) {
   const app = createRouter();
@@ -94,6 +95,7 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', vendorLeadsRouter);
   app.route('/', hireCandidatesRouter);
   app.route('/', hireQuizRouter);
+  app.route('/', hireRulesRouter);
   app.route('/', voiceWebhookRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

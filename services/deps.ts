@@ -27,6 +27,8 @@ export interface ServiceDeps {
     /** The web app's origin (PUBLIC_WEB_URL): meeting join pages when a slot has no meetingLink. */
     publicWebUrl?: string;
     taskQueue: string;
+    /** The AI-calls task queue (AI_CALLS_TASK_QUEUE): calling campaigns run there, on a worker with its own slot limit. Default <taskQueue>-ai-calls. */
+    aiCallsTaskQueue?: string;
     /** Targets per batch of a CRM bulk operation (default 200). */
     crmBulkBatchSize?: number;
     /** Node steps per run before a CRM enrollment continues-as-new (default 200). */

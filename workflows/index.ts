@@ -15,3 +15,4 @@ export { crmTriggerSweeper } from './crm-trigger-sweeper/crm-trigger-sweeper.wor
 export { candidatePipeline } from './candidate-pipeline/candidate-pipeline.workflow.js';
 export { hireBulkReject } from './hire-bulk-reject/hire-bulk-reject.workflow.js';
 export { talentPoolMatch } from './talent-pool-match/talent-pool-match.workflow.js';
+export { aiCallCampaign } from './ai-call-campaign/ai-call-campaign.workflow.js';

@@ -13,6 +13,7 @@ import type { Logger } from '../../infra/logger.js';
 import { failureOf } from '../../providers/lib/provider-error.js';
 import type { VoiceConversation, VoiceWebhookEvent } from '../../providers/voice/interface.js';
 import { voiceInterviewEndedSignal } from '../../workflows/candidate-pipeline/candidate-pipeline.contract.js';
+import { aiCallFor, signalAiCallEnded, storeAiCallEnd } from './ai-call-campaigns.js';
 import { recordCost } from './cost-ledger.js';
 import { hireSettings, type HireStepDeps } from './hire-deps.js';
 import { askLlm } from './llm-call.js';
@@ -80,6 +81,14 @@ export async function ingestVoiceEvent(deps: { db: Db; temporal: Client; logger:
   if (event.type === 'post_call_audio') return { result: 'duplicate' };
   const conversationId = event.type === 'post_call_transcription' ? event.conversation.conversationId : event.conversationId;
   const vars = event.type === 'post_call_transcription' ? event.conversation.dynamicVariables : event.dynamicVariables;
+  // A campaign's AI call, rather than a pipeline interview?
+  const aiCall = await aiCallFor(db, conversationId, vars);
+  if (aiCall) {
+    const end = event.type === 'post_call_transcription' ? { conversation: event.conversation } : { conversationId, failureReason: event.failureReason };
+    if (!(await storeAiCallEnd(db, aiCall, end, deps.now()))) return { result: 'duplicate' };
+    await signalAiCallEnded(deps, vars, aiCall.id);
+    return { result: 'stored' };
+  }
   const row = await interviewFor(db, conversationId, vars);
   if (!row) {
     deps.logger.warn({ conversationId, type: event.type }, 'voice webhook for an unknown conversation; acknowledged');

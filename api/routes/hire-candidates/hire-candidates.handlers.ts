@@ -6,7 +6,8 @@ import { moveCandidate, type CandidateMove } from '../../../services/hire/recrui
 import type { AuthContext, ServiceDeps } from '../../../services/deps.js';
 import type { AppEnv } from '../../deps.js';
 import { bulkRejectProgress, startBulkReject } from '../../../services/hire/bulk-reject.js';
-import type { advanceRoute, bulkRejectProgressRoute, bulkRejectRoute, holdRoute, overrideRoute, rejectRoute, releaseRoute } from './hire-candidates.routes.js';
+import { createCampaign, getCampaign } from '../../../services/hire/ai-call-campaigns.js';
+import type { advanceRoute, bulkRejectProgressRoute, bulkRejectRoute, createCampaignRoute, getCampaignRoute, holdRoute, overrideRoute, rejectRoute, releaseRoute } from './hire-candidates.routes.js';
 
 const run = (v: { deps: ServiceDeps; auth?: AuthContext; platform: string }, id: string, m: CandidateMove) => moveCandidate(v.deps, { actor: v.auth!, platform: v.platform }, id, m);
 
@@ -29,3 +30,26 @@ export const bulkRejectHandler: RouteHandler<typeof bulkRejectRoute, AppEnv> = a
   c.json(await startBulkReject(c.var.deps, { actor: c.get('auth')!, platform: c.var.platform }, c.req.valid('param').id, c.req.valid('json')), 202);
 export const bulkRejectProgressHandler: RouteHandler<typeof bulkRejectProgressRoute, AppEnv> = async (c) =>
   c.json(await bulkRejectProgress(c.var.deps, { actor: c.get('auth')!, platform: c.var.platform }, c.req.valid('param').operationId), 200);
+
+export const createCampaignHandler: RouteHandler<typeof createCampaignRoute, AppEnv> = async (c) => {
+  const d = c.var.deps;
+  const started = await createCampaign({ db: d.db, temporal: d.temporal, aiCallsTaskQueue: d.config.aiCallsTaskQueue ?? `${d.config.taskQueue}-ai-calls` }, { actor: c.get('auth')!, platform: c.var.platform }, c.req.valid('param').id, c.req.valid('json'));
+  return c.json(started, 202);
+};
+export const getCampaignHandler: RouteHandler<typeof getCampaignRoute, AppEnv> = async (c) => {
+  const { batch, calls } = await getCampaign(c.var.deps.db, { actor: c.get('auth')!, platform: c.var.platform }, c.req.valid('param').batchId);
+  return c.json(
+    {
+      batchId: batch.id,
+      jobPostId: batch.jobPostId,
+      name: batch.name,
+      status: batch.status,
+      totalCalls: batch.totalCalls,
+      completedCalls: batch.completedCalls,
+      failedCalls: batch.failedCalls,
+      createdAt: batch.createdAt.toISOString(),
+      calls: calls.map((k) => ({ id: k.id, jobApplicationId: k.jobApplicationId, status: k.status, durationSeconds: k.durationSeconds, summary: k.summary, outcome: k.outcome, errorMessage: k.errorMessage })),
+    },
+    200,
+  );
+};

@@ -9,4 +9,6 @@ export const hireCandidatesRouter = createRouter()
   .openapi(r.releaseRoute, h.releaseHandler)
   .openapi(r.overrideRoute, h.overrideHandler)
   .openapi(r.bulkRejectRoute, h.bulkRejectHandler)
-  .openapi(r.bulkRejectProgressRoute, h.bulkRejectProgressHandler);
+  .openapi(r.bulkRejectProgressRoute, h.bulkRejectProgressHandler)
+  .openapi(r.createCampaignRoute, h.createCampaignHandler)
+  .openapi(r.getCampaignRoute, h.getCampaignHandler);

@@ -99,3 +99,61 @@ export const bulkRejectProgressRoute = createRoute({
   request: { params: z.object({ operationId: z.uuid().openapi({ param: { name: 'operationId', in: 'path' } }) }) },
   responses: { 200: jsonResponse('Progress so far', BulkRejectProgressView), ...authProblems, 404: problemResponse('No such bulk rejection of yours') },
 });
+
+export const CampaignBody = z
+  .object({
+    jobApplicationIds: z.array(z.uuid()).min(1).max(200),
+    name: z.string().trim().min(1).max(200).optional(),
+    concurrency: z.number().int().min(1).max(10).optional().openapi({ description: 'Calls at once (default 3)' }),
+    aiCallPromptId: z.uuid().optional(),
+  })
+  .strict()
+  .openapi('AiCallCampaignInput');
+export const CampaignView = z
+  .object({
+    batchId: z.uuid(),
+    jobPostId: z.uuid().nullable(),
+    name: z.string().nullable(),
+    status: z.enum(['queued', 'in_progress', 'completed', 'failed', 'cancelled']),
+    totalCalls: z.number().int(),
+    completedCalls: z.number().int(),
+    failedCalls: z.number().int(),
+    createdAt: z.iso.datetime(),
+    calls: z.array(
+      z.object({
+        id: z.uuid(),
+        jobApplicationId: z.uuid().nullable(),
+        status: z.string(),
+        durationSeconds: z.number().int().nullable(),
+        summary: z.string().nullable(),
+        outcome: z.string().nullable(),
+        errorMessage: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('AiCallCampaign');
+
+export const createCampaignRoute = createRoute({
+  method: 'post',
+  path: '/api/hire/jobs/{id}/ai-call-campaigns',
+  tags: TAGS,
+  summary: 'Call a list of the job’s candidates with the AI voice agent, a few at a time, as a workflow on its own task queue',
+  ...bearer(RECRUITER_ROLES),
+  request: { params: JobIdParam, body: jsonBody(CampaignBody) },
+  responses: {
+    202: jsonResponse('Started', z.object({ batchId: z.uuid(), totalCalls: z.number().int(), concurrency: z.number().int(), skipped: z.array(z.uuid()) }).openapi('AiCallCampaignStarted')),
+    ...authProblems,
+    400: problemResponse('Invalid request; `errors` lists the fields'),
+    404: problemResponse('No such job, or not one of yours on this platform'),
+    422: problemResponse('None of the candidates can be called'),
+  },
+});
+export const getCampaignRoute = createRoute({
+  method: 'get',
+  path: '/api/hire/ai-call-campaigns/{batchId}',
+  tags: TAGS,
+  summary: 'A calling campaign and its calls',
+  ...bearer(RECRUITER_ROLES),
+  request: { params: z.object({ batchId: z.uuid().openapi({ param: { name: 'batchId', in: 'path' } }) }) },
+  responses: { 200: jsonResponse('The campaign', CampaignView), ...authProblems, 404: problemResponse('No such campaign of your jobs') },
+});
