@@ -36,6 +36,7 @@ import { crmImportsRouter } from './routes/crm-imports/crm-imports.index.js';
 import { hasOwnBodyLimit } from './routes/crm-imports/crm-imports.routes.js';
 import { vendorKeysRouter } from './routes/vendor-keys/vendor-keys.index.js';
 import { vendorLeadsRouter } from './routes/vendor-leads/vendor-leads.index.js';
+import { hireBoardRouter } from './routes/hire-board/hire-board.index.js';
 
 export function createApp(deps: ServiceDeps) {
   const app = createRouter();
@@ -89,6 +90,7 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', crmEnrollmentsRouter);
   app.route('/', vendorKeysRouter);
   app.route('/', vendorLeadsRouter);
+  app.route('/', hireBoardRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
