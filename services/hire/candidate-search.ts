@@ -78,8 +78,13 @@ export async function searchCandidates(
   const q = search.q?.trim();
   if (q) {
     const pattern = likePattern(q);
-    conditions.push(Prisma.sql`(a."name" ILIKE ${pattern} OR a."email" ILIKE ${pattern} OR EXISTS (
-      SELECT 1 FROM (SELECT r."skills" FROM "public"."resume_analyses" r WHERE r."jobApplicationId" = a."id" ORDER BY r."createdAt" DESC, r."id" DESC LIMIT 1) latest
+    // The latest analysis of each of the job's candidates, computed once (a hashed subplan), not per row.
+    conditions.push(Prisma.sql`(a."name" ILIKE ${pattern} OR a."email" ILIKE ${pattern} OR a."id" IN (
+      SELECT latest."jobApplicationId" FROM (
+        SELECT DISTINCT ON (r."jobApplicationId") r."jobApplicationId", r."skills"
+          FROM "public"."resume_analyses" r JOIN "public"."job_applications" j ON j."id" = r."jobApplicationId"
+         WHERE j."jobPostId" = ${job.id}::uuid
+         ORDER BY r."jobApplicationId", r."createdAt" DESC, r."id" DESC) latest
        WHERE EXISTS (SELECT 1 FROM unnest(latest."skills") s WHERE lower(s) = lower(${q}))))`);
   }
   if (search.cursor) {
