@@ -5,6 +5,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Prisma } from '../../prisma/generated/client.js';
 import { CandidateStatus } from '../../prisma/generated/enums.js';
+import type { ObjectStore } from '../../providers/s3/interface.js';
 import type { ServiceDeps } from '../deps.js';
 import { applicationForRecruiter, type RecruiterScope } from './job-access.js';
 
@@ -143,6 +144,10 @@ export const CandidateFile = z
       })
       .nullable(),
     decisions: z.array(CandidateDecisionView).openapi({ description: 'Oldest first: every AI verdict and recruiter action' }),
+    resumeDownload: z
+      .object({ url: z.string(), expiresAt: z.string() })
+      .nullable()
+      .openapi({ description: 'A short-lived presigned GET of the resume file; null when there is no file (or no resumes store)' }),
   })
   .openapi('CandidateFile');
 export type CandidateFile = z.infer<typeof CandidateFile>;
@@ -193,7 +198,22 @@ export function decisionView(d: Prisma.CandidateDecisionGetPayload<object>): z.i
   };
 }
 
-export async function candidateFile(deps: Pick<ServiceDeps, 'db'>, scope: RecruiterScope, jobApplicationId: string, opts: { includeText?: boolean } = {}): Promise<CandidateFile> {
+/** How long a resume download link stays valid. */
+export const RESUME_URL_TTL_SECONDS = 300;
+
+export interface CandidateFileOptions {
+  includeText?: boolean;
+  /** The resumes bucket; without it (or when the file lives in another bucket) resumeDownload is null. */
+  resumes?: Pick<ObjectStore, 'bucket' | 'presignGet'> | undefined;
+}
+
+async function resumeDownload(store: CandidateFileOptions['resumes'], a: { resumeS3Bucket: string | null; resumeS3Key: string | null; resumeFileName: string | null }) {
+  if (!store || !a.resumeS3Key || (a.resumeS3Bucket !== null && a.resumeS3Bucket !== store.bucket)) return null;
+  const link = await store.presignGet(a.resumeS3Key, { expiresInSeconds: RESUME_URL_TTL_SECONDS, ...(a.resumeFileName ? { downloadName: a.resumeFileName } : {}) });
+  return { url: link.url, expiresAt: link.expiresAt.toISOString() };
+}
+
+export async function candidateFile(deps: Pick<ServiceDeps, 'db'>, scope: RecruiterScope, jobApplicationId: string, opts: CandidateFileOptions = {}): Promise<CandidateFile> {
   const scoped = await applicationForRecruiter(deps.db, scope, jobApplicationId);
   const id = scoped.id;
   const [a, analysis, quizzes, interviews, screenings, pool, decisions] = await Promise.all([
@@ -311,5 +331,7 @@ export async function candidateFile(deps: Pick<ServiceDeps, 'db'>, scope: Recrui
       createdAt: pool.createdAt.toISOString(),
     },
     decisions: decisions.map(decisionView),
+    // Signing is local (no network call to the store), so it needs no timeout of its own.
+    resumeDownload: await resumeDownload(opts.resumes, a),
   };
 }

@@ -4,6 +4,7 @@
 // and provider, talent-pool matches, and scope on every route (owner, platform, role).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { candidateFile } from '../../services/hire/candidate-view.js';
 import { bearerHeader, createUser, json } from '../support/auth.js';
 import { seedCandidate, seedJob, seedTalentPoolMatch } from '../support/hire-fixtures.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
@@ -209,6 +210,30 @@ describe('GET /api/hire/applications/{id}', () => {
     const withText = await ok<{ resumeAnalysis: { extractedText: string } }>(adminA.accessToken, `/api/hire/applications/${app.id}?include=text`);
     expect(withText.resumeAnalysis.extractedText).toBe('FULL RESUME TEXT 42');
     expect((await get(adminA.accessToken, `/api/hire/applications/${app.id}?include=everything`)).status).toBe(400);
+  });
+
+  it('signs a resume download through the resumes store, and none for a file in another bucket', async () => {
+    const job = await seedJob(stack.db, { ownerId: adminA.user.id });
+    const app = await seedCandidate(stack.db, { job });
+    const store = stack.deps.s3;
+    const key = `resumes/${app.id}.pdf`;
+    const bytes = '%PDF-1.4 test resume';
+    const put = await store.presignPut(key, { contentType: 'application/pdf', expiresInSeconds: 60 });
+    expect((await fetch(put.url, { method: 'PUT', headers: put.headers, body: bytes })).ok).toBe(true);
+    await stack.db.jobApplication.update({ where: { id: app.id }, data: { resumeS3Bucket: store.bucket, resumeS3Key: key, resumeFileName: 'Riya CV.pdf' } });
+
+    const scope = { actor: { userId: adminA.user.id, role: 'ADMIN' as const }, platform: 'mr-mentor' };
+    const file = await candidateFile(stack.deps, scope, app.id, { resumes: store });
+    expect(file.resumeDownload).not.toBeNull();
+    const download = await fetch(file.resumeDownload!.url);
+    expect(download.status).toBe(200);
+    expect(await download.text()).toBe(bytes);
+    expect(new Date(file.resumeDownload!.expiresAt).getTime()).toBeGreaterThan(Date.now());
+
+    await stack.db.jobApplication.update({ where: { id: app.id }, data: { resumeS3Bucket: 'someone-elses-bucket' } });
+    expect((await candidateFile(stack.deps, scope, app.id, { resumes: store })).resumeDownload).toBeNull();
+    // Nor through the api (which, until deps.resumes is wired into the handler, signs none at all).
+    expect((await ok<{ resumeDownload: unknown }>(adminA.accessToken, `/api/hire/applications/${app.id}`)).resumeDownload).toBeNull();
   });
 });
 
