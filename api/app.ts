@@ -40,6 +40,7 @@ import { vendorLeadsRouter } from './routes/vendor-leads/vendor-leads.index.js';
 import { hireCandidatesRouter } from './routes/hire-candidates/hire-candidates.index.js';
 import { hireQuizRouter } from './routes/hire-quiz/hire-quiz.index.js';
 import { hireRulesRouter } from './routes/hire-rules/hire-rules.index.js';
+import { hireBoardRouter } from './routes/hire-board/hire-board.index.js';
 
 export function createApp(deps: ServiceDeps) {
   const app = createRouter();
@@ -97,6 +98,7 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', hireQuizRouter);
   app.route('/', hireRulesRouter);
   app.route('/', voiceWebhookRouter);
+  app.route('/', hireBoardRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -1,0 +1,89 @@
+// The recruiter's read side of Mr-Hire over HTTP: board, candidate search, candidate file, audit
+// CSV, costs and talent-pool matches. Scope (owner or SUPERADMIN, per x-platform) is checked in
+// services/hire; anything outside it is a 404.
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { auditExport } from '../../../services/hire/audit-export.js';
+import { jobBoard } from '../../../services/hire/board.js';
+import { searchCandidates } from '../../../services/hire/candidate-search.js';
+import { candidateFile } from '../../../services/hire/candidate-view.js';
+import { applicationCosts, jobCosts } from '../../../services/hire/costs.js';
+import type { RecruiterScope } from '../../../services/hire/job-access.js';
+import { listTalentPoolMatches } from '../../../services/hire/talent-pool-matches.js';
+import type { AppEnv } from '../../deps.js';
+import type {
+  applicationCostsRoute,
+  auditExportRoute,
+  boardRoute,
+  candidateFileRoute,
+  jobCostsRoute,
+  listCandidatesRoute,
+  talentPoolMatchesRoute,
+} from './hire-board.routes.js';
+
+const recruiter = (c: Context<AppEnv>): RecruiterScope => ({ actor: c.get('auth')!, platform: c.get('platform') });
+
+export const boardHandler: RouteHandler<typeof boardRoute, AppEnv> = async (c) => {
+  const board = await jobBoard(c.var.deps, recruiter(c), c.req.valid('param').id);
+  return c.json(
+    {
+      ...board,
+      asOf: board.asOf.toISOString(),
+      stages: board.stages.map((s) => ({ ...s, oldestSince: s.oldestSince?.toISOString() ?? null })),
+    },
+    200,
+  );
+};
+
+export const listCandidatesHandler: RouteHandler<typeof listCandidatesRoute, AppEnv> = async (c) => {
+  const { items, nextCursor } = await searchCandidates(c.var.deps, recruiter(c), c.req.valid('param').id, c.req.valid('query'));
+  return c.json(
+    { items: items.map((i) => ({ ...i, statusChangedAt: i.statusChangedAt.toISOString(), heldAt: i.heldAt?.toISOString() ?? null })), nextCursor },
+    200,
+  );
+};
+
+export const candidateFileHandler: RouteHandler<typeof candidateFileRoute, AppEnv> = async (c) => {
+  const file = await candidateFile(c.var.deps, recruiter(c), c.req.valid('param').id, { includeText: c.req.valid('query').include === 'text' });
+  return c.json(file, 200);
+};
+
+export const auditExportHandler: RouteHandler<typeof auditExportRoute, AppEnv> = async (c) => {
+  const { filename, chunks } = await auditExport(c.var.deps, recruiter(c), c.req.valid('param').id);
+  const logger = c.var.deps.logger;
+  const iterator = chunks[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  // Pull-based: the next batch is read only when the client has taken the previous one.
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await iterator.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      } catch (err) {
+        logger.error({ err, requestId: c.get('requestId') }, 'audit export failed mid-stream');
+        controller.error(new Error('audit export failed'));
+      }
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+  return c.body(body, 200, {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${filename}"`,
+    'cache-control': 'no-store',
+  });
+};
+
+export const jobCostsHandler: RouteHandler<typeof jobCostsRoute, AppEnv> = async (c) => {
+  return c.json(await jobCosts(c.var.deps, recruiter(c), c.req.valid('param').id), 200);
+};
+
+export const applicationCostsHandler: RouteHandler<typeof applicationCostsRoute, AppEnv> = async (c) => {
+  return c.json(await applicationCosts(c.var.deps, recruiter(c), c.req.valid('param').id), 200);
+};
+
+export const talentPoolMatchesHandler: RouteHandler<typeof talentPoolMatchesRoute, AppEnv> = async (c) => {
+  return c.json(await listTalentPoolMatches(c.var.deps, recruiter(c), c.req.valid('param').id, c.req.valid('query')), 200);
+};
