@@ -36,6 +36,9 @@ import { crmImportsRouter } from './routes/crm-imports/crm-imports.index.js';
 import { hasOwnBodyLimit } from './routes/crm-imports/crm-imports.routes.js';
 import { vendorKeysRouter } from './routes/vendor-keys/vendor-keys.index.js';
 import { vendorLeadsRouter } from './routes/vendor-leads/vendor-leads.index.js';
+import { hireJobsRouter } from './routes/hire-jobs/hire-jobs.index.js';
+import { hireSetupRouter } from './routes/hire-setup/hire-setup.index.js';
+import { jobsPublicRouter } from './routes/jobs-public/jobs-public.index.js';
 
 export function createApp(deps: ServiceDeps) {
   const app = createRouter();
@@ -89,6 +92,9 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', crmEnrollmentsRouter);
   app.route('/', vendorKeysRouter);
   app.route('/', vendorLeadsRouter);
+  app.route('/', hireJobsRouter);
+  app.route('/', hireSetupRouter);
+  app.route('/', jobsPublicRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
