@@ -1,5 +1,5 @@
 // The recruiter's setup over HTTP. The rules live in services/hire/.
-import type { RouteHandler } from '@hono/zod-openapi';
+import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import { createAiCallPrompt, getAiCallPrompt, listAiCallPromptVersions, listLatestAiCallPrompts, reviseAiCallPrompt } from '../../../services/hire/ai-call-prompts.js';
 import { createAiScreeningConfig, deleteAiScreeningConfig, getAiScreeningConfig, listAiScreeningConfigs, toAiScreeningView, updateAiScreeningConfig } from '../../../services/hire/ai-screening-configs.js';
 import { createJobTemplate, deleteJobTemplate, getJobTemplate, listJobTemplates, toJobTemplateView, updateJobTemplate } from '../../../services/hire/job-templates.js';
@@ -10,7 +10,7 @@ import type { AppEnv } from '../../deps.js';
 import { keyset, toPage } from '../../pagination.js';
 import type * as R from './hire-setup.routes.js';
 
-type H<T extends Parameters<typeof import('@hono/zod-openapi').createRoute>[0]> = RouteHandler<T, AppEnv>;
+type H<T extends RouteConfig> = RouteHandler<T, AppEnv>;
 
 const window = (cursor: string | undefined, limit: number) => {
   const page = keyset(cursor);
