@@ -95,11 +95,15 @@ export async function previewQuizTemplate(deps: Pick<ServiceDeps, 'db'>, actor: 
 
 export async function updateQuizTemplate(deps: Pick<ServiceDeps, 'db'>, actor: AuthContext, id: string, changes: QuizTemplateInput) {
   if (changes.system !== undefined) throw new DomainError('VALIDATION_FAILED', 'A template cannot change between system and own', [{ path: 'json.system', message: 'Not editable' }]);
-  await reach(deps.db, editableWhere(actor), id);
+  const current = await reach(deps.db, usableQuizWhere(actor), id);
+  // A system template is usable by an ADMIN but not theirs to change.
+  if (actor.role !== 'SUPERADMIN' && current.createdById !== actor.userId) throw new DomainError('FORBIDDEN', 'System quiz templates are changed by a SUPERADMIN');
   return toQuizTemplateView(await deps.db.quizTemplate.update({ where: { id }, data: data(changes) }));
 }
 
 export async function deleteQuizTemplate(deps: Pick<ServiceDeps, 'db'>, actor: AuthContext, id: string) {
   const { count } = await deps.db.quizTemplate.deleteMany({ where: { AND: [{ id }, editableWhere(actor)] } });
-  if (count === 0) throw new DomainError('NOT_FOUND', `Quiz template ${id} does not exist`);
+  if (count > 0) return;
+  await reach(deps.db, usableQuizWhere(actor), id);
+  throw new DomainError('FORBIDDEN', 'System quiz templates are changed by a SUPERADMIN');
 }

@@ -4,6 +4,8 @@
 // job pages.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DomainError } from '../../domain/errors.js';
+import { transitionJob } from '../../services/hire/job-posts.js';
 import { bearerHeader, createUser, json } from '../support/auth.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
@@ -170,14 +172,54 @@ describe('job lifecycle', () => {
     }
   });
 
-  it('of a concurrent publish and close, exactly one wins', async () => {
+  it('a concurrent publish and close over HTTP end consistently (one 409, or publish then close)', async () => {
     for (let i = 0; i < 3; i++) {
       const job = await newJob(adminA);
       const [p, c] = await Promise.all([call(adminA, 'POST', `/api/hire/jobs/${job.id}/publish`), call(adminA, 'POST', `/api/hire/jobs/${job.id}/close`)]);
-      expect([p.status, c.status].sort()).toEqual([200, 409]);
       const after = await stack.db.jobPost.findUniqueOrThrow({ where: { id: job.id } });
-      expect(after.status).toBe(p.status === 200 ? 'active' : 'closed');
+      if (p.status === 200 && c.status === 200) {
+        // Serialised: the close read the published job.
+        expect(after.status).toBe('closed');
+        expect(after.publishedAt!.getTime()).toBeLessThanOrEqual(after.closedAt!.getTime());
+      } else {
+        expect([p.status, c.status].sort()).toEqual([200, 409]);
+        expect(after.status).toBe(p.status === 200 ? 'active' : 'closed');
+      }
     }
+  });
+
+  it('of a publish and a close that both read the draft, exactly one wins and the other is 409', async () => {
+    const job = await newJob(adminA);
+    // Hold every read of the job until both transitions have read it: a true race.
+    let reads = 0;
+    let release!: () => void;
+    const bothRead = new Promise<void>((r) => (release = r));
+    const jobPost = new Proxy(stack.db.jobPost, {
+      get(target, key) {
+        if (key === 'findFirst') {
+          return async (args: Parameters<typeof target.findFirst>[0]) => {
+            const row = await target.findFirst(args);
+            if (++reads === 2) release();
+            await bothRead;
+            return row;
+          };
+        }
+        const v = Reflect.get(target, key) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const db = new Proxy(stack.db, { get: (target, key) => (key === 'jobPost' ? jobPost : Reflect.get(target, key)) });
+    const deps = { db, logger: stack.deps.logger };
+    const scope = { actor: { userId: adminA.user.id, role: 'ADMIN' as const }, platform: 'mr-mentor' };
+    const results = await Promise.allSettled([transitionJob(deps, scope, job.id, 'publish'), transitionJob(deps, scope, job.id, 'close')]);
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(lost[0]!.reason).toBeInstanceOf(DomainError);
+    expect((lost[0]!.reason as DomainError).code).toBe('CONFLICT');
+    const after = await stack.db.jobPost.findUniqueOrThrow({ where: { id: job.id } });
+    expect(after.status).toBe(results[0]!.status === 'fulfilled' ? 'active' : 'closed');
   });
 
   it('keeps the first publishedAt when a paused job resumes', async () => {
@@ -248,9 +290,7 @@ describe('public job pages', () => {
       return job;
     };
     const active = await mk('active');
-    await mk('draft');
-    await mk('paused');
-    await mk('closed');
+    const hidden = [await mk('draft'), await mk('paused'), await mk('closed')];
     const elsewhere = await mk('active', { 'x-platform': OTHER });
     const expired = await newJob(adminA, { title: `Open role ${t} expired` });
     await stack.db.jobPost.update({ where: { id: expired.id }, data: { status: 'active', applicationDeadline: new Date(Date.now() - 1000) } });
@@ -264,7 +304,11 @@ describe('public job pages', () => {
     const there = (await (await call(null, 'GET', `/api/jobs?q=${encodeURIComponent(`Open role ${t}`)}`, undefined, { 'x-platform': OTHER })).json()) as { items: { id: string }[] };
     expect(there.items.map((j) => j.id)).toEqual([elsewhere.id]);
 
-    expect((await call(null, 'GET', `/api/jobs/${active.id}`)).status).toBe(200);
+    const one = await call(null, 'GET', `/api/jobs/${active.id}`);
+    expect(one.status).toBe(200);
+    expect(await one.json()).toMatchObject({ id: active.id, title: active.title });
+    for (const job of hidden) expect((await call(null, 'GET', `/api/jobs/${job.id}`)).status, job.title).toBe(404);
+    expect((await call(null, 'GET', `/api/jobs/${elsewhere.id}`, undefined, { 'x-platform': OTHER })).status).toBe(200);
     expect((await call(null, 'GET', `/api/jobs/${elsewhere.id}`)).status).toBe(404);
     expect((await call(null, 'GET', `/api/jobs/${expired.id}`)).status).toBe(404);
     expect((await call(null, 'GET', `/api/jobs/${randomUUID()}`)).status).toBe(404);

@@ -145,7 +145,9 @@ describe('quiz templates', () => {
       expect((await call(adminB, method, `/api/hire/quiz-templates/${own.id}${path}`, body)).status, `${method}${path}`).toBe(404);
     }
     expect((await call(adminB, 'GET', `/api/hire/quiz-templates/${system.id}`)).status).toBe(200);
-    expect((await call(adminB, 'PATCH', `/api/hire/quiz-templates/${system.id}`, { name: 'x' })).status).toBe(404);
+    expect((await call(adminB, 'PATCH', `/api/hire/quiz-templates/${system.id}`, { name: 'x' })).status).toBe(403);
+    expect((await call(adminB, 'DELETE', `/api/hire/quiz-templates/${system.id}`)).status).toBe(403);
+    expect((await stack.db.quizTemplate.findUniqueOrThrow({ where: { id: system.id } })).name).toMatch(/^Sys /);
     expect((await call(superadmin, 'PATCH', `/api/hire/quiz-templates/${own.id}`, { isActive: false })).status).toBe(200);
     const active = await ok<{ items: { id: string }[] }>(await call(adminA, 'GET', '/api/hire/quiz-templates?active=false&limit=100'));
     expect(active.items.map((t) => t.id)).toContain(own.id);

@@ -140,12 +140,12 @@ export const previewQuizTemplateRoute = createRoute({
 export const updateQuizTemplateRoute = createRoute({
   method: 'patch', path: '/api/hire/quiz-templates/{id}', tags: TAGS, summary: 'Edit your quiz template (sent quizzes keep the questions they were sent)', description: OWN, ...recruiter,
   request: { params: Id, body: jsonBody(UpdateQuizTemplateBody) },
-  responses: { 200: jsonResponse('The template', QuizTemplateView), ...bad, ...auth, ...gone('quiz template') },
+  responses: { 200: jsonResponse('The template', QuizTemplateView), ...bad, 401: auth[401], 403: problemResponse('A system template, and you are not SUPERADMIN'), ...gone('quiz template') },
 });
 export const deleteQuizTemplateRoute = createRoute({
   method: 'delete', path: '/api/hire/quiz-templates/{id}', tags: TAGS, summary: 'Delete your quiz template (configs using it lose the quiz link)', description: OWN, ...recruiter,
   request: { params: Id },
-  responses: { 204: { description: 'Deleted' }, ...bad, ...auth, ...gone('quiz template') },
+  responses: { 204: { description: 'Deleted' }, ...bad, 401: auth[401], 403: problemResponse('A system template, and you are not SUPERADMIN'), ...gone('quiz template') },
 });
 
 // AI call prompts
