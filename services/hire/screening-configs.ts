@@ -2,6 +2,7 @@
 // one transaction under a lock on the job, so two concurrent PUTs cannot leave two active.
 import { DomainError, type FieldError } from '../../domain/errors.js';
 import { parseStageSlaHours, type StageSlaHours } from '../../domain/hire/screening-config.js';
+import type { Db } from '../../infra/prisma.js';
 import { Prisma, type JobScreeningConfig } from '../../prisma/generated/client.js';
 import type { ServiceDeps } from '../deps.js';
 import { jobForRecruiter, type RecruiterScope } from './job-access.js';
@@ -49,12 +50,20 @@ export function toScreeningConfigView(c: JobScreeningConfig) {
   };
 }
 
+export type ScreeningConfigView = ReturnType<typeof toScreeningConfigView>;
+
+/** For the pipeline (no recruiter scope): the job's active screening config, parsed, or null. */
+export async function activeScreeningConfig(db: Db, jobPostId: string): Promise<ScreeningConfigView | null> {
+  const config = await db.jobScreeningConfig.findFirst({ where: { jobPostId, isActive: true }, orderBy: { createdAt: 'desc' } });
+  return config ? toScreeningConfigView(config) : null;
+}
+
 /** The job's active screening config; 404 when the job is out of scope or has none. */
 export async function getScreeningConfig(deps: Pick<ServiceDeps, 'db'>, scope: RecruiterScope, jobPostId: string) {
   await jobForRecruiter(deps.db, scope, jobPostId, { id: true });
-  const config = await deps.db.jobScreeningConfig.findFirst({ where: { jobPostId, isActive: true }, orderBy: { createdAt: 'desc' } });
+  const config = await activeScreeningConfig(deps.db, jobPostId);
   if (!config) throw new DomainError('NOT_FOUND', `Job post ${jobPostId} has no screening config yet`);
-  return toScreeningConfigView(config);
+  return config;
 }
 
 export async function putScreeningConfig(deps: Pick<ServiceDeps, 'db'>, scope: RecruiterScope, jobPostId: string, input: ScreeningConfigInput) {
