@@ -41,6 +41,9 @@ import { hireCandidatesRouter } from './routes/hire-candidates/hire-candidates.i
 import { hireQuizRouter } from './routes/hire-quiz/hire-quiz.index.js';
 import { hireRulesRouter } from './routes/hire-rules/hire-rules.index.js';
 import { hireBoardRouter } from './routes/hire-board/hire-board.index.js';
+import { hireJobsRouter } from './routes/hire-jobs/hire-jobs.index.js';
+import { hireSetupRouter } from './routes/hire-setup/hire-setup.index.js';
+import { jobsPublicRouter } from './routes/jobs-public/jobs-public.index.js';
 
 export function createApp(deps: ServiceDeps) {
   const app = createRouter();
@@ -99,6 +102,9 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', hireRulesRouter);
   app.route('/', voiceWebhookRouter);
   app.route('/', hireBoardRouter);
+  app.route('/', hireJobsRouter);
+  app.route('/', hireSetupRouter);
+  app.route('/', jobsPublicRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

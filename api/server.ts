@@ -44,6 +44,7 @@ const app = createApp({
     corsOrigins: config.CORS_ORIGINS,
     refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
     defaultPlatform: config.DEFAULT_PLATFORM,
+    ...(config.HR_CREDENTIALS_KEY ? { hrCredentialsKey: config.HR_CREDENTIALS_KEY } : {}),
     razorpay: { keyId: config.RAZORPAY_KEY_ID, keySecret: config.RAZORPAY_KEY_SECRET, webhookSecret: config.RAZORPAY_WEBHOOK_SECRET, purchaseTimeoutSeconds: config.PURCHASE_TIMEOUT_SECONDS },
     recordings: {
       maxBytes: config.RECORDING_MAX_BYTES,

@@ -29,6 +29,8 @@ const EnvSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   DEFAULT_PLATFORM: z.string().default('mr-mentor'),
+  // Mr-Hire: AES-256-GCM key for HR platform account credentials (64 hex chars or base64 of 32 bytes); required in production.
+  HR_CREDENTIALS_KEY: z.string().optional(),
   RAZORPAY_MODE: z.enum(['sim', 'live']).default('sim'),
   RAZORPAY_BASE_URL: z.string().url().optional(),
   RAZORPAY_SIM_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
@@ -113,6 +115,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.data.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm start sets it to the embedded PostgreSQL)');
   if (parsed.data.NODE_ENV === 'production' && parsed.data.MEETING_EVENTS_SECRET.startsWith('dev-')) {
     throw new Error('MEETING_EVENTS_SECRET must be set in production');
+  }
+  if (parsed.data.NODE_ENV === 'production' && !parsed.data.HR_CREDENTIALS_KEY) {
+    throw new Error('HR_CREDENTIALS_KEY (32 bytes, hex or base64) must be set in production');
   }
   if (parsed.data.NODE_ENV === 'production' && !(parsed.data.JWT_PRIVATE_KEY && parsed.data.JWT_PUBLIC_KEY)) {
     throw new Error('JWT_PRIVATE_KEY and JWT_PUBLIC_KEY (Ed25519 PEM) must be set in production');

@@ -46,6 +46,8 @@ export interface ServiceDeps {
     /** Login attempts allowed per window, per IP and per email. */
     loginRateLimit?: { perIp: number; perEmail: number; windowSeconds: number };
     defaultPlatform?: string;
+    /** Mr-Hire HR platform account credentials key (HR_CREDENTIALS_KEY); absent in development: a derived dev key. */
+    hrCredentialsKey?: string;
     /** Overrides system config booking.holdMinutes (tests use seconds). */
     slotHoldSeconds?: number;
     razorpay: { keyId: string; keySecret: string; webhookSecret: string; purchaseTimeoutSeconds: number };

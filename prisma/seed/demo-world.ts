@@ -28,6 +28,11 @@ export const DEMO = {
   batchId: id(204),
   jobPostIds: [id(301), id(302)],
   jobApplicationIds: [id(311), id(312), id(313)],
+  screeningConfigIds: [id(321), id(322)],
+  jobTemplateId: id(331),
+  quizTemplateId: id(332),
+  salaryBenchmarkIds: [id(341), id(342)],
+  aiCallPromptId: id(351),
   leadIds: [id(401), id(402), id(403), id(404)],
   workflowId: id(410),
   papTemplateId: id(501),
@@ -108,15 +113,113 @@ async function learning(tx: Tx, day: number) {
   });
 }
 
+/** The platform the demo's hiring happens on (its applications come in there too). */
+export const DEMO_HIRING_PLATFORM = 'mr-mentor';
+
+const DEMO_QUIZ = [
+  { id: 'q1', question: 'Which SQL clause filters rows after GROUP BY?', type: 'single_choice', options: ['WHERE', 'HAVING', 'ORDER BY', 'LIMIT'], correct: [1], points: 10 },
+  { id: 'q2', question: 'Which of these are aggregate functions?', type: 'multiple_choice', options: ['SUM', 'LOWER', 'COUNT', 'AVG'], correct: [0, 2, 3], points: 10 },
+  { id: 'q3', question: 'A LEFT JOIN keeps…', type: 'single_choice', options: ['only matching rows', 'every row of the left table', 'every row of both tables'], correct: [1], points: 10 },
+  { id: 'q4', question: 'Which chart best shows a trend over time?', type: 'single_choice', options: ['Pie chart', 'Line chart', 'Scatter plot'], correct: [1], points: 10 },
+  { id: 'q5', question: 'Which measures are robust to outliers?', type: 'multiple_choice', options: ['Mean', 'Median', 'Interquartile range', 'Range'], correct: [1, 2], points: 10 },
+];
+
 async function hiring(tx: Tx) {
   const post = (pid: string, title: string) =>
     tx.jobPost.upsert({
       where: { id: pid },
-      create: { id: pid, title, roles: [title], status: 'active', salaryMin: '600000.00', salaryMax: '1200000.00', belongsTo: DEMO.adminId },
+      create: {
+        id: pid,
+        title,
+        roles: [title],
+        skills: ['SQL', 'Excel'],
+        location: 'Bengaluru',
+        experienceMinYears: 1,
+        experienceMaxYears: 4,
+        status: 'active',
+        salaryMin: '600000.00',
+        salaryMax: '1200000.00',
+        belongsTo: DEMO.adminId,
+        postedOn: DEMO_HIRING_PLATFORM,
+        publishedAt: new Date('2026-11-01T00:00:00Z'),
+      },
       update: {},
     });
   await post(DEMO.jobPostIds[0], 'Data Analyst');
   await post(DEMO.jobPostIds[1], 'Business Analyst');
+  // Posts seeded before jobs had a platform get it once (a rerun changes nothing).
+  await tx.jobPost.updateMany({ where: { id: { in: [...DEMO.jobPostIds] }, postedOn: null }, data: { postedOn: DEMO_HIRING_PLATFORM } });
+
+  await tx.quizTemplate.upsert({
+    where: { id: DEMO.quizTemplateId },
+    create: { id: DEMO.quizTemplateId, name: 'Analyst fundamentals', roleTitle: 'Data Analyst', skills: ['SQL', 'Statistics'], difficulty: 'easy', questions: DEMO_QUIZ, timeLimitMinutes: 20, passPercentage: '60.00', createdById: null },
+    update: {},
+  });
+  for (const [n, jobPostId] of DEMO.jobPostIds.entries()) {
+    await tx.jobScreeningConfig.upsert({
+      where: { id: DEMO.screeningConfigIds[n]! },
+      create: {
+        id: DEMO.screeningConfigIds[n]!,
+        jobPostId,
+        passThreshold: '65.00',
+        mustHaveSkills: ['SQL'],
+        niceToHaveSkills: ['Python', 'Power BI'],
+        minExperienceYears: 1,
+        outreachEnabled: true,
+        quizEnabled: true,
+        quizTemplateId: DEMO.quizTemplateId,
+        voiceInterviewEnabled: true,
+        voiceInterviewQuestions: ['Walk me through an analysis you are proud of', 'How do you check a dashboard is right?'],
+        stageSlaHours: { resume_received: 24, quiz_invited: 72, voice_interview_scheduled: 48 },
+        quizExpiryHours: 72,
+        voiceMaxAttempts: 2,
+        voiceRetryMinutes: 60,
+      },
+      update: {},
+    });
+  }
+  await tx.jobTemplate.upsert({
+    where: { id: DEMO.jobTemplateId },
+    create: {
+      id: DEMO.jobTemplateId,
+      userId: null,
+      name: 'Data Analyst (entry level)',
+      title: 'Data Analyst',
+      description: 'Turn data into decisions: SQL, dashboards and clear write-ups for business teams.',
+      roles: [{ title: 'Data Analyst', skills: ['SQL', 'Excel', 'Power BI'], responsibilities: ['Build and maintain dashboards', 'Answer ad-hoc business questions'] }],
+      skills: ['SQL', 'Excel', 'Power BI'],
+      employmentType: 'full_time',
+      workMode: 'hybrid',
+      experienceMinYears: 0,
+      experienceMaxYears: 2,
+      salaryMin: '400000.00',
+      salaryMax: '700000.00',
+    },
+    update: {},
+  });
+  const benchmark = (bid: string, role: string, min: string, median: string, max: string) =>
+    tx.salaryBenchmark.upsert({
+      where: { id: bid },
+      create: { id: bid, role, location: 'India', experienceMinYears: 0, experienceMaxYears: 5, salaryMin: min, salaryMedian: median, salaryMax: max, source: 'MAS placements 2026', sampleSize: 120, asOf: new Date('2026-10-01') },
+      update: {},
+    });
+  await benchmark(DEMO.salaryBenchmarkIds[0], 'Data Analyst', '450000.00', '750000.00', '1100000.00');
+  await benchmark(DEMO.salaryBenchmarkIds[1], 'Business Analyst', '500000.00', '850000.00', '1300000.00');
+  await tx.aiCallPrompt.upsert({
+    where: { id: DEMO.aiCallPromptId },
+    create: {
+      id: DEMO.aiCallPromptId,
+      name: 'candidate-screening',
+      purpose: 'candidate_screening',
+      systemPrompt:
+        'You are a friendly recruiter calling {{candidateName}} about the {{jobTitle}} role. Confirm their interest, notice period and expected CTC, then ask the interview questions one at a time. Be brief and polite.',
+      firstMessage: 'Hi {{candidateName}}, this is the Mr-Hire assistant calling about your application for {{jobTitle}}. Is now a good time?',
+      variables: ['candidateName', 'jobTitle'],
+      version: 1,
+    },
+    update: {},
+  });
+
   const apps: [string, string, string, 'resume_received' | 'resume_parsed' | 'shortlisted'][] = [
     [DEMO.jobApplicationIds[0], DEMO.jobPostIds[0], 'Neha Gupta', 'resume_received'],
     [DEMO.jobApplicationIds[1], DEMO.jobPostIds[0], 'Karan Singh', 'resume_parsed'],
@@ -125,7 +228,7 @@ async function hiring(tx: Tx) {
   for (const [aid, jobPostId, name, status] of apps) {
     await tx.jobApplication.upsert({
       where: { id: aid },
-      create: { id: aid, jobPostId, name, email: `${name.split(' ')[0]!.toLowerCase()}@candidates.local`, status, platform: 'mr-mentor' },
+      create: { id: aid, jobPostId, name, email: `${name.split(' ')[0]!.toLowerCase()}@candidates.local`, status, platform: DEMO_HIRING_PLATFORM },
       update: {},
     });
   }

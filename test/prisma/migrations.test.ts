@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import { createPrisma, type Db } from '../../infra/prisma.js';
+import { QuizQuestions } from '../../domain/hire/quiz-questions.js';
 import { DEMO, seed } from '../../prisma/seed/index.js';
 import { deployMigrations, isEmptyMigration, loadSchemaFiles, pendingSchemaChanges } from '../../prisma/tools/migrate.js';
 import { withDatabaseName } from '../../scripts/lib/postgres.js';
@@ -71,6 +72,14 @@ describe('Prisma client', () => {
       vendorKeys: await db.vendorApiKey.count({ where: { name: 'Demo lead vendor', scopes: { has: 'leads:write' } } }),
       wallets: await db.token.count({ where: { userId: { in: [DEMO.studentId, DEMO.secondStudentId] } } }),
       pap: await db.mas101PapWorkflow.findUnique({ where: { id: DEMO.papWorkflowId }, select: { status: true, updatedAt: true } }),
+      hiring: {
+        jobs: await db.jobPost.findMany({ where: { id: { in: [...DEMO.jobPostIds] } }, select: { postedOn: true, status: true, updatedAt: true }, orderBy: { id: 'asc' } }),
+        activeConfigs: await db.jobScreeningConfig.count({ where: { jobPostId: { in: [...DEMO.jobPostIds] }, isActive: true, quizTemplateId: DEMO.quizTemplateId } }),
+        quiz: await db.quizTemplate.findUnique({ where: { id: DEMO.quizTemplateId }, select: { questions: true, updatedAt: true } }),
+        systemTemplates: await db.jobTemplate.count({ where: { id: DEMO.jobTemplateId, userId: null } }),
+        benchmarks: await db.salaryBenchmark.findMany({ where: { id: { in: [...DEMO.salaryBenchmarkIds] } }, select: { role: true }, orderBy: { role: 'asc' } }),
+        prompts: await db.aiCallPrompt.count({ where: { id: DEMO.aiCallPromptId, version: 1 } }),
+      },
     });
     const before = await snapshot();
     const again = await seed(db);
@@ -81,5 +90,13 @@ describe('Prisma client', () => {
     expect(before.platforms).toBe(2);
     expect(before.users.length).toBeGreaterThanOrEqual(9);
     expect(before).toMatchObject({ leads: 4, workflowVersions: 1, vendorKeys: 1, wallets: 2, pap: { status: 'PENDING_MOU_DETAILS' } });
+    expect(before.hiring).toMatchObject({
+      jobs: [{ postedOn: 'mr-mentor', status: 'active' }, { postedOn: 'mr-mentor', status: 'active' }],
+      activeConfigs: 2,
+      systemTemplates: 1,
+      benchmarks: [{ role: 'Business Analyst' }, { role: 'Data Analyst' }],
+      prompts: 1,
+    });
+    expect(QuizQuestions.parse(before.hiring.quiz?.questions)).toHaveLength(5);
   });
 });
