@@ -13,6 +13,7 @@ import { jobForRecruiter, jobScopeWhere, type RecruiterScope } from './job-acces
 import { toJobView, toPublicJob, type JobView, type PublicJobView } from './job-view.js';
 import { lookupBenchmark } from './salary-benchmarks.js';
 import { screeningDefaultsFor } from './ai-screening-configs.js';
+import { startTalentPoolMatching } from './talent-matching.js';
 
 export interface JobInput {
   title: string;
@@ -131,7 +132,7 @@ export async function deleteJob(deps: Pick<ServiceDeps, 'db'>, scope: RecruiterS
  * Move a job along its lifecycle. Illegal moves are 409 ILLEGAL_TRANSITION before anything is
  * written; a move that loses a race with another is 409 CONFLICT.
  */
-export async function transitionJob(deps: Pick<ServiceDeps, 'db' | 'logger'>, scope: RecruiterScope, id: string, action: JobAction): Promise<JobView> {
+export async function transitionJob(deps: Pick<ServiceDeps, 'db' | 'logger' | 'temporal' | 'config'>, scope: RecruiterScope, id: string, action: JobAction): Promise<JobView> {
   const job = await jobForRecruiter(deps.db, scope, id, { status: true, publishedAt: true });
   const rule = JOB_ACTIONS[action];
   jobPostLifecycle.assertTransition(job.status, rule.to);
@@ -148,7 +149,7 @@ export async function transitionJob(deps: Pick<ServiceDeps, 'db' | 'logger'>, sc
 }
 
 /** draft → active: the job goes live on its platform's public job pages. */
-export function publishJob(deps: Pick<ServiceDeps, 'db' | 'logger'>, scope: RecruiterScope, id: string): Promise<JobView> {
+export function publishJob(deps: Pick<ServiceDeps, 'db' | 'logger' | 'temporal' | 'config'>, scope: RecruiterScope, id: string): Promise<JobView> {
   return transitionJob(deps, scope, id, 'publish');
 }
 
@@ -156,8 +157,15 @@ export function publishJob(deps: Pick<ServiceDeps, 'db' | 'logger'>, scope: Recr
  * The one place a job becoming active (published, or resumed from paused) is handled, after the
  * status change is committed. Talent-pool matching hooks in here.
  */
-export async function jobBecameActive(deps: Pick<ServiceDeps, 'logger'>, job: JobPost, how: { firstTime: boolean }): Promise<void> {
+export async function jobBecameActive(deps: Pick<ServiceDeps, 'logger' | 'temporal' | 'config'>, job: JobPost, how: { firstTime: boolean }): Promise<void> {
   deps.logger.info({ jobPostId: job.id, platform: job.postedOn, firstTime: how.firstTime }, 'job post became active');
+  try {
+    // The platform's talent pool is matched against the job (one run per activation).
+    await startTalentPoolMatching({ temporal: deps.temporal, taskQueue: deps.config.taskQueue }, { id: job.id, title: job.title, publishedAt: new Date() });
+  } catch (err) {
+    // The job is live either way; matching is a suggestion list, so a Temporal outage only loses it for this activation.
+    deps.logger.error({ jobPostId: job.id, err: (err as Error).message }, 'talent-pool matching did not start');
+  }
 }
 
 /** Public job pages: active jobs on the platform whose deadline has not passed. */

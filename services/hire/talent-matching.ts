@@ -15,7 +15,7 @@ import { screeningSettings } from './pipeline-state.js';
 
 /** Candidates considered per activation (the most recent first). */
 export const TALENT_MATCH_LIMIT = 300;
-export const talentMatchWorkflowId = (jobPostId: string, publishedAt: Date) => `talent-match/${jobPostId}/${publishedAt.getTime()}`;
+export const talentMatchWorkflowId = (jobPostId: string, activatedAt: Date) => `talent-match/${jobPostId}/${activatedAt.getTime()}`;
 
 /** Called when a job becomes active; one run per activation. */
 export async function startTalentPoolMatching(deps: { temporal: Client; taskQueue: string }, job: { id: string; title: string; publishedAt: Date }): Promise<void> {
