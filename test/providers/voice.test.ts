@@ -19,6 +19,7 @@ import {
   type VoiceProvider,
 } from '../../providers/voice/index.js';
 import { startVoiceSimulator, type VoiceSimulator } from '../../providers/voice/simulator.js';
+import { startTestStack, TEST_VOICE, type TestStack } from '../support/stack.js';
 
 const API_KEY = 'sim-voice-api-key-0123456789';
 const SECRET = 'sim-voice-webhook-secret-9876';
@@ -265,5 +266,28 @@ describe('signatures and parsing on their own', () => {
     expect(parseVoiceWebhook(JSON.stringify({ type: 'agent_updated', event_timestamp: t, data: {} }))).toEqual({ kind: 'ignored', type: 'agent_updated' });
     expect(parseVoiceWebhook('{"type":')).toMatchObject({ kind: 'malformed' });
     expect(parseVoiceWebhook(JSON.stringify({ type: 'post_call_transcription', event_timestamp: t, data: { conversation_id: 'c' } }))).toMatchObject({ kind: 'malformed', detail: expect.stringContaining('agent_id') });
+  });
+});
+
+describe('the test stack', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({ worker: false });
+  });
+  afterAll(async () => {
+    await stack.close();
+  });
+
+  it('wires the real LLM and voice clients to its own simulators, and voice webhooks to its api', async () => {
+    stack.llmSim.script({ schemaName: 'wiring_check', content: { ok: true } });
+    const answer = await stack.deps.llm.completeJson({ system: 's', user: 'u', schemaName: 'wiring_check', schema: { type: 'object', properties: { ok: { type: 'boolean' } }, required: ['ok'], additionalProperties: false } });
+    expect(answer.content).toBe('{"ok":true}');
+    expect(stack.deps.config.llm.model).toBe(stack.deps.llm.defaultModel);
+
+    const { conversationId } = await stack.deps.voice.startOutboundCall({ agentId: stack.deps.config.voice.agentId, agentPhoneNumberId: stack.deps.config.voice.agentPhoneNumberId, toNumber: '+919876543210', dynamicVariables: { first_name: 'Asha' } });
+    expect(stack.voiceSim.call(conversationId).agentId).toBe(TEST_VOICE.agentId);
+    await stack.voiceSim.settled();
+    expect(stack.voiceSim.deliveries()).toEqual([expect.objectContaining({ conversationId, url: `${stack.apiUrl}/api/webhooks/voice`, attempts: 1 })]);
+    expect(stack.deps.config.voice.webhookSecret).toBe(TEST_VOICE.webhookSecret);
   });
 });
