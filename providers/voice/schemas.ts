@@ -59,7 +59,7 @@ export function toConversation(c: ConversationWire): VoiceConversation {
 
 export const webhookEnvelopeSchema = z.looseObject({
   type: z.string().min(1),
-  event_timestamp: z.number().int().min(0),
+  event_timestamp: z.number().min(0).transform(Math.floor),
   data: z.record(z.string(), z.unknown()),
 });
 
