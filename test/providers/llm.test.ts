@@ -66,6 +66,34 @@ describe('default answers', () => {
     expect(result.finishReason).toBe('stop');
   });
 
+  it('cover the strict-schema subset: nullable unions, enums, literals, bounds, nested arrays and $defs references', async () => {
+    const scoring = z.strictObject({
+      score: z.number().int().min(0).max(100),
+      confidence: z.number().gt(0).lt(1),
+      verdict: z.enum(['shortlist', 'talent_pool']),
+      version: z.literal('v1'),
+      note: z.string().min(5).max(12).nullable(),
+      anything: z.union([z.number(), z.null()]),
+      reasons: z.array(z.strictObject({ criterion: z.string(), met: z.boolean(), weights: z.array(z.number().int().min(1).max(3)).min(2).max(2) })).min(1).max(4),
+    });
+    const schema = z.toJSONSchema(scoring) as Record<string, unknown>;
+    for (const user of ['candidate one', 'candidate two', 'candidate three']) {
+      const result = await llm.completeJson(request({ schemaName: 'screening_score', schema, user }));
+      expect(scoring.safeParse(JSON.parse(result.content!)).error).toBeUndefined();
+    }
+    // A hand-written schema with a definition referenced twice.
+    const withRefs = {
+      type: 'object',
+      properties: { primary: { $ref: '#/$defs/skill' }, others: { type: 'array', items: { $ref: '#/$defs/skill' }, maxItems: 2 } },
+      required: ['primary', 'others'],
+      additionalProperties: false,
+      $defs: { skill: { type: 'object', properties: { name: { type: 'string', maxLength: 20 }, level: { type: 'integer', minimum: 1, maximum: 5 } }, required: ['name', 'level'], additionalProperties: false } },
+    };
+    const skill = z.strictObject({ name: z.string().max(20), level: z.number().int().min(1).max(5) });
+    const result = await llm.completeJson(request({ schemaName: 'skill_levels', schema: withRefs }));
+    expect(z.strictObject({ primary: skill, others: z.array(skill).max(2) }).safeParse(JSON.parse(result.content!)).error).toBeUndefined();
+  });
+
   it('are the same for the same input and differ for another', async () => {
     const a = await llm.completeJson(request());
     const b = await llm.completeJson(request());
