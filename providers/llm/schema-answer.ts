@@ -44,7 +44,13 @@ interface Ctx {
 
 /** A value valid against `schema` (the subset strict mode allows), deterministic for `seedHex`. */
 export function answerFor(schema: JsonSchema, user: string, seedHex: string): unknown {
-  return gen(schema, { rand: prngFromHex(seedHex), user, root: schema, depth: 0 }, null);
+  return gen(schema, { rand: prngFromHex(seedHex), user: resumeSection(user), root: schema, depth: 0 }, null);
+}
+
+/** The text after a "Resume:" / "Resume text:" / "CV:" label when there is one (a job brief often comes first), else all of it. */
+export function resumeSection(user: string): string {
+  const m = /(?:^|\n)[ \t]*(?:resume|cv)(?:[ \t]+text)?[ \t]*:[ \t]*/i.exec(user);
+  return m ? user.slice(m.index + m[0].length) : user;
 }
 
 function resolve(schema: JsonSchema, ctx: Ctx): JsonSchema {
@@ -64,8 +70,18 @@ function typesOf(schema: JsonSchema): string[] {
   return ['string'];
 }
 
+const CONTACT_KEY = /e-?mail|phone|mobile|(^|_)(full_?|candidate_?)?name$|^(full|candidate)Name$/i;
+
+function allowsNull(schema: JsonSchema, ctx: Ctx): boolean {
+  if (schema.type === 'null' || (Array.isArray(schema.type) && schema.type.includes('null'))) return true;
+  const variants = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
+  return Array.isArray(variants) && variants.some((v) => allowsNull(resolve(v, ctx), ctx));
+}
+
 function gen(input: JsonSchema, ctx: Ctx, key: string | null): unknown {
   const schema = resolve(input, ctx);
+  // Contact details the message does not give are null where the schema allows it, never invented.
+  if (key && CONTACT_KEY.test(key) && allowsNull(schema, ctx) && fromMessage(key, ctx.user) === null) return null;
   if ('const' in schema) return schema.const;
   if (Array.isArray(schema.enum) && schema.enum.length) return pick(schema.enum, ctx);
   const variants = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
@@ -144,7 +160,9 @@ function genNumber(schema: JsonSchema, ctx: Ctx, integer: boolean): number {
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 const PHONE = /\+?\d[\d\s().-]{7,16}\d/;
-const NAME_LINE = /^\s*(?:name\s*[:-]\s*)?([A-Z][a-zA-Z'’-]+(?:\s+[A-Z][a-zA-Z'’-]+){1,3})\s*$/m;
+const NAME_LABEL = /(?:^|\n)[ \t]*(?:[Ff]ull[ \t]+)?[Nn]ame[ \t]*[:-][ \t]*([A-Z][a-zA-Z'’-]+(?:[ \t]+[A-Z][a-zA-Z'’-]+){0,3})/;
+// A line that starts with 2 to 4 capitalised words (PDF text often runs the name into the next line).
+const NAME_START = /^\s*([A-Z][a-zA-Z'’-]+(?:[ \t]+[A-Z][a-zA-Z'’-]+){1,3})(?=[\s,|]|$)/m;
 
 function fromMessage(key: string, user: string): string | null {
   if (/e-?mail/i.test(key)) return EMAIL.exec(user)?.[0] ?? null;
@@ -152,7 +170,7 @@ function fromMessage(key: string, user: string): string | null {
     const m = PHONE.exec(user)?.[0];
     return m ? m.replace(/[\s().-]/g, '') : null;
   }
-  if (/(^|_)(full_?|candidate_?)?name$|^(full|candidate)Name$/i.test(key)) return NAME_LINE.exec(user)?.[1]?.trim() ?? null;
+  if (/(^|_)(full_?|candidate_?)?name$|^(full|candidate)Name$/i.test(key)) return (NAME_LABEL.exec(user) ?? NAME_START.exec(user))?.[1]?.trim() ?? null;
   return null;
 }
 

@@ -66,6 +66,15 @@ describe('default answers', () => {
     expect(result.finishReason).toBe('stop');
   });
 
+  it('read the resume after a job brief, also when the PDF text runs every line together', async () => {
+    const user = 'Job: Data Analyst\nSkills wanted: Excel, Java\nCompany name: Acme Corp\n\nResume text:\nRiya Sharma riya@example.com Skills: SQL, Python, Tableau Experience: 3 years';
+    const profile = profileSchema.parse(JSON.parse((await llm.completeJson(request({ user }))).content!));
+    expect(profile).toMatchObject({ name: 'Riya Sharma', email: 'riya@example.com', phone: null });
+    expect(profile.skills).toEqual(['SQL', 'Python', 'Tableau']);
+    const labelled = profileSchema.parse(JSON.parse((await llm.completeJson(request({ user: 'Resume:\nCurriculum Vitae\nName: Kiran Rao\nkiran@example.com' }))).content!));
+    expect(labelled).toMatchObject({ name: 'Kiran Rao', phone: null });
+  });
+
   it('cover the strict-schema subset: nullable unions, enums, literals, bounds, nested arrays and $defs references', async () => {
     const scoring = z.strictObject({
       score: z.number().int().min(0).max(100),
