@@ -5,8 +5,10 @@ import type { Db } from '../infra/prisma.js';
 import type { Logger } from '../infra/logger.js';
 import type { EmailProvider } from '../providers/email/interface.js';
 import type { ExotelProvider } from '../providers/exotel/interface.js';
+import type { LlmProvider } from '../providers/llm/interface.js';
 import type { RazorpayProvider } from '../providers/razorpay/interface.js';
 import type { ObjectStore } from '../providers/s3/interface.js';
+import type { VoiceProvider } from '../providers/voice/interface.js';
 import type { WhatsAppProvider } from '../providers/whatsapp/interface.js';
 import type { NotificationSettings } from '../services/notifications/slot-booked-email.js';
 
@@ -25,6 +27,12 @@ export interface ActivityDeps {
   email: EmailProvider;
   /** Undefined when EXOTEL_MODE=off. */
   exotel?: ExotelProvider;
+  /** Mr-Hire resume parsing and scoring; its defaultModel is LLM_MODEL. */
+  llm: LlmProvider;
+  /** Mr-Hire voice interviews; VOICE_MODE=off gives one that refuses every call. */
+  voice: VoiceProvider;
+  /** The agent outbound interview calls use (VOICE_AGENT_ID, VOICE_AGENT_PHONE_NUMBER_ID). */
+  voiceAgent: { agentId: string; agentPhoneNumberId: string };
   /** Links, sender and claim lease of notification emails; defaults in services/notifications/slot-booked-email.ts. */
   notifications?: NotificationSettings;
 }

@@ -8,7 +8,9 @@ import { createLogger } from '../infra/logger.js';
 import { createPrisma } from '../infra/prisma.js';
 import { emailFromConfig } from '../infra/email.js';
 import { exotelApiConfig, exotelFromConfig } from '../infra/exotel.js';
+import { llmApiConfig, llmFromConfig } from '../infra/llm.js';
 import { razorpayFromConfig } from '../infra/razorpay.js';
+import { voiceApiConfig, voiceFromConfig } from '../infra/voice.js';
 import { createObjectStore } from '../providers/s3/index.js';
 import { whatsappFromConfig, whatsappWebhookConfig } from '../infra/whatsapp.js';
 import { createTemporalClient } from '../infra/temporal.js';
@@ -33,6 +35,8 @@ const app = createApp({
   whatsapp: whatsappFromConfig(config),
   email: emailFromConfig(config),
   exotel: exotelFromConfig(config),
+  llm: llmFromConfig(config),
+  voice: voiceFromConfig(config),
   config: {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     meetingEventsSecret: config.MEETING_EVENTS_SECRET,
@@ -54,6 +58,8 @@ const app = createApp({
     },
     whatsapp: whatsappWebhookConfig(config),
     exotel: exotelApiConfig(config),
+    llm: llmApiConfig(config),
+    voice: voiceApiConfig(config),
     publicWebUrl: config.PUBLIC_WEB_URL,
   },
 });

@@ -8,6 +8,11 @@ export const DEV_WHATSAPP = { phoneNumberId: '100000000000001', token: 'dev-what
 /** Development Exotel settings, shared by the api, the worker and the simulator. */
 export const DEV_EXOTEL = { accountSid: 'mas-dev', apiKey: 'dev-exotel-api-key', apiToken: 'dev-exotel-api-token', callerId: '+918047112233', callbackSecret: 'dev-exotel-callback-secret-change-me' } as const;
 
+/** Development LLM settings, shared by the api, the worker and the simulator. */
+export const DEV_LLM = { apiKey: 'dev-llm-api-key' } as const;
+/** Development voice-AI settings, shared by the api, the worker and the simulator. */
+export const DEV_VOICE = { apiKey: 'dev-voice-api-key', agentId: 'agent_dev_interviewer', agentPhoneNumberId: 'phnum_dev_0001', webhookSecret: 'dev-voice-webhook-secret' } as const;
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -88,6 +93,23 @@ const EnvSchema = z.object({
   EXOTEL_CALLBACK_SECRET: z.string().min(16).default(DEV_EXOTEL.callbackSecret),
   /** Where Exotel reaches this api (StatusCallback URLs). */
   PUBLIC_API_URL: z.string().url().default('http://127.0.0.1:3000'),
+  // LLM (Mr-Hire resume parsing and scoring): `sim` points the openai client at the local simulator (npm start runs it).
+  LLM_MODE: z.enum(['sim', 'live']).default('sim'),
+  LLM_BASE_URL: z.string().url().optional(),
+  LLM_SIM_PORT: z.coerce.number().int().min(1).max(65535).default(4060),
+  LLM_API_KEY: z.string().min(8).default(DEV_LLM.apiKey),
+  LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  /** Per attempt; the SDK retries twice on connection errors, 408, 409, 429 and 5xx. */
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
+  // Voice AI (Mr-Hire voice interviews): `sim` points the client at the local simulator (npm start runs it); `off` refuses calls.
+  VOICE_MODE: z.enum(['sim', 'live', 'off']).default('sim'),
+  VOICE_BASE_URL: z.string().url().optional(),
+  VOICE_SIM_PORT: z.coerce.number().int().min(1).max(65535).default(4070),
+  VOICE_API_KEY: z.string().min(8).default(DEV_VOICE.apiKey),
+  VOICE_AGENT_ID: z.string().min(1).default(DEV_VOICE.agentId),
+  VOICE_AGENT_PHONE_NUMBER_ID: z.string().min(1).default(DEV_VOICE.agentPhoneNumberId),
+  VOICE_WEBHOOK_SECRET: z.string().min(16).default(DEV_VOICE.webhookSecret),
+  VOICE_OUTBOUND_CALL_PATH: z.string().regex(/^\/\S*$/, { message: 'a path starting with /' }).default('/v1/convai/twilio/outbound-call'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   /** An answer that leaves the body unread (401, 413…) first reads and discards up to this much, within BODY_DRAIN_TIMEOUT_MS, so keep-alive survives; past either, Connection: close. */
   BODY_DRAIN_MAX_BYTES: z.coerce.number().int().min(0).default(1_048_576),
@@ -146,6 +168,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (parsed.data.NODE_ENV === 'production' && parsed.data.EXOTEL_MODE === 'live' && (parsed.data.EXOTEL_API_KEY.startsWith('dev-') || parsed.data.EXOTEL_CALLBACK_SECRET.startsWith('dev-'))) {
     throw new Error('EXOTEL_API_KEY, EXOTEL_API_TOKEN and EXOTEL_CALLBACK_SECRET must be set for EXOTEL_MODE=live in production');
+  }
+  if (parsed.data.NODE_ENV === 'production' && parsed.data.LLM_MODE === 'sim') {
+    throw new Error('LLM_MODE=sim is for development; set LLM_MODE=live and LLM_API_KEY in production');
+  }
+  if (parsed.data.NODE_ENV === 'production' && parsed.data.LLM_MODE === 'live' && parsed.data.LLM_API_KEY === DEV_LLM.apiKey) {
+    throw new Error('LLM_API_KEY must be set for LLM_MODE=live in production');
+  }
+  if (parsed.data.NODE_ENV === 'production' && parsed.data.VOICE_MODE === 'sim') {
+    // Unset in production means off (no voice agent configured); an explicit sim is a mistake.
+    if (env.VOICE_MODE !== undefined) throw new Error('VOICE_MODE=sim is for development; set VOICE_MODE=live (or off) in production');
+    parsed.data.VOICE_MODE = 'off';
+  }
+  if (parsed.data.NODE_ENV === 'production' && parsed.data.VOICE_MODE === 'live' && (parsed.data.VOICE_API_KEY.startsWith('dev-') || parsed.data.VOICE_WEBHOOK_SECRET.startsWith('dev-') || parsed.data.VOICE_AGENT_ID === DEV_VOICE.agentId)) {
+    throw new Error('VOICE_API_KEY, VOICE_WEBHOOK_SECRET, VOICE_AGENT_ID and VOICE_AGENT_PHONE_NUMBER_ID must be set for VOICE_MODE=live in production');
   }
   if (parsed.data.NODE_ENV === 'production' && parsed.data.RAZORPAY_MODE === 'sim') {
     throw new Error('RAZORPAY_MODE=sim is for development; set RAZORPAY_MODE=live and the Razorpay keys in production');

@@ -12,6 +12,7 @@ import { seedIfEmpty } from '../prisma/seed/index.js';
 import { DEV_RAZORPAY } from '../infra/env.js';
 import { DEV_WHATSAPP } from '../infra/env.js';
 import { DEV_EXOTEL } from '../infra/env.js';
+import { DEV_LLM, DEV_VOICE } from '../infra/env.js';
 import { createPrisma } from '../infra/prisma.js';
 import { startTemporalDevServer } from './lib/temporal-server.js';
 import { isPortOpen } from './lib/free-port.js';
@@ -219,6 +220,29 @@ try {
       ports: { EXOTEL_SIM_PORT: e.EXOTEL_SIM_PORT ?? '4030' },
       env: { EXOTEL_ACCOUNT_SID: e.EXOTEL_ACCOUNT_SID ?? DEV_EXOTEL.accountSid, EXOTEL_API_KEY: e.EXOTEL_API_KEY ?? DEV_EXOTEL.apiKey, EXOTEL_API_TOKEN: e.EXOTEL_API_TOKEN ?? DEV_EXOTEL.apiToken },
       banner: (p) => `exotel sim     http://127.0.0.1:${p.EXOTEL_SIM_PORT}/v1/Accounts/${e.EXOTEL_ACCOUNT_SID ?? DEV_EXOTEL.accountSid}/ (control API /_sim/)`,
+    },
+    {
+      // Deterministic, schema-valid chat completions; POST /_sim/scripts scripts faults.
+      name: 'llm-sim',
+      entry: 'providers/llm/simulator-main.ts',
+      enabled: (e.LLM_MODE ?? 'sim') === 'sim' && !e.LLM_BASE_URL,
+      ports: { LLM_SIM_PORT: e.LLM_SIM_PORT ?? '4060' },
+      env: { LLM_API_KEY: e.LLM_API_KEY ?? DEV_LLM.apiKey },
+      banner: (p) => `llm sim        http://127.0.0.1:${p.LLM_SIM_PORT}/v1 (control API /_sim/)`,
+    },
+    {
+      // Each outbound call "talks" for a few seconds, then posts its signed post-call webhook to the api.
+      name: 'voice-sim',
+      entry: 'providers/voice/simulator-main.ts',
+      enabled: (e.VOICE_MODE ?? 'sim') === 'sim' && !e.VOICE_BASE_URL,
+      ports: { VOICE_SIM_PORT: e.VOICE_SIM_PORT ?? '4070' },
+      env: {
+        VOICE_API_KEY: e.VOICE_API_KEY ?? DEV_VOICE.apiKey,
+        VOICE_WEBHOOK_SECRET: e.VOICE_WEBHOOK_SECRET ?? DEV_VOICE.webhookSecret,
+        VOICE_WEBHOOK_URL: `http://127.0.0.1:${port}/api/webhooks/voice`,
+        ...(e.VOICE_OUTBOUND_CALL_PATH ? { VOICE_OUTBOUND_CALL_PATH: e.VOICE_OUTBOUND_CALL_PATH } : {}),
+      },
+      banner: (p) => `voice sim      http://127.0.0.1:${p.VOICE_SIM_PORT} (control API /_sim/)`,
     },
   ];
   const running = simulators.filter((sim) => sim.enabled);

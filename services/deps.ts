@@ -7,8 +7,10 @@ import type { Db } from '../infra/prisma.js';
 import type { Logger } from '../infra/logger.js';
 import type { EmailProvider } from '../providers/email/interface.js';
 import type { ExotelProvider } from '../providers/exotel/interface.js';
+import type { LlmProvider } from '../providers/llm/interface.js';
 import type { RazorpayProvider } from '../providers/razorpay/interface.js';
 import type { ObjectStore } from '../providers/s3/interface.js';
+import type { VoiceProvider } from '../providers/voice/interface.js';
 import type { WhatsAppProvider } from '../providers/whatsapp/interface.js';
 
 export interface ServiceDeps {
@@ -23,6 +25,10 @@ export interface ServiceDeps {
   email: EmailProvider;
   /** Click-to-call and SMS; undefined when EXOTEL_MODE=off (the CRM answers tel: links). */
   exotel?: ExotelProvider;
+  /** Mr-Hire resume parsing and scoring (JSON-schema chat completions). */
+  llm: LlmProvider;
+  /** Mr-Hire voice interviews; VOICE_MODE=off gives one that refuses every call. */
+  voice: VoiceProvider;
   config: {
     /** The web app's origin (PUBLIC_WEB_URL): meeting join pages when a slot has no meetingLink. */
     publicWebUrl?: string;
@@ -57,6 +63,10 @@ export interface ServiceDeps {
     whatsapp?: { appSecret: string | null; verifyToken: string | null };
     /** Exotel click-to-call: the ExoPhone, the secret in StatusCallback URLs, and where Exotel reaches us. Absent when off. */
     exotel?: { callerId: string; callbackSecret: string; publicApiUrl: string };
+    /** The model LLM calls use unless they name one (LLM_MODEL). */
+    llm: { model: string };
+    /** The voice-AI agent and the post-call webhook secret (null when VOICE_MODE=off: the webhook refuses everything). */
+    voice: { agentId: string; agentPhoneNumberId: string; webhookSecret: string | null };
   };
 }
 

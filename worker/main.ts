@@ -6,7 +6,9 @@ import { createLogger } from '../infra/logger.js';
 import { createPrisma } from '../infra/prisma.js';
 import { emailFromConfig, notificationsFromConfig } from '../infra/email.js';
 import { exotelFromConfig } from '../infra/exotel.js';
+import { llmFromConfig } from '../infra/llm.js';
 import { razorpayFromConfig } from '../infra/razorpay.js';
+import { voiceAgentConfig, voiceFromConfig } from '../infra/voice.js';
 import { createObjectStore } from '../providers/s3/index.js';
 import { whatsappFromConfig } from '../infra/whatsapp.js';
 import { MasEntityType } from '../workflows/search-attributes.js';
@@ -25,7 +27,7 @@ const worker = await createWorker({
   connection,
   namespace: config.TEMPORAL_NAMESPACE,
   taskQueue: config.TEMPORAL_TASK_QUEUE,
-  deps: { db, logger, now: () => new Date(), temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, razorpay: razorpayFromConfig(config), s3: createObjectStore(config), whatsapp: whatsappFromConfig(config), email: emailFromConfig(config), exotel: exotelFromConfig(config), notifications: notificationsFromConfig(config) },
+  deps: { db, logger, now: () => new Date(), temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, razorpay: razorpayFromConfig(config), s3: createObjectStore(config), whatsapp: whatsappFromConfig(config), email: emailFromConfig(config), exotel: exotelFromConfig(config), notifications: notificationsFromConfig(config), llm: llmFromConfig(config), voice: voiceFromConfig(config), voiceAgent: voiceAgentConfig(config) },
   maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
   maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
 });

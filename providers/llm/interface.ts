@@ -34,7 +34,13 @@ export interface LlmJsonResult {
   /** The response id (chatcmpl-…), for reconciliation with the vendor's bill. */
   requestId: string;
   usage: LlmUsage;
+  /** choices[0].finish_reason ("stop"; "length" means the content was cut off). */
+  finishReason?: string | null;
 }
+
+/** The OpenAI API, for live mode; sim mode refuses to point at it. */
+export const LLM_LIVE_BASE_URL = 'https://api.openai.com/v1';
+export const DEFAULT_LLM_MODEL = 'gpt-4o-mini';
 
 export interface LlmProvider {
   readonly defaultModel: string;

@@ -16,10 +16,14 @@ import { createEmail } from '../../providers/email/index.js';
 import { startEmailSimulator, type EmailSimulator } from '../../providers/email/simulator.js';
 import { createExotel } from '../../providers/exotel/index.js';
 import { startExotelSimulator, type ExotelSimulator } from '../../providers/exotel/simulator.js';
+import { createLlm } from '../../providers/llm/index.js';
+import { startLlmSimulator, type LlmSimulator } from '../../providers/llm/simulator.js';
 import { createRazorpay } from '../../providers/razorpay/index.js';
 import { startRazorpaySimulator, type RazorpaySimulator } from '../../providers/razorpay/simulator.js';
 import { createS3ObjectStore } from '../../providers/s3/index.js';
 import { S3_SIM_CREDENTIALS, startS3Simulator, type S3Simulator } from '../../providers/s3/simulator.js';
+import { createVoice } from '../../providers/voice/index.js';
+import { startVoiceSimulator, type VoiceSimulator } from '../../providers/voice/simulator.js';
 import { createWhatsApp } from '../../providers/whatsapp/index.js';
 import { startWhatsAppSimulator, type WhatsAppSimulator } from '../../providers/whatsapp/simulator.js';
 
@@ -30,6 +34,10 @@ export const TEST_S3 = { region: 'ap-south-1', bucket: 'test-recordings', ...S3_
 export const TEST_RAZORPAY = { keyId: 'rzp_test_suite00000000', keySecret: 'test-razorpay-key-secret', webhookSecret: 'test-razorpay-webhook-secret' };
 /** Exotel account of the test stacks; the callback secret is what the StatusCallback URL carries. */
 export const TEST_EXOTEL = { accountSid: 'mas-test', apiKey: 'test-exotel-api-key', apiToken: 'test-exotel-api-token', callerId: '+918047100000', callbackSecret: 'test-exotel-callback-secret-0123' };
+/** LLM of the test stacks (the simulator answers any model name). */
+export const TEST_LLM = { apiKey: 'test-llm-api-key-0123456789', model: 'gpt-4o-mini' };
+/** Voice-AI agent of the test stacks; the simulator signs its webhooks with webhookSecret. */
+export const TEST_VOICE = { apiKey: 'test-voice-api-key-0123456789', agentId: 'agent_test_interviewer', agentPhoneNumberId: 'phnum_test_0001', webhookSecret: 'test-voice-webhook-secret-0123' };
 export const TEST_WHATSAPP = { phoneNumberId: '109999999999999', token: 'test-whatsapp-access-token', appSecret: 'test-whatsapp-app-secret', verifyToken: 'test-whatsapp-verify-token' };
 
 let runtimeInstalled = false;
@@ -57,6 +65,10 @@ export interface TestStack {
   emailSim: EmailSimulator;
   /** This stack's Exotel simulator (running even when the stack was started with exotel: false). */
   exotelSim: ExotelSimulator;
+  /** This stack's LLM simulator: script answers with llmSim.script(…), see llmSim.requests(). */
+  llmSim: LlmSimulator;
+  /** This stack's voice-AI simulator; its post-call webhooks go to <apiUrl>/api/webhooks/voice. */
+  voiceSim: VoiceSimulator;
   /** The api over real HTTP (127.0.0.1, free port): where simulators post callbacks. */
   apiUrl: string;
   startWorker(): Promise<Worker>;
@@ -92,6 +104,8 @@ export async function startTestStack(
   const email = createEmail({ mode: 'sim', url: emailSim.smtpUrl, from: TEST_NOTIFICATIONS.emailFrom, timeoutMs: 5_000 });
   const exotelSim = await startExotelSimulator({ accountSid: TEST_EXOTEL.accountSid, apiKey: TEST_EXOTEL.apiKey, apiToken: TEST_EXOTEL.apiToken });
   const exotel = opts.exotel === false ? undefined : createExotel({ mode: 'sim', baseUrl: exotelSim.baseUrl, ...TEST_EXOTEL, timeoutMs: 5_000 });
+  const llmSim = await startLlmSimulator({ apiKey: TEST_LLM.apiKey });
+  const llm = createLlm({ mode: 'sim', baseUrl: llmSim.baseUrl, apiKey: TEST_LLM.apiKey, model: TEST_LLM.model, timeoutMs: 5_000 });
   // The app is served over HTTP too, so simulators can call back into it (app assigned below).
   const served: { app?: ReturnType<typeof createApp> } = {};
   let apiServer: Server | undefined;
@@ -99,6 +113,9 @@ export async function startTestStack(
     apiServer = serve({ fetch: (req, env) => served.app!.fetch(req, env), port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port)) as Server;
   });
   const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const voiceSim = await startVoiceSimulator({ apiKey: TEST_VOICE.apiKey, webhookSecret: TEST_VOICE.webhookSecret, webhookUrl: `${apiUrl}/api/webhooks/voice`, agentIds: [TEST_VOICE.agentId] });
+  const voice = createVoice({ mode: 'sim', baseUrl: voiceSim.baseUrl, apiKey: TEST_VOICE.apiKey, timeoutMs: 5_000 });
+  const voiceAgent = { agentId: TEST_VOICE.agentId, agentPhoneNumberId: TEST_VOICE.agentPhoneNumberId };
   const temporal = new Client({ connection: await Connection.connect({ address: inject('temporalAddress') }) });
   const deps: ServiceDeps = {
     db,
@@ -110,6 +127,8 @@ export async function startTestStack(
     whatsapp,
     email,
     exotel,
+    llm,
+    voice,
     config: {
       taskQueue,
       publicWebUrl: TEST_NOTIFICATIONS.publicWebUrl,
@@ -117,6 +136,8 @@ export async function startTestStack(
       bodyLimitBytes: 64 * 1024,
       razorpay: { ...TEST_RAZORPAY, purchaseTimeoutSeconds: 3 },
       whatsapp: { appSecret: TEST_WHATSAPP.appSecret, verifyToken: TEST_WHATSAPP.verifyToken },
+      llm: { model: TEST_LLM.model },
+      voice: { ...voiceAgent, webhookSecret: TEST_VOICE.webhookSecret },
       ...(exotel ? { exotel: { callerId: TEST_EXOTEL.callerId, callbackSecret: TEST_EXOTEL.callbackSecret, publicApiUrl: apiUrl } } : {}),
       ...opts.config,
     },
@@ -138,6 +159,8 @@ export async function startTestStack(
     whatsappSim,
     emailSim,
     exotelSim,
+    llmSim,
+    voiceSim,
     apiUrl,
     async startWorker() {
       native ??= await NativeConnection.connect({ address: inject('temporalAddress') });
@@ -145,7 +168,7 @@ export async function startTestStack(
         connection: native,
         namespace: 'default',
         taskQueue,
-        deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3, whatsapp, email, exotel, notifications: TEST_NOTIFICATIONS },
+        deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3, whatsapp, email, exotel, notifications: TEST_NOTIFICATIONS, llm, voice, voiceAgent },
         workflowBundlePath: inject('workflowBundlePath'),
       });
       running = worker.run();
@@ -166,6 +189,8 @@ export async function startTestStack(
       await whatsappSim.close();
       await emailSim.close();
       await exotelSim.close();
+      await llmSim.close();
+      await voiceSim.close();
       await new Promise<void>((resolve) => {
         apiServer!.close(() => resolve());
         apiServer!.closeAllConnections();

@@ -6,6 +6,8 @@ import { createLogger } from '../../infra/logger.js';
 import { createEmail } from '../../providers/email/index.js';
 import { createRazorpay } from '../../providers/razorpay/index.js';
 import { createS3ObjectStore } from '../../providers/s3/index.js';
+import { createLlm } from '../../providers/llm/index.js';
+import { disabledVoice } from '../../providers/voice/index.js';
 import { disabledWhatsApp } from '../../providers/whatsapp/index.js';
 import { TEST_RAZORPAY, testJwt } from './stack.js';
 
@@ -24,6 +26,19 @@ export function unreachableObjectStore() {
   return createS3ObjectStore({ endpoint: 'http://127.0.0.1:9', region: 'ap-south-1', bucket: 'unused', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', timeoutMs: 500, maxAttempts: 1 });
 }
 
+/** A real LLM client aimed at the discard port: for deps that must exist but go unused. */
+export function unreachableLlm() {
+  return createLlm({ mode: 'sim', baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'unused-llm-api-key', timeoutMs: 500, maxRetries: 0 });
+}
+
+/** ServiceDeps.config entries for the Mr-Hire providers when they go unused (voice webhook refuses all). */
+export const UNUSED_HIRE_CONFIG = { llm: { model: 'gpt-4o-mini' }, voice: { agentId: 'unused', agentPhoneNumberId: 'unused', webhookSecret: null } };
+
+/** ActivityDeps entries for the Mr-Hire providers when they go unused. */
+export function unusedHireDeps() {
+  return { llm: unreachableLlm(), voice: disabledVoice(), voiceAgent: { agentId: 'unused', agentPhoneNumberId: 'unused' } };
+}
+
 export async function createStaticApp() {
   return createApp({
     db: {} as ServiceDeps['db'],
@@ -34,6 +49,8 @@ export async function createStaticApp() {
     s3: unreachableObjectStore(),
     whatsapp: disabledWhatsApp(),
     email: unreachableEmail(),
-    config: { taskQueue: 'static', meetingEventsSecret: 'x'.repeat(32), bodyLimitBytes: 1024, razorpay: { ...TEST_RAZORPAY, purchaseTimeoutSeconds: 60 } },
+    llm: unreachableLlm(),
+    voice: disabledVoice(),
+    config: { taskQueue: 'static', meetingEventsSecret: 'x'.repeat(32), bodyLimitBytes: 1024, razorpay: { ...TEST_RAZORPAY, purchaseTimeoutSeconds: 60 }, ...UNUSED_HIRE_CONFIG },
   });
 }
