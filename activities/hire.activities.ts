@@ -47,8 +47,17 @@ async function send<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export function createHireActivities(deps: ActivityDeps) {
-  const now = deps.now;
+export function createHireActivities(activityDeps: ActivityDeps) {
+  const now = activityDeps.now;
+  // The pipeline's settings from the worker's: quiz links and the sender from notifications, the agent from voiceAgent.
+  const deps = {
+    ...activityDeps,
+    hire: {
+      ...(activityDeps.notifications ? { publicWebUrl: activityDeps.notifications.publicWebUrl } : {}),
+      voiceAgentId: activityDeps.voiceAgent.agentId,
+      voiceAgentPhoneNumberId: activityDeps.voiceAgent.agentPhoneNumberId,
+    },
+  };
   return {
     hireLoadContext: (jobApplicationId: string) => refusingDomainErrors(() => loadPipelineContext(deps.db, jobApplicationId)),
     hireParseResume: (input: { jobApplicationId: string }) => llmStep(() => parseResumeStep(deps, { ...input, attempt: attempt() })),
