@@ -20,7 +20,7 @@ const worker = await createWorker({
   connection: native,
   namespace: 'default',
   taskQueue,
-  deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay: env.deps.razorpay, s3: env.deps.s3, whatsapp: env.deps.whatsapp, email: env.deps.email },
+  deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay: env.deps.razorpay, s3: env.deps.s3, resumes: env.deps.resumes, whatsapp: env.deps.whatsapp, email: env.deps.email },
   maxConcurrentActivityTaskExecutions: 100,
   maxConcurrentWorkflowTaskExecutions: 100,
 });

@@ -33,6 +33,7 @@ export async function startBenchEnvironment(opts: { taskQueue: string; poolMax?:
     jwt: await testJwt(),
     razorpay: unreachableRazorpay(),
     s3: unreachableObjectStore(),
+    resumes: unreachableObjectStore(),
     whatsapp: disabledWhatsApp(),
     email: unreachableEmail(),
     config: { taskQueue: opts.taskQueue, meetingEventsSecret: TEST_MEETING_SECRET, bodyLimitBytes: 1 << 20, razorpay: { ...TEST_RAZORPAY, purchaseTimeoutSeconds: 60 } },

@@ -32,6 +32,7 @@ export async function createStaticApp() {
     jwt: await testJwt(),
     razorpay: unreachableRazorpay(),
     s3: unreachableObjectStore(),
+    resumes: unreachableObjectStore(),
     whatsapp: disabledWhatsApp(),
     email: unreachableEmail(),
     config: { taskQueue: 'static', meetingEventsSecret: 'x'.repeat(32), bodyLimitBytes: 1024, razorpay: { ...TEST_RAZORPAY, purchaseTimeoutSeconds: 60 } },
