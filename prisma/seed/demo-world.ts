@@ -112,7 +112,7 @@ async function hiring(tx: Tx) {
   const post = (pid: string, title: string) =>
     tx.jobPost.upsert({
       where: { id: pid },
-      create: { id: pid, title, roles: [title], status: 'active', salaryMin: '600000.00', salaryMax: '1200000.00', belongsTo: DEMO.adminId },
+      create: { id: pid, title, roles: [title], status: 'active', postedOn: 'mr-mentor', salaryMin: '600000.00', salaryMax: '1200000.00', belongsTo: DEMO.adminId },
       update: {},
     });
   await post(DEMO.jobPostIds[0], 'Data Analyst');

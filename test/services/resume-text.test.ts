@@ -1,5 +1,6 @@
 // Resume checks and text extraction on real generated files: the magic-byte check tells a PDF and
 // a DOCX from impostors, and extraction ends in ok, no_text_layer or unreadable, never a throw.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../domain/errors.js';
 import { checkResumeFile, resumeFileName, sniffResumeKind, zipEntryNames } from '../../services/hire/resume-files.js';
@@ -81,6 +82,14 @@ describe('extractResumeText', () => {
     expect((await extractResumeText(await encryptedPdf(), 'pdf')).outcome).toBe('unreadable');
     expect((await extractResumeText(plainZip(), 'docx')).outcome).toBe('unreadable');
     expect((await extractResumeText(pdf, 'docx')).outcome).toBe('unreadable');
+  });
+
+  it('reads the README’s sample resume (docs/samples/resume.pdf)', async () => {
+    const sample = new Uint8Array(readFileSync('docs/samples/resume.pdf'));
+    expect(checkResumeFile({ fileName: 'resume.pdf', contentType: PDF_TYPE, bytes: sample })).toBe('pdf');
+    const out = await extractResumeText(sample, 'pdf');
+    expect(out.outcome).toBe('ok');
+    expect(out.text).toMatch(/Asha Rao[\s\S]*SQL \(PostgreSQL, BigQuery\)/);
   });
 
   it('leaves the caller’s bytes intact (PDF.js gets a copy)', async () => {
