@@ -23,6 +23,8 @@ export interface ActivityDeps {
   razorpay: RazorpayProvider;
   /** The meeting-recordings bucket. */
   s3: ObjectStore;
+  /** The resumes bucket (S3_RESUMES_BUCKET): the candidate pipeline reads the stored resume from it. */
+  resumes: ObjectStore;
   whatsapp: WhatsAppProvider;
   email: EmailProvider;
   /** Undefined when EXOTEL_MODE=off. */

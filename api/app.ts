@@ -35,6 +35,8 @@ import { crmWorkflowsRouter } from './routes/crm-workflows/crm-workflows.index.j
 import { crmCallsRouter } from './routes/crm-calls/crm-calls.index.js';
 import { crmImportsRouter } from './routes/crm-imports/crm-imports.index.js';
 import { hasOwnBodyLimit } from './routes/crm-imports/crm-imports.routes.js';
+import { jobApplicationsRouter } from './routes/job-applications/job-applications.index.js';
+import { isApplyUpload } from './routes/job-applications/job-applications.routes.js';
 import { vendorKeysRouter } from './routes/vendor-keys/vendor-keys.index.js';
 import { vendorLeadsRouter } from './routes/vendor-leads/vendor-leads.index.js';
 import { hireCandidatesRouter } from './routes/hire-candidates/hire-candidates.index.js';
@@ -61,8 +63,9 @@ export function createApp(deps: ServiceDeps) {
   app.use(
     '*',
     onlyWhen(
-      // The CSV lead import streams under its own, larger limit (CRM_IMPORT_MAX_BYTES).
-      (c) => hasBody(c) && !hasOwnBodyLimit(c),
+      // The CSV lead import streams under its own, larger limit (CRM_IMPORT_MAX_BYTES); a job
+      // application's resume under RESUME_MAX_BYTES.
+      (c) => hasBody(c) && !hasOwnBodyLimit(c) && !isApplyUpload(c),
       bodyLimit({
         maxSize: deps.config.bodyLimitBytes,
         onError: (c) => problem(c, 'PAYLOAD_TOO_LARGE', `The request body exceeds ${deps.config.bodyLimitBytes} bytes`),
@@ -105,6 +108,7 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', hireJobsRouter);
   app.route('/', hireSetupRouter);
   app.route('/', jobsPublicRouter);
+  app.route('/', jobApplicationsRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -32,6 +32,7 @@ const app = createApp({
   jwt,
   razorpay: razorpayFromConfig(config),
   s3: createObjectStore(config),
+  resumes: createObjectStore(config, config.S3_RESUMES_BUCKET),
   whatsapp: whatsappFromConfig(config),
   email: emailFromConfig(config),
   exotel: exotelFromConfig(config),
@@ -49,6 +50,8 @@ const app = createApp({
     refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
     defaultPlatform: config.DEFAULT_PLATFORM,
     ...(config.HR_CREDENTIALS_KEY ? { hrCredentialsKey: config.HR_CREDENTIALS_KEY } : {}),
+    resumeMaxBytes: config.RESUME_MAX_BYTES,
+    applyRateLimit: { perIp: config.APPLY_RATE_LIMIT_PER_IP, perEmail: config.APPLY_RATE_LIMIT_PER_EMAIL, windowSeconds: config.APPLY_RATE_LIMIT_WINDOW_SECONDS },
     razorpay: { keyId: config.RAZORPAY_KEY_ID, keySecret: config.RAZORPAY_KEY_SECRET, webhookSecret: config.RAZORPAY_WEBHOOK_SECRET, purchaseTimeoutSeconds: config.PURCHASE_TIMEOUT_SECONDS },
     recordings: {
       maxBytes: config.RECORDING_MAX_BYTES,

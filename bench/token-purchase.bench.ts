@@ -22,7 +22,7 @@ const razorpay = createRazorpay({ mode: 'sim', baseUrl: sim.baseUrl, keyId: TEST
 const deps = { ...env.deps, razorpay };
 const { db, temporal, jwt, logger } = deps;
 const native = await NativeConnection.connect({ address: env.temporalAddress });
-const worker = await createWorker({ connection: native, namespace: 'default', taskQueue, deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3: deps.s3, whatsapp: deps.whatsapp, email: deps.email, llm: deps.llm, voice: deps.voice, voiceAgent: deps.config.voice } });
+const worker = await createWorker({ connection: native, namespace: 'default', taskQueue, deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3: deps.s3, resumes: deps.resumes, whatsapp: deps.whatsapp, email: deps.email, llm: deps.llm, voice: deps.voice, voiceAgent: deps.config.voice } });
 const workerRun = worker.run();
 const server = serve({ fetch: createApp(deps).fetch, port: 0, hostname: '127.0.0.1' }) as http.Server;
 await new Promise((r) => server.once('listening', r));

@@ -49,6 +49,8 @@ const EnvSchema = z.object({
   S3_SIM_PORT: z.coerce.number().int().min(1).max(65535).default(4569),
   S3_REGION: z.string().min(1).default('ap-south-1'),
   S3_BUCKET_RECORDINGS: z.string().min(3).max(63).default('mas-recordings'),
+  /** Mr-Hire resumes, written server-side by the apply endpoint. */
+  S3_RESUMES_BUCKET: z.string().min(3).max(63).default('mas-resumes'),
   S3_ACCESS_KEY_ID: z.string().min(1).default('S3RVER'),
   S3_SECRET_ACCESS_KEY: z.string().min(1).default('S3RVER'),
   RECORDING_MAX_BYTES: z.coerce.number().int().min(1).max(5 * 1024 ** 3).default(2 * 1024 ** 3),
@@ -120,6 +122,12 @@ const EnvSchema = z.object({
   CRM_BULK_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(200),
   /** Node steps per run before a CRM enrollment continues-as-new. */
   CRM_ENROLLMENT_STEPS_PER_RUN: z.coerce.number().int().min(2).max(5000).default(200),
+  /** Largest resume POST /api/jobs/{id}/applications accepts (413 beyond it); the request streams under this plus a little for the form fields. */
+  RESUME_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(5 * 1024 * 1024),
+  /** Job applications per window, per client IP and per (lower-cased) email; 429 with Retry-After beyond. */
+  APPLY_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
+  APPLY_RATE_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(10_000).default(10),
+  APPLY_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86_400).default(3600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(50),
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(1).default(50),

@@ -21,6 +21,8 @@ export interface ServiceDeps {
   razorpay: RazorpayProvider;
   /** The meeting-recordings bucket. */
   s3: ObjectStore;
+  /** The resumes bucket (S3_RESUMES_BUCKET): Mr-Hire applications' files, written by the api. */
+  resumes: ObjectStore;
   whatsapp: WhatsAppProvider;
   email: EmailProvider;
   /** Click-to-call and SMS; undefined when EXOTEL_MODE=off (the CRM answers tel: links). */
@@ -54,6 +56,10 @@ export interface ServiceDeps {
     defaultPlatform?: string;
     /** Mr-Hire HR platform account credentials key (HR_CREDENTIALS_KEY); absent in development: a derived dev key. */
     hrCredentialsKey?: string;
+    /** Largest resume accepted by POST /api/jobs/{id}/applications (RESUME_MAX_BYTES); default 5 MiB. */
+    resumeMaxBytes?: number;
+    /** Job applications allowed per window, per IP and per email (APPLY_RATE_LIMIT_*); defaults in services/hire/apply.ts. */
+    applyRateLimit?: { perIp: number; perEmail: number; windowSeconds: number };
     /** Overrides system config booking.holdMinutes (tests use seconds). */
     slotHoldSeconds?: number;
     razorpay: { keyId: string; keySecret: string; webhookSecret: string; purchaseTimeoutSeconds: number };

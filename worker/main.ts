@@ -27,7 +27,7 @@ const worker = await createWorker({
   connection,
   namespace: config.TEMPORAL_NAMESPACE,
   taskQueue: config.TEMPORAL_TASK_QUEUE,
-  deps: { db, logger, now: () => new Date(), temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, razorpay: razorpayFromConfig(config), s3: createObjectStore(config), whatsapp: whatsappFromConfig(config), email: emailFromConfig(config), exotel: exotelFromConfig(config), notifications: notificationsFromConfig(config), llm: llmFromConfig(config), voice: voiceFromConfig(config), voiceAgent: voiceAgentConfig(config) },
+  deps: { db, logger, now: () => new Date(), temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, razorpay: razorpayFromConfig(config), s3: createObjectStore(config), resumes: createObjectStore(config, config.S3_RESUMES_BUCKET), whatsapp: whatsappFromConfig(config), email: emailFromConfig(config), exotel: exotelFromConfig(config), notifications: notificationsFromConfig(config), llm: llmFromConfig(config), voice: voiceFromConfig(config), voiceAgent: voiceAgentConfig(config) },
   maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
   maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
 });

@@ -34,6 +34,7 @@ export async function startBenchEnvironment(opts: { taskQueue: string; poolMax?:
     jwt: await testJwt(),
     razorpay: unreachableRazorpay(),
     s3: unreachableObjectStore(),
+    resumes: unreachableObjectStore(),
     whatsapp: disabledWhatsApp(),
     email: unreachableEmail(),
     llm: unreachableLlm(),

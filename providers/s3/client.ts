@@ -74,6 +74,21 @@ export function createS3ObjectStore(opts: S3ClientOptions): ObjectStore {
       return { url, expiresAt: new Date(Date.now() + expiresInSeconds * 1000) };
     },
 
+    async putObject(key, body, { contentType }) {
+      await client.send(new PutObjectCommand({ Bucket, Key: key, Body: body, ContentType: contentType, ContentLength: body.byteLength }));
+    },
+
+    async getObject(key) {
+      try {
+        const out = await client.send(new GetObjectCommand({ Bucket, Key: key }));
+        const bytes = out.Body ? await out.Body.transformToByteArray() : new Uint8Array(0);
+        return { body: bytes, contentType: out.ContentType ?? null };
+      } catch (err) {
+        if (isNotFound(err)) return null;
+        throw err;
+      }
+    },
+
     async head(key) {
       try {
         const out = await client.send(new HeadObjectCommand({ Bucket, Key: key }));

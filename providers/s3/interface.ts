@@ -1,5 +1,6 @@
 // The object-store contract the rest of the system codes against: presigned URLs for browsers
-// (bytes never pass through the api), HEAD to confirm an upload, and delete. One store, one bucket.
+// (bytes never pass through the api), HEAD to confirm an upload, and delete; plus server-side
+// put/get for the small objects the api itself receives (resumes). One store, one bucket.
 
 /** What a browser sends with a presigned PUT: the signature covers these headers. */
 export interface PresignedUpload {
@@ -35,10 +36,20 @@ export interface ObjectInfo {
   etag: string | null;
 }
 
+/** An object read back whole by the server. */
+export interface StoredBytes {
+  body: Uint8Array;
+  contentType: string | null;
+}
+
 export interface ObjectStore {
   readonly bucket: string;
   presignPut(key: string, opts: PresignPutOptions): Promise<PresignedUpload>;
   presignGet(key: string, opts: PresignGetOptions): Promise<PresignedDownload>;
+  /** Uploads a whole object from the server (header-signed PUT, payload hash signed); replaces one with the same key. */
+  putObject(key: string, body: Uint8Array, opts: { contentType: string }): Promise<void>;
+  /** The whole object, or null when it does not exist. For small objects only: it is read into memory. */
+  getObject(key: string): Promise<StoredBytes | null>;
   /** null when the object does not exist. */
   head(key: string): Promise<ObjectInfo | null>;
   /** Deleting a missing object succeeds (S3 semantics), so retries are safe. */

@@ -13,7 +13,7 @@ const EnvSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).default('S3RVER'),
   S3_SECRET_ACCESS_KEY: z.string().min(1).default('S3RVER'),
   /** Comma-separated. */
-  S3_SIM_BUCKETS: z.string().default('mas-recordings'),
+  S3_SIM_BUCKETS: z.string().default('mas-recordings,mas-resumes'),
 });
 
 const env = simEnvOrExit(EnvSchema);

@@ -1,8 +1,10 @@
 // The real AWS SDK against the local S3 simulator: presigned PUT from a plain HTTP client,
-// HEAD, presigned GET (with Range and a download name), delete; and the simulator refuses what
+// HEAD, presigned GET (with Range and a download name), delete, header-signed put/get of whole
+// objects; and the simulator refuses what
 // S3 refuses: a tampered or expired URL, another Content-Type or length than was signed, a
 // wrong secret. Its SigV4 check is also held to AWS's own documented examples.
 import { createHash } from 'node:crypto';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3ObjectStore, type ObjectStore } from '../../providers/s3/index.js';
 import { S3_SIM_CREDENTIALS, startS3Simulator, type S3Simulator } from '../../providers/s3/simulator.js';
@@ -106,6 +108,41 @@ describe('S3 provider against the simulator', () => {
     const expired = await fetch(short.url);
     expect(expired.status).toBe(403);
     expect(await expired.text()).toMatch(/Request has expired/);
+  });
+
+  it('putObject and getObject round-trip bytes with header-signed requests; a missing key reads as null', async () => {
+    const key = 'resumes/job-1/4b6c (ü).pdf';
+    const body = bytes(40_000, 3);
+    const before = sim.requests().length;
+    await s3.putObject(key, body, { contentType: 'application/pdf' });
+    expect(await s3.getObject(key)).toEqual({ body, contentType: 'application/pdf' });
+    expect(await s3.head(key)).toMatchObject({ sizeBytes: body.length, contentType: 'application/pdf' });
+    expect(sim.requests().slice(before).map((r) => `${r.method} ${r.status}`)).toEqual(['PUT 200', 'GET 200', 'HEAD 200']);
+    await s3.putObject(key, bytes(10), { contentType: 'application/pdf' });
+    expect((await s3.getObject(key))!.body).toEqual(bytes(10));
+    await s3.delete(key);
+    expect(await s3.getObject(key)).toBeNull();
+  });
+
+  it('refuses a header-signed put or get with the wrong secret, and a body that differs from its signed hash', async () => {
+    const key = 'resumes/job-2/x.pdf';
+    const forged = store({ secretAccessKey: 'not-the-secret' });
+    await expect(forged.putObject(key, bytes(8), { contentType: 'application/pdf' })).rejects.toMatchObject({ name: 'SignatureDoesNotMatch', $metadata: { httpStatusCode: 403 } });
+    expect(await s3.head(key)).toBeNull();
+    await s3.putObject(key, bytes(8), { contentType: 'application/pdf' });
+    await expect(forged.getObject(key)).rejects.toMatchObject({ $metadata: { httpStatusCode: 403 } });
+
+    // Swap the body after the SDK has signed it (same length): the signed payload hash no longer matches.
+    const client = new S3Client({ region: REGION, endpoint: sim.endpoint, forcePathStyle: true, credentials: S3_SIM_CREDENTIALS, requestChecksumCalculation: 'WHEN_REQUIRED', maxAttempts: 1 });
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        (args.request as { body: unknown }).body = bytes(8, 99);
+        return next(args);
+      },
+      { step: 'finalizeRequest', priority: 'low', name: 'swapBodyAfterSigning' },
+    );
+    await expect(client.send(new PutObjectCommand({ Bucket: 'provider-test', Key: key, Body: bytes(8, 1), ContentType: 'application/pdf' }))).rejects.toMatchObject({ name: 'XAmzContentSHA256Mismatch' });
+    expect((await s3.getObject(key))!.body).toEqual(bytes(8));
   });
 
   it('refuses presigned URLs outside 1 s .. 7 days', async () => {

@@ -30,7 +30,7 @@ import { startWhatsAppSimulator, type WhatsAppSimulator } from '../../providers/
 export const TEST_MEETING_SECRET = 'test-meeting-events-secret-0123456789';
 /** Links in test emails point here; tests pull the token out of them. */
 export const TEST_NOTIFICATIONS = { publicWebUrl: 'http://web.test', meetingActionTtlHours: 24, emailFrom: 'MAS Test <no-reply@mas.test>' };
-export const TEST_S3 = { region: 'ap-south-1', bucket: 'test-recordings', ...S3_SIM_CREDENTIALS };
+export const TEST_S3 = { region: 'ap-south-1', bucket: 'test-recordings', resumesBucket: 'test-resumes', ...S3_SIM_CREDENTIALS };
 export const TEST_RAZORPAY = { keyId: 'rzp_test_suite00000000', keySecret: 'test-razorpay-key-secret', webhookSecret: 'test-razorpay-webhook-secret' };
 /** Exotel account of the test stacks; the callback secret is what the StatusCallback URL carries. */
 export const TEST_EXOTEL = { accountSid: 'mas-test', apiKey: 'test-exotel-api-key', apiToken: 'test-exotel-api-token', callerId: '+918047100000', callbackSecret: 'test-exotel-callback-secret-0123' };
@@ -58,7 +58,7 @@ export interface TestStack {
   deps: ServiceDeps;
   taskQueue: string;
   razorpaySim: RazorpaySimulator;
-  /** This stack's S3 simulator (its own temporary directory), with TEST_S3.bucket created. */
+  /** This stack's S3 simulator (its own temporary directory), with TEST_S3.bucket and TEST_S3.resumesBucket created. */
   s3Sim: S3Simulator;
   whatsappSim: WhatsAppSimulator;
   /** This stack's SMTP simulator: every email the api and worker send lands here. */
@@ -96,8 +96,9 @@ export async function startTestStack(
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'test');
   const razorpaySim = await startRazorpaySimulator({ ...TEST_RAZORPAY });
   const razorpay = createRazorpay({ mode: 'sim', baseUrl: razorpaySim.baseUrl, keyId: TEST_RAZORPAY.keyId, keySecret: TEST_RAZORPAY.keySecret });
-  const s3Sim = await startS3Simulator({ region: TEST_S3.region, buckets: [TEST_S3.bucket] });
+  const s3Sim = await startS3Simulator({ region: TEST_S3.region, buckets: [TEST_S3.bucket, TEST_S3.resumesBucket] });
   const s3 = createS3ObjectStore({ endpoint: s3Sim.endpoint, region: TEST_S3.region, bucket: TEST_S3.bucket, accessKeyId: TEST_S3.accessKeyId, secretAccessKey: TEST_S3.secretAccessKey, timeoutMs: 5_000 });
+  const resumes = createS3ObjectStore({ endpoint: s3Sim.endpoint, region: TEST_S3.region, bucket: TEST_S3.resumesBucket, accessKeyId: TEST_S3.accessKeyId, secretAccessKey: TEST_S3.secretAccessKey, timeoutMs: 5_000 });
   const whatsappSim = await startWhatsAppSimulator({ phoneNumberId: TEST_WHATSAPP.phoneNumberId, token: TEST_WHATSAPP.token, appSecret: TEST_WHATSAPP.appSecret });
   const whatsapp = createWhatsApp({ mode: 'sim', baseUrl: whatsappSim.baseUrl, phoneNumberId: TEST_WHATSAPP.phoneNumberId, token: TEST_WHATSAPP.token, timeoutMs: 5_000 });
   const emailSim = await startEmailSimulator();
@@ -124,6 +125,7 @@ export async function startTestStack(
     jwt: await testJwt(),
     razorpay,
     s3,
+    resumes,
     whatsapp,
     email,
     exotel,
@@ -169,6 +171,7 @@ export async function startTestStack(
         namespace: 'default',
         taskQueue,
         deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3, whatsapp, email, exotel, notifications: TEST_NOTIFICATIONS, llm, voice, voiceAgent },
+        deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3, resumes, whatsapp, email, exotel, notifications: TEST_NOTIFICATIONS },
         workflowBundlePath: inject('workflowBundlePath'),
       });
       running = worker.run();

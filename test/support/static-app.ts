@@ -47,6 +47,7 @@ export async function createStaticApp() {
     jwt: await testJwt(),
     razorpay: unreachableRazorpay(),
     s3: unreachableObjectStore(),
+    resumes: unreachableObjectStore(),
     whatsapp: disabledWhatsApp(),
     email: unreachableEmail(),
     llm: unreachableLlm(),
