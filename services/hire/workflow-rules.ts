@@ -5,7 +5,6 @@
 // Each rule fires once per candidate and stage (its audit row's key).
 import { z } from 'zod';
 import type { CandidateStatus } from '../../domain/candidate/status.js';
-import type { Db } from '../../infra/prisma.js';
 import type { Logger } from '../../infra/logger.js';
 import type { WorkflowRuleEvent } from '../../prisma/generated/client.js';
 import { captureLeadInTx, CAPTURE_TX_OPTIONS, retryOnConflict } from '../crm/lead-capture.js';

@@ -209,7 +209,7 @@ describe('job lifecycle', () => {
       },
     });
     const db = new Proxy(stack.db, { get: (target, key) => (key === 'jobPost' ? jobPost : Reflect.get(target, key)) });
-    const deps = { db, logger: stack.deps.logger };
+    const deps = { db, logger: stack.deps.logger, temporal: stack.deps.temporal, config: stack.deps.config };
     const scope = { actor: { userId: adminA.user.id, role: 'ADMIN' as const }, platform: 'mr-mentor' };
     const results = await Promise.allSettled([transitionJob(deps, scope, job.id, 'publish'), transitionJob(deps, scope, job.id, 'close')]);
     const won = results.filter((r) => r.status === 'fulfilled');

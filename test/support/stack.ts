@@ -170,8 +170,7 @@ export async function startTestStack(
         connection: native,
         namespace: 'default',
         taskQueue,
-        deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3, whatsapp, email, exotel, notifications: TEST_NOTIFICATIONS, llm, voice, voiceAgent },
-        deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3, resumes, whatsapp, email, exotel, notifications: TEST_NOTIFICATIONS },
+        deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3, resumes, whatsapp, email, exotel, notifications: TEST_NOTIFICATIONS, llm, voice, voiceAgent },
         workflowBundlePath: inject('workflowBundlePath'),
       });
       running = worker.run();
