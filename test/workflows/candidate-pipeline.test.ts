@@ -86,7 +86,7 @@ describe('candidate pipeline', () => {
       async () => (await handle.describe()).typedSearchAttributes.get(MasState),
       (s) => s === 'shortlisted',
     );
-    expect(desc.staticSummary).toBe(`Candidate · ${title} · application ${id}`);
+    expect(await desc.staticSummary()).toBe(`Candidate · ${title} · application ${id}`);
     expect(JSON.stringify(desc.typedSearchAttributes)).not.toContain(email);
     // The duplicate voice webhook (redelivered) changes nothing.
     const conv = interviews[0]!.providerSessionId!;

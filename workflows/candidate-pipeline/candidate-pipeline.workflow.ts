@@ -52,10 +52,10 @@ const steps = proxyActivities<HireActivities>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 30 },
 });
-/** LLM steps: the activity gives up after its third unusable answer (LLM_INVALID_OUTPUT); outages retry on. */
+/** LLM steps: the activity itself gives up (non-retryable LLM_INVALID_OUTPUT) after its third unusable answer; a refusal is final; outages retry on. */
 const llmSteps = proxyActivities<HireActivities>({
   startToCloseTimeout: '3 minutes',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 30, nonRetryableErrorTypes: ['LLM_INVALID_OUTPUT', 'LLM_REFUSED'] },
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 30, nonRetryableErrorTypes: ['LLM_REFUSED'] },
 });
 
 /** How long a verdict stays open to an override Update before the run completes. */
