@@ -26,9 +26,20 @@ export const LLM_OUTPUT_ATTEMPTS = 3;
 
 const attempt = () => Context.current().info.attempt;
 
+/** Heartbeats while a long step runs, so a worker that dies mid-call is noticed within the heartbeat timeout, not the 3-minute start-to-close. */
+async function heartbeating<T>(fn: () => Promise<T>): Promise<T> {
+  const ctx = Context.current();
+  const beat = setInterval(() => ctx.heartbeat(), 3_000);
+  try {
+    return await fn();
+  } finally {
+    clearInterval(beat);
+  }
+}
+
 async function llmStep(fn: () => Promise<StepOutcome>): Promise<StepOutcome> {
   try {
-    return await refusingDomainErrors(fn);
+    return await heartbeating(() => refusingDomainErrors(fn));
   } catch (err) {
     if (err instanceof LlmRefusedError) throw ApplicationFailure.create({ type: 'LLM_REFUSED', message: err.message, nonRetryable: true });
     if (err instanceof LlmOutputError) {
@@ -54,8 +65,8 @@ export function createHireActivities(activityDeps: ActivityDeps) {
     ...activityDeps,
     hire: {
       ...(activityDeps.notifications ? { publicWebUrl: activityDeps.notifications.publicWebUrl } : {}),
-      voiceAgentId: activityDeps.voiceAgent.agentId,
-      voiceAgentPhoneNumberId: activityDeps.voiceAgent.agentPhoneNumberId,
+      // Read lazily-safe: the registration test builds the activities from empty deps.
+      ...(activityDeps.voiceAgent ? { voiceAgentId: activityDeps.voiceAgent.agentId, voiceAgentPhoneNumberId: activityDeps.voiceAgent.agentPhoneNumberId } : {}),
     },
   };
   return {

@@ -40,6 +40,7 @@ const app = createApp({
   voice: voiceFromConfig(config),
   config: {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
+    aiCallsTaskQueue: config.AI_CALLS_TASK_QUEUE,
     meetingEventsSecret: config.MEETING_EVENTS_SECRET,
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     bodyDrain: { maxBytes: config.BODY_DRAIN_MAX_BYTES, timeoutMs: config.BODY_DRAIN_TIMEOUT_MS },

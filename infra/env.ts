@@ -131,6 +131,10 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(50),
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(1).default(50),
+  /** The task queue of AI calling campaigns: its own worker, so AI calls never take the main queue's slots. */
+  AI_CALLS_TASK_QUEUE: z.string().min(1).default('mas-ai-calls'),
+  /** Activity slots of the AI-calls worker (calls being placed or reconciled at once, across campaigns). */
+  AI_CALLS_WORKER_SLOTS: z.coerce.number().int().min(1).max(200).default(4),
 });
 
 export type Config = z.infer<typeof EnvSchema> & { DATABASE_URL: string };

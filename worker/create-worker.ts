@@ -14,15 +14,19 @@ export interface CreateWorkerOptions {
   taskQueue: string;
   deps: ActivityDeps;
   workflowBundlePath?: string;
+  /** A bundle already built (bundleWorkflowCode), shared by several workers of one process. */
+  workflowBundleCode?: string;
   maxConcurrentActivityTaskExecutions?: number;
   maxConcurrentWorkflowTaskExecutions?: number;
   identity?: string;
 }
 
 export async function createWorker(opts: CreateWorkerOptions): Promise<Worker> {
-  const workflowSource: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> = opts.workflowBundlePath
-    ? { workflowBundle: { codePath: opts.workflowBundlePath } }
-    : { workflowsPath };
+  const workflowSource: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> = opts.workflowBundleCode
+    ? { workflowBundle: { code: opts.workflowBundleCode } }
+    : opts.workflowBundlePath
+      ? { workflowBundle: { codePath: opts.workflowBundlePath } }
+      : { workflowsPath };
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,

@@ -1,6 +1,6 @@
 // Worker entry: connects to Temporal and PostgreSQL, runs until SIGINT/SIGTERM.
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { loadConfig } from '../infra/env.js';
 import { createLogger } from '../infra/logger.js';
 import { createPrisma } from '../infra/prisma.js';
@@ -12,7 +12,7 @@ import { voiceAgentConfig, voiceFromConfig } from '../infra/voice.js';
 import { createObjectStore } from '../providers/s3/index.js';
 import { whatsappFromConfig } from '../infra/whatsapp.js';
 import { MasEntityType } from '../workflows/search-attributes.js';
-import { createWorker } from './create-worker.js';
+import { createWorker, workflowsPath } from './create-worker.js';
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL, 'worker');
@@ -23,13 +23,29 @@ const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADD
 // A client for activities that start or update other workflows (CRM triggers, bulk operations).
 const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
 const temporal = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
+const activityDeps = { db, logger, now: () => new Date(), temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, razorpay: razorpayFromConfig(config), s3: createObjectStore(config), resumes: createObjectStore(config, config.S3_RESUMES_BUCKET), whatsapp: whatsappFromConfig(config), email: emailFromConfig(config), exotel: exotelFromConfig(config), notifications: notificationsFromConfig(config), llm: llmFromConfig(config), voice: voiceFromConfig(config), voiceAgent: voiceAgentConfig(config) };
+// One workflow bundle for both workers (the main queue and the AI-calls queue).
+const { code: workflowBundleCode } = await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });
 const worker = await createWorker({
   connection,
   namespace: config.TEMPORAL_NAMESPACE,
   taskQueue: config.TEMPORAL_TASK_QUEUE,
-  deps: { db, logger, now: () => new Date(), temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, razorpay: razorpayFromConfig(config), s3: createObjectStore(config), resumes: createObjectStore(config, config.S3_RESUMES_BUCKET), whatsapp: whatsappFromConfig(config), email: emailFromConfig(config), exotel: exotelFromConfig(config), notifications: notificationsFromConfig(config), llm: llmFromConfig(config), voice: voiceFromConfig(config), voiceAgent: voiceAgentConfig(config) },
+  deps: activityDeps,
+  workflowBundleCode,
   maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
   maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
+});
+
+// AI calling campaigns run on their own task queue with their own (small) activity slot limit.
+const aiCallsWorker = await createWorker({
+  connection,
+  namespace: config.TEMPORAL_NAMESPACE,
+  taskQueue: config.AI_CALLS_TASK_QUEUE,
+  deps: activityDeps,
+  workflowBundleCode,
+  maxConcurrentActivityTaskExecutions: config.AI_CALLS_WORKER_SLOTS,
+  maxConcurrentWorkflowTaskExecutions: 10,
+  identity: `ai-calls@${process.pid}`,
 });
 
 // The SDK's Runtime already shuts the worker down on SIGINT/SIGTERM (draining activities).
@@ -50,7 +66,7 @@ try {
 }
 logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, address: config.TEMPORAL_ADDRESS }, 'worker running');
 try {
-  await worker.run();
+  await Promise.all([worker.run(), aiCallsWorker.run()]);
 } finally {
   await connection.close();
   await clientConnection.close();

@@ -72,6 +72,8 @@ export interface TestStack {
   /** The api over real HTTP (127.0.0.1, free port): where simulators post callbacks. */
   apiUrl: string;
   startWorker(): Promise<Worker>;
+  /** The AI-calls task queue's worker (calling campaigns); only tests that need it start it. */
+  startAiCallsWorker(): Promise<Worker>;
   stopWorker(): Promise<void>;
   close(): Promise<void>;
 }
@@ -133,6 +135,7 @@ export async function startTestStack(
     voice,
     config: {
       taskQueue,
+      aiCallsTaskQueue: `${taskQueue}-ai-calls`,
       publicWebUrl: TEST_NOTIFICATIONS.publicWebUrl,
       meetingEventsSecret: TEST_MEETING_SECRET,
       bodyLimitBytes: 64 * 1024,
@@ -150,6 +153,8 @@ export async function startTestStack(
   let native: NativeConnection | undefined;
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
+  let aiWorker: Worker | undefined;
+  let aiRunning: Promise<void> | undefined;
   const stack: TestStack = {
     db,
     temporal,
@@ -176,7 +181,23 @@ export async function startTestStack(
       running = worker.run();
       return worker;
     },
+    async startAiCallsWorker() {
+      native ??= await NativeConnection.connect({ address: inject('temporalAddress') });
+      aiWorker = await createWorker({
+        connection: native,
+        namespace: 'default',
+        taskQueue: `${taskQueue}-ai-calls`,
+        deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3, resumes, whatsapp, email, exotel, notifications: TEST_NOTIFICATIONS, llm, voice, voiceAgent },
+        workflowBundlePath: inject('workflowBundlePath'),
+        maxConcurrentActivityTaskExecutions: 2,
+      });
+      aiRunning = aiWorker.run();
+      return aiWorker;
+    },
     async stopWorker() {
+      if (aiWorker && aiWorker.getState() === 'RUNNING') aiWorker.shutdown();
+      await aiRunning;
+      aiWorker = undefined;
       if (worker && worker.getState() === 'RUNNING') worker.shutdown();
       await running;
       worker = undefined;

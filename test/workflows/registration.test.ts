@@ -22,6 +22,10 @@ export function proxiedActivityNames(source: string): string[] {
       if (name) names.push(name);
     }
   }
+  // const steps = proxyActivities<…>(…); … steps.someActivity(…)
+  for (const m of source.matchAll(/const\s+(\w+)\s*=\s*proxy(?:Local)?Activities\s*</g)) {
+    for (const use of source.matchAll(new RegExp(`\\b${m[1]}\\.(\\w+)\\(`, 'g'))) if (!names.includes(use[1]!)) names.push(use[1]!);
+  }
   return names;
 }
 
@@ -36,6 +40,8 @@ describe('worker registration', () => {
       'settleReview',
       'creditMentorEarnings',
     ]);
+    const pipeline = proxiedActivityNames(readFileSync(path.resolve('workflows/candidate-pipeline/candidate-pipeline.workflow.ts'), 'utf8'));
+    expect(pipeline).toEqual(expect.arrayContaining(['hireLoadContext', 'hireParseResume', 'hireRecruiterWrite', 'hireNotifySlaBreach', 'hireRunStageRules']));
   });
 
   it.each(files.map((f) => [path.relative(process.cwd(), f)]))('registers every activity %s proxies', (file) => {

@@ -55,6 +55,8 @@ const steps = proxyActivities<HireActivities>({
 /** LLM steps: the activity itself gives up (non-retryable LLM_INVALID_OUTPUT) after its third unusable answer; a refusal is final; outages retry on. */
 const llmSteps = proxyActivities<HireActivities>({
   startToCloseTimeout: '3 minutes',
+  // The activity heartbeats every 3 s: a dead worker's attempt is retried after 15 s.
+  heartbeatTimeout: '15 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 30, nonRetryableErrorTypes: ['LLM_REFUSED'] },
 });
 
