@@ -104,6 +104,10 @@ describe('Mr-Hire operations', () => {
     const list = await stack.app.request(`/api/hire/jobs/${next.id}/talent-pool-matches`, { headers: bearerHeader(first.owner.accessToken) });
     expect(list.status).toBe(200);
     expect(JSON.stringify(await list.json())).toContain(entry.id);
+    for await (const wf of stack.temporal.workflow.list({ query: `WorkflowType = 'talentPoolMatch' AND MasJobPostId = '${next.id}'` })) {
+      await stack.temporal.workflow.getHandle(wf.workflowId).result();
+      await record(wf.workflowId, 'talent-pool-match.json');
+    }
   });
 
   it('an AI calling campaign calls the candidates a few at a time on its own task queue', async () => {
