@@ -132,6 +132,20 @@ describe('candidate pipeline', () => {
     await untilStage(stack, id, (s) => s.status === 'talent_pool' || s.status === 'shortlisted');
   });
 
+  it('an unanswered interview call is retried per the job, then left for the recruiter', async () => {
+    const { job, owner } = await createHireJob(stack, { voice: true, voiceMaxAttempts: 2, voiceRetryMinutes: 0 });
+    const phone = '+919811100031';
+    stack.voiceSim.queueOutcome([{ outcome: 'no_answer', toNumber: phone }, { outcome: 'busy', toNumber: phone }]);
+    const { id } = await applied(stack, job.id, { phone });
+    const flagged = await untilStage(stack, id, (s) => s.attentionReason === 'voice_unreachable');
+    expect(flagged.status).toBe('voice_interview_scheduled');
+    const calls = await stack.db.voiceInterview.findMany({ where: { jobApplicationId: id }, orderBy: { createdAt: 'asc' } });
+    expect(calls.map((c) => c.status)).toEqual(['no_show', 'no_show']);
+    // The recruiter interviews them by phone and moves them on; scoring and the verdict follow.
+    expect((await move(id, 'advance', owner.accessToken, { to: 'voice_interview_completed', note: 'Called them myself' })).status).toBe(200);
+    await untilStage(stack, id, (s) => s.status === 'shortlisted' || s.status === 'talent_pool');
+  });
+
   it('a rejection mid-pipeline ends the run; nothing more is sent', async () => {
     const { job, owner } = await createHireJob(stack, { quiz: true });
     const { id, email } = await applied(stack, job.id);

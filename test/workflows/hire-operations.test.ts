@@ -83,6 +83,26 @@ describe('Mr-Hire operations', () => {
     expect((await stack.db.workflowRule.findUniqueOrThrow({ where: { id: ((await rule.json()) as { id: string }).id } })).triggerCount).toBe(1);
   });
 
+  it('a workflow rule enrolls the shortlisted candidate in a CRM workflow, as a lead of the job’s platform', async () => {
+    const { job, title, owner } = await createHireJob(stack);
+    const wf = (await (await post('/api/crm/workflows', owner.accessToken, { name: `Hired ${title}`, definition: { nodes: [{ id: 't', type: 'trigger.manual' }, { id: 'e', type: 'end' }], edges: [{ from: 't', to: 'e' }] } })).json()) as { id: string };
+    expect((await post(`/api/crm/workflows/${wf.id}/publish`, owner.accessToken, { changeNote: 'v1' })).status).toBe(201);
+    expect((await post(`/api/hire/jobs/${job.id}/rules`, owner.accessToken, { name: 'Nurture shortlists', event: 'STATUS_CHANGED', conditions: { toStatus: 'shortlisted' }, workflowId: wf.id })).status).toBe(201);
+    stack.llmSim.script({ schemaName: 'candidate_score', match: title, content: score(90) });
+    const a = await applied(stack, job.id, { phone: '+919811100021' });
+    await untilStage(stack, a.id, 'shortlisted');
+    const lead = await until(
+      () => stack.db.rawLead.findFirst({ where: { platform: 'mr-mentor', email: a.email } }),
+      (l) => l !== null,
+    );
+    const enrollment = await until(
+      () => stack.db.workflowEnrollment.findFirst({ where: { workflowId: wf.id, subjectId: lead!.id } }),
+      (e) => e !== null,
+    );
+    expect(enrollment!.subjectType).toBe('RAW_LEAD');
+    expect(await stack.db.candidateDecision.count({ where: { jobApplicationId: a.id, kind: 'rule' } })).toBe(1);
+  });
+
   it('a job that goes live is matched against the talent pool of its platform', async () => {
     const first = await createHireJob(stack);
     stack.llmSim.script({ schemaName: 'candidate_score', match: first.title, content: score(35) });

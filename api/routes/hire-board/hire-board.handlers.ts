@@ -44,7 +44,7 @@ export const listCandidatesHandler: RouteHandler<typeof listCandidatesRoute, App
 };
 
 export const candidateFileHandler: RouteHandler<typeof candidateFileRoute, AppEnv> = async (c) => {
-  const file = await candidateFile(c.var.deps, recruiter(c), c.req.valid('param').id, { includeText: c.req.valid('query').include === 'text' });
+  const file = await candidateFile(c.var.deps, recruiter(c), c.req.valid('param').id, { includeText: c.req.valid('query').include === 'text', resumes: c.var.deps.resumes });
   return c.json(file, 200);
 };
 
