@@ -23,7 +23,7 @@ const record = async (id: string, file: string) => {
 };
 
 describe('candidate pipeline', () => {
-  it('walks every stage to shortlisted, writing each child row once', async () => {
+  it('walks every stage to shortlisted, writing each child row once', { timeout: 150_000 }, async () => {
     const { job, title, owner } = await createHireJob(stack, { quiz: true, voice: true, passThreshold: 70 });
     stack.llmSim.script({ schemaName: 'candidate_score', match: title, content: score(86) });
     const { id, email } = await applied(stack, job.id, { phone: '+919811100001', whatsappConsent: true });
@@ -41,7 +41,7 @@ describe('candidate pipeline', () => {
     const again = await stack.app.request(json('POST', `/api/hire/quiz/${token}`, { answers: [] }));
     expect(again.status).toBe(409);
 
-    const done = await untilStage(stack, id, 'shortlisted', 45_000);
+    const done = await untilStage(stack, id, 'shortlisted', 90_000);
     expect(Number(done.overallScore)).toBe(86);
     expect(done.name).toBe('Riya Sharma');
 

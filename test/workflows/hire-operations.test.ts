@@ -100,7 +100,11 @@ describe('Mr-Hire operations', () => {
       (e) => e !== null,
     );
     expect(enrollment!.subjectType).toBe('RAW_LEAD');
-    expect(await stack.db.candidateDecision.count({ where: { jobApplicationId: a.id, kind: 'rule' } })).toBe(1);
+    // The rule's audit row commits right after the enrollment starts.
+    await until(
+      () => stack.db.candidateDecision.count({ where: { jobApplicationId: a.id, kind: 'rule' } }),
+      (n) => n === 1,
+    );
   });
 
   it('a job that goes live is matched against the talent pool of its platform', async () => {
