@@ -55,9 +55,10 @@ function readSlaHours(v: Prisma.JsonValue | undefined): Partial<Record<Candidate
   return Object.fromEntries(Object.entries(v).filter((e): e is [string, number] => typeof e[1] === 'number' && e[1] > 0)) as Partial<Record<CandidateStatus, number>>;
 }
 
-export async function loadPipelineContext(db: Db, jobApplicationId: string): Promise<PipelineContext> {
+/** null when the application is gone (an apply whose start looked failed was undone): the run then ends at once. */
+export async function loadPipelineContext(db: Db, jobApplicationId: string): Promise<PipelineContext | null> {
   const app = await db.jobApplication.findUnique({ where: { id: jobApplicationId }, select: { jobPostId: true, status: true, heldAt: true, rejectedAt: true, attentionReason: true, statusChangedAt: true } });
-  if (!app) throw new DomainError('NOT_FOUND', `Job application ${jobApplicationId} does not exist`);
+  if (!app) return null;
   const job = await db.jobPost.findUnique({ where: { id: app.jobPostId }, select: { belongsTo: true } });
   const s = await screeningSettings(db, app.jobPostId, job?.belongsTo ?? null);
   return {

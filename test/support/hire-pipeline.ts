@@ -29,6 +29,7 @@ export interface JobSetup {
   stageSlaHours?: Record<string, number>;
   voiceMaxAttempts?: number;
   voiceRetryMinutes?: number;
+  quizExpiryHours?: number;
   platform?: string;
 }
 
@@ -51,6 +52,7 @@ export async function createHireJob(stack: TestStack, setup: JobSetup = {}) {
       voiceInterviewEnabled: setup.voice ?? false,
       voiceMaxAttempts: setup.voiceMaxAttempts ?? 2,
       voiceRetryMinutes: setup.voiceRetryMinutes ?? 0,
+      ...(setup.quizExpiryHours !== undefined ? { quizExpiryHours: setup.quizExpiryHours } : {}),
       ...(setup.stageSlaHours ? { stageSlaHours: setup.stageSlaHours } : {}),
     },
   });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowIds } from '../../domain/ids.js';
 import { bearerHeader, json } from '../support/auth.js';
 import { runCrashingWorker } from '../support/crashing-worker.js';
-import { applied, candidate, createHireJob, untilStage } from '../support/hire-pipeline.js';
+import { applied, candidate, createHireJob, quizTokenFrom, untilStage } from '../support/hire-pipeline.js';
 import { until } from '../support/poll.js';
 import { startTestStack, TEST_S3, type TestStack } from '../support/stack.js';
 
@@ -43,6 +43,23 @@ describe('Mr-Hire operations', () => {
     const res = await post(`/api/hire/applications/${id}/reject`, owner.accessToken, { code: 'other', note: 'Unreadable scan' });
     expect(res.status).toBe(200);
     expect(await stack.temporal.workflow.getHandle(workflowIds.candidatePipeline(id)).result()).toMatchObject({ rejected: true });
+  });
+
+  it('a quiz that expires unanswered leaves the candidate to the recruiter; the link answers 410', async () => {
+    const { job } = await createHireJob(stack, { quiz: true, quizExpiryHours: 0 });
+    const { id, email } = await applied(stack, job.id);
+    const flagged = await untilStage(stack, id, (s) => s.attentionReason === 'quiz_expired');
+    expect(flagged.status).toBe('quiz_invited');
+    expect(await stack.db.candidateQuizResponse.findFirstOrThrow({ where: { jobApplicationId: id } })).toMatchObject({ status: 'expired' });
+    const [invite] = await stack.emailSim.waitFor({ to: email, subject: 'quiz' });
+    expect((await stack.app.request(`/api/hire/quiz/${quizTokenFrom(invite!.text)}`)).status).toBe(410);
+  });
+
+  it('a run whose application is gone ends at once', async () => {
+    const { job } = await createHireJob(stack);
+    const ghost = '6b3d8f0e-0000-4000-8000-00000000dead';
+    const state = await stack.temporal.workflow.execute('candidatePipeline', { taskQueue: stack.taskQueue, workflowId: workflowIds.candidatePipeline(ghost), args: [{ jobApplicationId: ghost, jobPostId: job.id }] });
+    expect(state).toMatchObject({ attention: 'application_deleted' });
   });
 
   it('bulk reject: one reason for many candidates, with progress; others’ candidates are not touched', async () => {

@@ -82,7 +82,10 @@ interface Queued {
 
 export async function candidatePipeline(input: CandidatePipelineInput): Promise<PipelineState> {
   const id = input.jobApplicationId;
-  const ctx = await steps.hireLoadContext(id);
+  const loaded = await steps.hireLoadContext(id);
+  // The application was undone (its apply answered 503) or deleted: nothing to do.
+  if (!loaded) return { status: 'resume_received', held: false, rejected: false, attention: 'application_deleted', stageSince: new Date().toISOString() };
+  const ctx = loaded;
   let status: CandidateStatus = ctx.status;
   let held = ctx.held;
   let rejected = ctx.rejected;
