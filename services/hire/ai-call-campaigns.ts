@@ -11,6 +11,7 @@ import type { Db } from '../../infra/prisma.js';
 import type { Logger } from '../../infra/logger.js';
 import type { AaryaCallBatchStatus, Prisma } from '../../prisma/generated/client.js';
 import { failureOf } from '../../providers/lib/provider-error.js';
+import { failureOutcome } from '../../providers/voice/webhooks.js';
 import type { VoiceConversation } from '../../providers/voice/interface.js';
 import { AI_CALL_CAMPAIGN_MAX_CONCURRENCY, AI_CALL_CAMPAIGN_MAX_RECIPIENTS, AI_CALL_CAMPAIGN_WORKFLOW, aiCallEndedSignal, type AiCallCampaignInput } from '../../workflows/ai-call-campaign/ai-call-campaign.contract.js';
 import { MasEntityId, MasEntityType, MasJobPostId, MasUserId } from '../../workflows/search-attributes.js';
@@ -176,8 +177,7 @@ export async function storeAiCallEnd(db: Db, call: { id: string; jobApplicationI
       return true;
     });
   }
-  const r = end.failureReason.toLowerCase();
-  const status = /busy/.test(r) ? 'busy' : /no[-_ ]?answer/.test(r) ? 'no_answer' : 'failed';
+  const status = failureOutcome(end.failureReason);
   const { count } = await db.missOzoneCall.updateMany({ where: { id: call.id, status: { in: [...OPEN] } }, data: { status, providerCallId: end.conversationId, errorMessage: end.failureReason.slice(0, 500), endedAt: now } });
   return count === 1;
 }

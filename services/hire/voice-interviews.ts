@@ -11,6 +11,7 @@ import { workflowIds } from '../../domain/ids.js';
 import type { Db } from '../../infra/prisma.js';
 import type { Logger } from '../../infra/logger.js';
 import { failureOf } from '../../providers/lib/provider-error.js';
+import { failureOutcome } from '../../providers/voice/webhooks.js';
 import type { VoiceConversation, VoiceWebhookEvent } from '../../providers/voice/interface.js';
 import { voiceInterviewEndedSignal } from '../../workflows/candidate-pipeline/candidate-pipeline.contract.js';
 import { aiCallFor, signalAiCallEnded, storeAiCallEnd } from './ai-call-campaigns.js';
@@ -132,7 +133,7 @@ async function storeTranscript(db: Db, row: { id: string; jobApplicationId: stri
 }
 
 async function storeFailure(db: Db, row: { id: string }, conversationId: string, reason: string): Promise<boolean> {
-  const status = /no[-_ ]?answer|busy|voicemail/i.test(reason) ? 'no_show' : 'failed';
+  const status = failureOutcome(reason) === 'failed' ? 'failed' : 'no_show';
   const { count } = await db.voiceInterview.updateMany({ where: { id: row.id, status: { in: [...OPEN] } }, data: { status, providerSessionId: conversationId, errorMessage: reason.slice(0, 500) } });
   return count === 1;
 }
