@@ -1,6 +1,7 @@
 // What activities may touch. The worker passes real dependencies; tests pass the same
 // kinds of objects against the test database and provider simulators.
 import type { Client } from '@temporalio/client';
+import type { SupplierDetails } from '../domain/finance/invoice.js';
 import type { Db } from '../infra/prisma.js';
 import type { Logger } from '../infra/logger.js';
 import type { EmailProvider } from '../providers/email/interface.js';
@@ -25,6 +26,10 @@ export interface ActivityDeps {
   s3: ObjectStore;
   /** The resumes bucket (S3_RESUMES_BUCKET): the candidate pipeline reads the stored resume from it. */
   resumes: ObjectStore;
+  /** The finance documents bucket (S3_DOCUMENTS_BUCKET): invoice and credit-note PDFs are written here. */
+  documents: ObjectStore;
+  /** The supplier on GST invoices; absent: the development supplier. */
+  supplier?: SupplierDetails;
   whatsapp: WhatsAppProvider;
   email: EmailProvider;
   /** Undefined when EXOTEL_MODE=off. */

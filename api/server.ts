@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createJwtService, loadOrCreateDevKeys } from '../infra/auth/jwt.js';
-import { loadConfig } from '../infra/env.js';
+import { loadConfig, supplierFromConfig } from '../infra/env.js';
 import { createLogger } from '../infra/logger.js';
 import { createPrisma } from '../infra/prisma.js';
 import { emailFromConfig } from '../infra/email.js';
@@ -33,6 +33,7 @@ const app = createApp({
   razorpay: razorpayFromConfig(config),
   s3: createObjectStore(config),
   resumes: createObjectStore(config, config.S3_RESUMES_BUCKET),
+  documents: createObjectStore(config, config.S3_DOCUMENTS_BUCKET),
   whatsapp: whatsappFromConfig(config),
   email: emailFromConfig(config),
   exotel: exotelFromConfig(config),
@@ -65,6 +66,8 @@ const app = createApp({
     llm: llmApiConfig(config),
     voice: voiceApiConfig(config),
     publicWebUrl: config.PUBLIC_WEB_URL,
+    supplier: supplierFromConfig(config),
+    invoiceDownloadTtlSeconds: config.INVOICE_DOWNLOAD_URL_TTL_SECONDS,
   },
 });
 

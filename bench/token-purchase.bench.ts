@@ -9,7 +9,9 @@ import { createApp } from '../api/app.js';
 import { workflowIds } from '../domain/ids.js';
 import { createRazorpay } from '../providers/razorpay/index.js';
 import { startRazorpaySimulator } from '../providers/razorpay/simulator.js';
-import { TEST_RAZORPAY } from '../test/support/stack.js';
+import { startS3Simulator } from '../providers/s3/simulator.js';
+import { createS3ObjectStore } from '../providers/s3/index.js';
+import { TEST_RAZORPAY, TEST_S3 } from '../test/support/stack.js';
 import { createWorker } from '../worker/create-worker.js';
 import { startBenchEnvironment } from './lib/environment.js';
 import { summarize, table } from './lib/stats.js';
@@ -19,10 +21,13 @@ const taskQueue = `bench-purchase-${randomUUID()}`;
 const env = await startBenchEnvironment({ taskQueue });
 const sim = await startRazorpaySimulator({ ...TEST_RAZORPAY });
 const razorpay = createRazorpay({ mode: 'sim', baseUrl: sim.baseUrl, keyId: TEST_RAZORPAY.keyId, keySecret: TEST_RAZORPAY.keySecret });
-const deps = { ...env.deps, razorpay };
+// A completed purchase now gets its GST invoice PDF stored, so the documents bucket is real.
+const s3Sim = await startS3Simulator({ region: TEST_S3.region, buckets: [TEST_S3.documentsBucket] });
+const documents = createS3ObjectStore({ endpoint: s3Sim.endpoint, region: TEST_S3.region, bucket: TEST_S3.documentsBucket, accessKeyId: TEST_S3.accessKeyId, secretAccessKey: TEST_S3.secretAccessKey, timeoutMs: 10_000 });
+const deps = { ...env.deps, razorpay, documents };
 const { db, temporal, jwt, logger } = deps;
 const native = await NativeConnection.connect({ address: env.temporalAddress });
-const worker = await createWorker({ connection: native, namespace: 'default', taskQueue, deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3: deps.s3, resumes: deps.resumes, whatsapp: deps.whatsapp, email: deps.email, llm: deps.llm, voice: deps.voice, voiceAgent: deps.config.voice } });
+const worker = await createWorker({ connection: native, namespace: 'default', taskQueue, deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3: deps.s3, resumes: deps.resumes, documents, whatsapp: deps.whatsapp, email: deps.email, llm: deps.llm, voice: deps.voice, voiceAgent: deps.config.voice } });
 const workerRun = worker.run();
 const server = serve({ fetch: createApp(deps).fetch, port: 0, hostname: '127.0.0.1' }) as http.Server;
 await new Promise((r) => server.once('listening', r));
@@ -79,5 +84,6 @@ try {
   await workerRun;
   await native.close();
   await sim.close();
+  await s3Sim.close();
   await env.close();
 }

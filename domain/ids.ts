@@ -5,6 +5,10 @@ export const workflowIds = {
   slotBookedNotification: (slotId: string) => `notify/slot-booked/${slotId}`,
   tokenPurchase: (purchaseId: string) => `payment/token/${purchaseId}`,
   purchaseRefund: (purchaseId: string) => `payment/refund/${purchaseId}`,
+  /** One payment attempt: the token purchase's id, or the global payment's id for an application fee. */
+  payment: (kind: string, key: string) => `payment/${kind}/${key}`,
+  /** The refund of a global payment, with its credit note (token purchases keep purchaseRefund). */
+  paymentRefund: (globalPaymentId: string) => `payment/refund/${globalPaymentId}`,
   crmFollowUp: (followUpId: string) => `crm-followup/${followUpId}`,
   crmEnrollment: (enrollmentId: string) => `crm-enrollment/${enrollmentId}`,
   crmBulkOperation: (operationId: string) => `crm-bulk/${operationId}`,

@@ -1,5 +1,6 @@
 // Parses the process environment once, with zod. Everything else receives a typed Config.
 import { z } from 'zod';
+import { checkGstin } from '../domain/finance/gstin.js';
 
 /** Development Razorpay credentials, shared by the api, the worker and the simulator. */
 export const DEV_RAZORPAY = { keyId: 'rzp_test_devkey000000', keySecret: 'dev-razorpay-key-secret', webhookSecret: 'dev-razorpay-webhook-secret' } as const;
@@ -12,6 +13,9 @@ export const DEV_EXOTEL = { accountSid: 'mas-dev', apiKey: 'dev-exotel-api-key',
 export const DEV_LLM = { apiKey: 'dev-llm-api-key' } as const;
 /** Development voice-AI settings, shared by the api, the worker and the simulator. */
 export const DEV_VOICE = { apiKey: 'dev-voice-api-key', agentId: 'agent_dev_interviewer', agentPhoneNumberId: 'phnum_dev_0001', webhookSecret: 'dev-voice-webhook-secret' } as const;
+
+/** Development supplier for GST invoices (Karnataka, state code 29); production sets SUPPLIER_*. */
+export const DEV_SUPPLIER = { legalName: 'My Analytics School Private Limited', gstin: '29AAHCM4821K1Z5', address1: '12 Residency Road', location: 'Bengaluru', pin: '560025', stateCode: '29', email: 'accounts@mas.local' } as const;
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -51,6 +55,17 @@ const EnvSchema = z.object({
   S3_BUCKET_RECORDINGS: z.string().min(3).max(63).default('mas-recordings'),
   /** Mr-Hire resumes, written server-side by the apply endpoint. */
   S3_RESUMES_BUCKET: z.string().min(3).max(63).default('mas-resumes'),
+  /** Finance documents (GST invoice and credit-note PDFs), written by the worker, downloaded through presigned URLs. */
+  S3_DOCUMENTS_BUCKET: z.string().min(3).max(63).default('mas-documents'),
+  // The supplier printed on every GST invoice. The defaults are a development identity with a valid GSTIN checksum.
+  SUPPLIER_LEGAL_NAME: z.string().min(2).max(100).default(DEV_SUPPLIER.legalName),
+  SUPPLIER_GSTIN: z.string().length(15).refine((g) => checkGstin(g).ok, { message: 'not a valid GSTIN (shape, state code or check character)' }).default(DEV_SUPPLIER.gstin),
+  SUPPLIER_ADDRESS: z.string().min(3).max(100).default(DEV_SUPPLIER.address1),
+  SUPPLIER_CITY: z.string().min(3).max(50).default(DEV_SUPPLIER.location),
+  SUPPLIER_PIN: z.string().regex(/^[1-9]\d{5}$/).default(DEV_SUPPLIER.pin),
+  SUPPLIER_EMAIL: z.string().email().default(DEV_SUPPLIER.email),
+  /** Presigned invoice and credit-note downloads stay valid this long. */
+  INVOICE_DOWNLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(30).max(604_800).default(300),
   S3_ACCESS_KEY_ID: z.string().min(1).default('S3RVER'),
   S3_SECRET_ACCESS_KEY: z.string().min(1).default('S3RVER'),
   RECORDING_MAX_BYTES: z.coerce.number().int().min(1).max(5 * 1024 ** 3).default(2 * 1024 ** 3),
@@ -138,6 +153,11 @@ const EnvSchema = z.object({
 });
 
 export type Config = z.infer<typeof EnvSchema> & { DATABASE_URL: string };
+
+/** The supplier block of GST invoices, from SUPPLIER_* (its state code is the GSTIN's). */
+export function supplierFromConfig(c: Config) {
+  return { legalName: c.SUPPLIER_LEGAL_NAME, gstin: c.SUPPLIER_GSTIN, address1: c.SUPPLIER_ADDRESS, location: c.SUPPLIER_CITY, pin: c.SUPPLIER_PIN, stateCode: c.SUPPLIER_GSTIN.slice(0, 2), email: c.SUPPLIER_EMAIL };
+}
 
 /** Parses env; DATABASE_URL must be resolved by the caller (embedded default) when absent. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

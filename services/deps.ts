@@ -2,6 +2,7 @@
 // takes it, or the narrow part of it it uses, as its first argument.
 import type { Client } from '@temporalio/client';
 import type { Role } from '../domain/auth/roles.js';
+import type { SupplierDetails } from '../domain/finance/invoice.js';
 import type { JwtService } from '../infra/auth/jwt.js';
 import type { Db } from '../infra/prisma.js';
 import type { Logger } from '../infra/logger.js';
@@ -23,6 +24,8 @@ export interface ServiceDeps {
   s3: ObjectStore;
   /** The resumes bucket (S3_RESUMES_BUCKET): Mr-Hire applications' files, written by the api. */
   resumes: ObjectStore;
+  /** The finance documents bucket (S3_DOCUMENTS_BUCKET): invoice and credit-note PDFs. */
+  documents: ObjectStore;
   whatsapp: WhatsAppProvider;
   email: EmailProvider;
   /** Click-to-call and SMS; undefined when EXOTEL_MODE=off (the CRM answers tel: links). */
@@ -63,6 +66,10 @@ export interface ServiceDeps {
     /** Overrides system config booking.holdMinutes (tests use seconds). */
     slotHoldSeconds?: number;
     razorpay: { keyId: string; keySecret: string; webhookSecret: string; purchaseTimeoutSeconds: number };
+    /** The supplier on GST invoices (SUPPLIER_*); absent: the development supplier (infra/env.ts DEV_SUPPLIER). */
+    supplier?: SupplierDetails;
+    /** Presigned invoice download lifetime (INVOICE_DOWNLOAD_URL_TTL_SECONDS); default 300. */
+    invoiceDownloadTtlSeconds?: number;
     /** Meeting recordings: upload limit, presigned URL lifetimes, and how long complete waits for the object. Defaults in api/routes/recordings. */
     recordings?: Partial<RecordingSettings>;
     /** WhatsApp webhook secrets; absent or null (WHATSAPP_MODE=off) makes the webhook refuse everything. */

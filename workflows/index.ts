@@ -4,6 +4,8 @@ export { noop } from './noop/noop.workflow.js';
 export { slotHold } from './slot-hold/slot-hold.workflow.js';
 export { slotBookedNotification } from './slot-notification/slot-notification.workflow.js';
 export { tokenPurchase } from './token-purchase/token-purchase.workflow.js';
+export { payment } from './payment/payment.workflow.js';
+export { paymentRefund } from './payment-refund/payment-refund.workflow.js';
 export { purchaseRefund } from './purchase-refund/purchase-refund.workflow.js';
 export { crmFollowUp } from './crm-followup/crm-followup.workflow.js';
 export { exotelCall } from './exotel-call/exotel-call.workflow.js';

@@ -35,6 +35,7 @@ export async function startBenchEnvironment(opts: { taskQueue: string; poolMax?:
     razorpay: unreachableRazorpay(),
     s3: unreachableObjectStore(),
     resumes: unreachableObjectStore(),
+    documents: unreachableObjectStore(),
     whatsapp: disabledWhatsApp(),
     email: unreachableEmail(),
     llm: unreachableLlm(),

@@ -11,6 +11,8 @@
 /** Coaching and training services (SAC 999293) at 18%. */
 export const COACHING_SAC = '999293';
 export const COACHING_RATE_BP = 1800;
+/** Token packs are online content (SAC 998439), at 18% too; rates always come from hsn_sac_master. */
+export const TOKEN_PACK_SAC = '998439';
 
 export interface TaxSplit {
   taxablePaise: number;

@@ -4,7 +4,7 @@
 // and it is asked outside any transaction. Refusals are DomainErrors (non-retryable activities).
 import { DomainError } from '../../domain/errors.js';
 import { paymentLifecycle } from '../../domain/payment/status.js';
-import type { Db } from '../../infra/prisma.js';
+import type { Db, Tx } from '../../infra/prisma.js';
 import type { Payment, RazorpayProvider } from '../../providers/razorpay/interface.js';
 import type { PurchaseOutcome } from '../../workflows/token-purchase/token-purchase.contract.js';
 
@@ -15,37 +15,52 @@ export interface SettlementDeps {
 
 async function settle(db: Db, purchaseId: string, payment: Payment): Promise<PurchaseOutcome> {
   return db.$transaction(async (tx) => {
-    const purchase = await tx.tokenPurchase.findUniqueOrThrow({ where: { id: purchaseId } });
+    const purchase = await tx.tokenPurchase.findUniqueOrThrow({ where: { id: purchaseId }, select: { status: true } });
     if (purchase.status !== 'PENDING') return { status: purchase.status, credited: false };
-    paymentLifecycle.assertTransition('PENDING', 'COMPLETED');
-    const claimed = await tx.tokenPurchase.updateMany({
-      where: { id: purchaseId, status: 'PENDING' },
-      data: { status: 'COMPLETED', razorpayPaymentId: payment.id, creditedAt: new Date() },
-    });
-    if (claimed.count === 0) return { status: 'COMPLETED', credited: false };
-    const wallet = await tx.token.upsert({
-      where: { userId: purchase.userId },
-      create: { userId: purchase.userId, balance: purchase.tokens, lifetimePurchased: purchase.tokens },
-      update: { balance: { increment: purchase.tokens }, lifetimePurchased: { increment: purchase.tokens } },
-    });
-    const promo = await tx.promotionalToken.findUnique({ where: { userId: purchase.userId }, select: { balance: true } });
-    await tx.tokenUsage.create({
-      data: {
-        userId: purchase.userId,
-        type: 'PURCHASE',
-        amount: purchase.tokens,
-        paidAmount: purchase.tokens,
-        balanceAfter: wallet.balance + (promo?.balance ?? 0),
-        description: `Bought ${purchase.tokens} tokens (${payment.id})`,
-        idempotencyKey: `purchase:${purchaseId}`,
-      },
-    });
-    return { status: 'COMPLETED', credited: true };
+    return (await creditPurchaseInTx(tx, purchaseId, payment.id)) ? { status: 'COMPLETED', credited: true } : { status: 'COMPLETED', credited: false };
   });
 }
 
+/**
+ * The credit, inside the caller's transaction: the purchase PENDING → COMPLETED by a conditional
+ * update, the wallet and the ledger row (key purchase:<id>). False when another call did it.
+ */
+export async function creditPurchaseInTx(tx: Tx, purchaseId: string, paymentId: string): Promise<boolean> {
+  paymentLifecycle.assertTransition('PENDING', 'COMPLETED');
+  const claimed = await tx.tokenPurchase.updateMany({
+    where: { id: purchaseId, status: 'PENDING' },
+    data: { status: 'COMPLETED', razorpayPaymentId: paymentId, creditedAt: new Date() },
+  });
+  if (claimed.count === 0) return false;
+  const purchase = await tx.tokenPurchase.findUniqueOrThrow({ where: { id: purchaseId }, select: { userId: true, tokens: true } });
+  const wallet = await tx.token.upsert({
+    where: { userId: purchase.userId },
+    create: { userId: purchase.userId, balance: purchase.tokens, lifetimePurchased: purchase.tokens },
+    update: { balance: { increment: purchase.tokens }, lifetimePurchased: { increment: purchase.tokens } },
+  });
+  const promo = await tx.promotionalToken.findUnique({ where: { userId: purchase.userId }, select: { balance: true } });
+  await tx.tokenUsage.create({
+    data: {
+      userId: purchase.userId,
+      type: 'PURCHASE',
+      amount: purchase.tokens,
+      paidAmount: purchase.tokens,
+      balanceAfter: wallet.balance + (promo?.balance ?? 0),
+      description: `Bought ${purchase.tokens} tokens (${paymentId})`,
+      idempotencyKey: `purchase:${purchaseId}`,
+    },
+  });
+  return true;
+}
+
+/** The purchase's end without money: PENDING → FAILED or CANCELLED (no-op once settled). */
+export async function closePurchaseInTx(tx: Tx, purchaseId: string, status: 'FAILED' | 'CANCELLED', reason: string): Promise<void> {
+  paymentLifecycle.assertTransition('PENDING', status);
+  await tx.tokenPurchase.updateMany({ where: { id: purchaseId, status: 'PENDING' }, data: { status, failureReason: reason } });
+}
+
 /** Makes sure a payment of this order is captured, capturing an authorized one. */
-async function capturedPayment(razorpay: RazorpayProvider, orderId: string, amountPaise: number, payment: Payment): Promise<Payment | null> {
+export async function capturedPayment(razorpay: RazorpayProvider, orderId: string, amountPaise: number, payment: Payment): Promise<Payment | null> {
   if (payment.order_id !== orderId || payment.amount !== amountPaise) return null;
   if (payment.status === 'captured' || payment.status === 'refunded') return payment;
   if (payment.status === 'authorized') return razorpay.capturePayment(payment.id, { amount: amountPaise, currency: 'INR' });

@@ -5,10 +5,12 @@ import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/errors.js';
 import { quote } from '../../domain/tokens/packs.js';
 import type { Prisma } from '../../prisma/generated/client.js';
-import { RazorpayError } from '../../providers/razorpay/interface.js';
 import { verifyCheckoutSignature } from '../../providers/razorpay/signatures.js';
 import type { AuthContext, ServiceDeps } from '../deps.js';
-import { signalPaymentCaptured, startTokenPurchase } from './token-purchase.starter.js';
+import { TOKEN_PACK_SAC } from '../../domain/finance/gst.js';
+import { openPayment } from '../payments/open-payment.js';
+import { paymentRefSelect, signalCaptured } from '../payments/payment.starter.js';
+import { signalPaymentCaptured } from './token-purchase.starter.js';
 
 export const purchaseSelect = {
   id: true,
@@ -29,23 +31,31 @@ type PurchaseRow = Prisma.TokenPurchaseGetPayload<{ select: typeof purchaseSelec
 export const toPurchaseView = (p: PurchaseRow) => ({ ...p, creditedAt: p.creditedAt?.toISOString() ?? null, createdAt: p.createdAt.toISOString() });
 
 export async function createPurchase(deps: Pick<ServiceDeps, 'db' | 'razorpay' | 'temporal' | 'logger' | 'config'>, userId: string, order: Parameters<typeof quote>[0]) {
-  const { db, razorpay, config } = deps;
+  const { db, config } = deps;
   const q = quote(order);
   const id = randomUUID();
   const receipt = `tp_${id.replaceAll('-', '').slice(0, 24)}`;
+  const buyer = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true, phone: true } });
   await db.tokenPurchase.create({ data: { id, userId, tokens: q.tokens, amountPaise: q.amountPaise, packId: q.packId, receipt } });
-  let orderId: string;
-  try {
-    const created = await razorpay.createOrder({ amount: q.amountPaise, currency: 'INR', receipt, notes: { purchaseId: id, userId } });
-    orderId = created.id;
-  } catch (err) {
-    await db.tokenPurchase.update({ where: { id }, data: { status: 'FAILED', failureReason: 'could not create the Razorpay order' } });
-    deps.logger.warn({ err: err instanceof RazorpayError ? { status: err.status, code: err.code } : String(err), purchaseId: id }, 'razorpay order failed');
-    throw new DomainError('DEPENDENCY_UNAVAILABLE', 'The payment provider is unavailable; nothing was charged. Try again.');
-  }
-  const workflowId = await startTokenPurchase(deps, { id, userId, razorpayOrderId: orderId, tokens: q.tokens, amountPaise: q.amountPaise });
-  const purchase = await db.tokenPurchase.update({ where: { id }, data: { razorpayOrderId: orderId, workflowId }, select: purchaseSelect });
-  return { purchase: toPurchaseView(purchase), checkout: { key: config.razorpay.keyId, order_id: orderId, amount: q.amountPaise, currency: 'INR', name: 'MAS tokens' } };
+  // The purchase's payment is a global payment (GST-inclusive price, one invoice line) settled by payment/token/<id>.
+  const opened = await openPayment(deps, {
+    kind: 'token',
+    subjectId: id,
+    workflowKey: id,
+    userId,
+    description: `Token purchase · ${q.tokens} tokens`,
+    items: [{ description: `Mr. Mentor session tokens × ${q.tokens}`, sac: TOKEN_PACK_SAC, listGrossPaise: q.amountPaise, chargedGrossPaise: q.amountPaise }],
+    buyer,
+    onRecorded: async (tx, ref) => {
+      await tx.tokenPurchase.update({ where: { id }, data: { razorpayOrderId: ref.razorpayOrderId, workflowId: ref.workflowId } });
+    },
+  }).catch(async (err: unknown) => {
+    // Only a purchase whose order was never recorded is dead; one with an order may still be paid.
+    await db.tokenPurchase.updateMany({ where: { id, razorpayOrderId: null }, data: { status: 'FAILED', failureReason: 'could not create the Razorpay order' } });
+    throw err;
+  });
+  const purchase = await db.tokenPurchase.findUniqueOrThrow({ where: { id }, select: purchaseSelect });
+  return { purchase: toPurchaseView(purchase), checkout: { key: config.razorpay.keyId, order_id: opened.ref.razorpayOrderId, amount: q.amountPaise, currency: 'INR', name: 'MAS tokens' } };
 }
 
 async function ownPurchaseRow(deps: Pick<ServiceDeps, 'db'>, auth: AuthContext, id: string) {
@@ -69,7 +79,12 @@ export async function verifyPurchase(deps: Pick<ServiceDeps, 'db' | 'temporal' |
     throw new DomainError('BAD_REQUEST', 'The payment signature does not match', [{ path: 'json.razorpay_signature', message: 'Invalid signature' }]);
   }
   // A run that already closed settled the purchase; the answer shows its current state either way.
-  if (p.status === 'PENDING') await signalPaymentCaptured(deps, { ...p, razorpayOrderId: p.razorpayOrderId }, body.razorpay_payment_id, 'checkout');
+  if (p.status === 'PENDING') {
+    const gp = await deps.db.globalPayment.findFirst({ where: { purpose: 'token', subjectId: p.id }, select: paymentRefSelect });
+    // Purchases opened before global payments existed run the older tokenPurchase workflow.
+    if (gp) await signalCaptured(deps, gp, body.razorpay_payment_id, 'checkout');
+    else await signalPaymentCaptured(deps, { ...p, razorpayOrderId: p.razorpayOrderId }, body.razorpay_payment_id, 'checkout');
+  }
   return toPurchaseView(p);
 }
 

@@ -7,6 +7,7 @@ import { WEBHOOK_EVENT_ID_HEADER, type RazorpayEventName } from '../../providers
 import { Prisma } from '../../prisma/generated/client.js';
 import { DomainError } from '../../domain/errors.js';
 import type { ServiceDeps } from '../deps.js';
+import { paymentRefSelect, signalCaptured, signalFailed } from '../payments/payment.starter.js';
 import { signalPaymentCaptured, signalPaymentFailed } from './token-purchase.starter.js';
 
 export type WebhookAck = 'processed' | 'duplicate' | 'ignored';
@@ -37,16 +38,31 @@ export async function receiveRazorpayWebhook(deps: Pick<ServiceDeps, 'db' | 'tem
   const { event } = parsed;
   const payment = event.payload.payment?.entity;
   const orderId = payment?.order_id ?? event.payload.order?.entity.id ?? null;
-  const purchase = orderId
-    ? await deps.db.tokenPurchase.findUnique({ where: { razorpayOrderId: orderId }, select: { id: true, userId: true, status: true, razorpayOrderId: true, razorpayPaymentId: true, tokens: true, amountPaise: true } })
-    : null;
   const kind = event.event === 'payment.failed' ? 'failed' : CAPTURED.includes(event.event) ? 'captured' : null;
+  // Every payment opened since global payments exist is found by its order; older token
+  // purchases (no global payment row) by theirs, and their run is the older tokenPurchase.
+  const gp = orderId ? await deps.db.globalPayment.findUnique({ where: { razorpayOrderId: orderId }, select: paymentRefSelect }) : null;
+  const purchase =
+    orderId && !gp
+      ? await deps.db.tokenPurchase.findUnique({ where: { razorpayOrderId: orderId }, select: { id: true, userId: true, status: true, razorpayOrderId: true, razorpayPaymentId: true, tokens: true, amountPaise: true } })
+      : null;
   try {
     // The row and the signal commit together: if Temporal is unreachable the row rolls back
     // and Razorpay's retry is processed; a concurrent copy waits on the unique key, then is a duplicate.
     return await deps.db.$transaction(async (tx): Promise<WebhookAck> => {
       await tx.webhookEvent.create({ data: { provider: 'razorpay', eventId, eventType: event.event, subjectId: orderId } });
-      if (!purchase?.razorpayOrderId || !payment || !kind) return 'ignored';
+      if (!payment || !kind) return 'ignored';
+      if (gp) {
+        const log = { eventId, event: event.event, globalPaymentId: gp.id, purpose: gp.purpose, paymentId: payment.id, status: gp.status };
+        if (gp.status !== 'CREATED' && gp.status !== 'AUTHORIZED') {
+          settledPurchaseEvent(deps, log, kind === 'captured' && payment.id !== gp.razorpayPaymentId);
+          return 'ignored';
+        }
+        const got = kind === 'failed' ? await signalFailed(deps, gp, payment.id) : await signalCaptured(deps, gp, payment.id, 'webhook');
+        if (!got) settledPurchaseEvent(deps, log, false);
+        return got ? 'processed' : 'ignored';
+      }
+      if (!purchase?.razorpayOrderId) return 'ignored';
       const log = { eventId, event: event.event, purchaseId: purchase.id, paymentId: payment.id, status: purchase.status };
       if (purchase.status !== 'PENDING') {
         settledPurchaseEvent(deps, log, kind === 'captured' && payment.id !== purchase.razorpayPaymentId);

@@ -20,7 +20,7 @@ const quiet = () => new MockActivityEnvironment(undefined, { logger: new Default
 const env = quiet();
 beforeAll(() => {
   db = createPrisma(inject('databaseUrl'), 5);
-  acts = createMeetingActivities({ db, logger: createLogger('silent'), now: () => new Date(), temporal: {} as never, taskQueue: 'unused', razorpay: unreachableRazorpay(), s3: unreachableObjectStore(), resumes: unreachableObjectStore(), whatsapp: disabledWhatsApp(), email: unreachableEmail(), ...unusedHireDeps() });
+  acts = createMeetingActivities({ db, logger: createLogger('silent'), now: () => new Date(), temporal: {} as never, taskQueue: 'unused', razorpay: unreachableRazorpay(), s3: unreachableObjectStore(), resumes: unreachableObjectStore(), documents: unreachableObjectStore(), whatsapp: disabledWhatsApp(), email: unreachableEmail(), ...unusedHireDeps() });
 });
 afterAll(() => db.$disconnect());
 

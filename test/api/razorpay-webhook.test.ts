@@ -50,7 +50,7 @@ async function completedPurchase() {
     json('POST', `/api/tokens/purchases/${purchase.id}/verify`, { razorpay_payment_id: paid.razorpay_payment_id, razorpay_signature: paid.razorpay_signature }, bearerHeader(s.accessToken)),
   );
   expect(verify.status).toBe(202);
-  expect(await closed(purchase.id)).toEqual({ status: 'COMPLETED', credited: true });
+  expect(await closed(purchase.id)).toEqual({ status: 'COMPLETED', credited: true, invoiceNumber: expect.stringMatching(/^MAS\/\d{4}\/\d{6}$/) });
   return { s, purchase, checkout, paid };
 }
 
@@ -93,7 +93,7 @@ describe('razorpay webhook after the purchase workflow closed', () => {
   it('a captured event for a purchase that ended FAILED or CANCELLED is recorded and acknowledged', async () => {
     const s = await createStudent(stack, { paid: 0 });
     const { purchase, checkout } = await buy(s.accessToken, 1);
-    expect(await closed(purchase.id)).toEqual({ status: 'CANCELLED', credited: false });
+    expect(await closed(purchase.id)).toEqual({ status: 'CANCELLED', credited: false, invoiceNumber: null });
     // The customer pays after the purchase timed out: the simulator logs the events.
     stack.razorpaySim.pay(checkout.order_id, { outcome: 'captured' });
     const [captured] = orderEvents(checkout.order_id, 'payment.captured');

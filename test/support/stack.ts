@@ -30,7 +30,7 @@ import { startWhatsAppSimulator, type WhatsAppSimulator } from '../../providers/
 export const TEST_MEETING_SECRET = 'test-meeting-events-secret-0123456789';
 /** Links in test emails point here; tests pull the token out of them. */
 export const TEST_NOTIFICATIONS = { publicWebUrl: 'http://web.test', meetingActionTtlHours: 24, emailFrom: 'MAS Test <no-reply@mas.test>' };
-export const TEST_S3 = { region: 'ap-south-1', bucket: 'test-recordings', resumesBucket: 'test-resumes', ...S3_SIM_CREDENTIALS };
+export const TEST_S3 = { region: 'ap-south-1', bucket: 'test-recordings', resumesBucket: 'test-resumes', documentsBucket: 'test-documents', ...S3_SIM_CREDENTIALS };
 export const TEST_RAZORPAY = { keyId: 'rzp_test_suite00000000', keySecret: 'test-razorpay-key-secret', webhookSecret: 'test-razorpay-webhook-secret' };
 /** Exotel account of the test stacks; the callback secret is what the StatusCallback URL carries. */
 export const TEST_EXOTEL = { accountSid: 'mas-test', apiKey: 'test-exotel-api-key', apiToken: 'test-exotel-api-token', callerId: '+918047100000', callbackSecret: 'test-exotel-callback-secret-0123' };
@@ -98,9 +98,10 @@ export async function startTestStack(
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'test');
   const razorpaySim = await startRazorpaySimulator({ ...TEST_RAZORPAY });
   const razorpay = createRazorpay({ mode: 'sim', baseUrl: razorpaySim.baseUrl, keyId: TEST_RAZORPAY.keyId, keySecret: TEST_RAZORPAY.keySecret });
-  const s3Sim = await startS3Simulator({ region: TEST_S3.region, buckets: [TEST_S3.bucket, TEST_S3.resumesBucket] });
+  const s3Sim = await startS3Simulator({ region: TEST_S3.region, buckets: [TEST_S3.bucket, TEST_S3.resumesBucket, TEST_S3.documentsBucket] });
   const s3 = createS3ObjectStore({ endpoint: s3Sim.endpoint, region: TEST_S3.region, bucket: TEST_S3.bucket, accessKeyId: TEST_S3.accessKeyId, secretAccessKey: TEST_S3.secretAccessKey, timeoutMs: 5_000 });
   const resumes = createS3ObjectStore({ endpoint: s3Sim.endpoint, region: TEST_S3.region, bucket: TEST_S3.resumesBucket, accessKeyId: TEST_S3.accessKeyId, secretAccessKey: TEST_S3.secretAccessKey, timeoutMs: 5_000 });
+  const documents = createS3ObjectStore({ endpoint: s3Sim.endpoint, region: TEST_S3.region, bucket: TEST_S3.documentsBucket, accessKeyId: TEST_S3.accessKeyId, secretAccessKey: TEST_S3.secretAccessKey, timeoutMs: 5_000 });
   const whatsappSim = await startWhatsAppSimulator({ phoneNumberId: TEST_WHATSAPP.phoneNumberId, token: TEST_WHATSAPP.token, appSecret: TEST_WHATSAPP.appSecret });
   const whatsapp = createWhatsApp({ mode: 'sim', baseUrl: whatsappSim.baseUrl, phoneNumberId: TEST_WHATSAPP.phoneNumberId, token: TEST_WHATSAPP.token, timeoutMs: 5_000 });
   const emailSim = await startEmailSimulator();
@@ -128,6 +129,7 @@ export async function startTestStack(
     razorpay,
     s3,
     resumes,
+    documents,
     whatsapp,
     email,
     exotel,
@@ -175,7 +177,7 @@ export async function startTestStack(
         connection: native,
         namespace: 'default',
         taskQueue,
-        deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3, resumes, whatsapp, email, exotel, notifications: TEST_NOTIFICATIONS, llm, voice, voiceAgent },
+        deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3, resumes, documents, whatsapp, email, exotel, notifications: TEST_NOTIFICATIONS, llm, voice, voiceAgent },
         workflowBundlePath: inject('workflowBundlePath'),
       });
       running = worker.run();
@@ -187,7 +189,7 @@ export async function startTestStack(
         connection: native,
         namespace: 'default',
         taskQueue: `${taskQueue}-ai-calls`,
-        deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3, resumes, whatsapp, email, exotel, notifications: TEST_NOTIFICATIONS, llm, voice, voiceAgent },
+        deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3, resumes, documents, whatsapp, email, exotel, notifications: TEST_NOTIFICATIONS, llm, voice, voiceAgent },
         workflowBundlePath: inject('workflowBundlePath'),
         maxConcurrentActivityTaskExecutions: 2,
       });

@@ -48,6 +48,7 @@ export async function createStaticApp() {
     razorpay: unreachableRazorpay(),
     s3: unreachableObjectStore(),
     resumes: unreachableObjectStore(),
+    documents: unreachableObjectStore(),
     whatsapp: disabledWhatsApp(),
     email: unreachableEmail(),
     llm: unreachableLlm(),

@@ -45,7 +45,7 @@ describe('token purchase', () => {
     );
     expect(verify.status).toBe(202);
     const handle = stack.temporal.workflow.getHandle(workflowIds.tokenPurchase(purchase.id));
-    expect(await handle.result()).toEqual({ status: 'COMPLETED', credited: true });
+    expect(await handle.result()).toEqual({ status: 'COMPLETED', credited: true, invoiceNumber: expect.stringMatching(/^MAS\/\d{4}\/\d{6}$/) });
     if (process.env.RECORD_HISTORIES === '1') writeFileSync('test/replay/histories/token-purchase.json', historyToJSON(await handle.fetchHistory()));
     expect(await balance(s.user.id)).toBe(5);
     expect(await stack.db.tokenPurchase.findUniqueOrThrow({ where: { id: purchase.id } })).toMatchObject({ status: 'COMPLETED', razorpayPaymentId: paid.razorpay_payment_id });
@@ -77,7 +77,7 @@ describe('token purchase', () => {
     const forged = new Request(hook!.url, { method: 'POST', headers: { ...Object.fromEntries(hook!.headers), 'x-razorpay-signature': signWebhook('{}', 'wrong-secret') }, body: await hook!.text() });
     expect((await stack.app.request(forged)).status).toBe(401);
     // The only payment failed, so the timeout ends the purchase FAILED with no credit.
-    expect(await result(purchase.id)).toEqual({ status: 'FAILED', credited: false });
+    expect(await result(purchase.id)).toEqual({ status: 'FAILED', credited: false, invoiceNumber: null });
     expect(await balance(s.user.id)).toBe(0);
   });
 
@@ -85,14 +85,14 @@ describe('token purchase', () => {
     const s = await createStudent(stack, { paid: 0 });
     const { purchase, checkout } = await buy(s.accessToken, { tokens: 2 });
     stack.razorpaySim.pay(checkout.order_id, { outcome: 'captured' });
-    expect(await result(purchase.id)).toEqual({ status: 'COMPLETED', credited: true });
+    expect(await result(purchase.id)).toEqual({ status: 'COMPLETED', credited: true, invoiceNumber: expect.stringMatching(/^MAS\/\d{4}\/\d{6}$/) });
     expect(await balance(s.user.id)).toBe(2);
   });
 
   it('no payment at all: the purchase ends CANCELLED', async () => {
     const s = await createStudent(stack, { paid: 0 });
     const { purchase } = await buy(s.accessToken, { tokens: 1 });
-    expect(await result(purchase.id)).toEqual({ status: 'CANCELLED', credited: false });
+    expect(await result(purchase.id)).toEqual({ status: 'CANCELLED', credited: false, invoiceNumber: null });
   });
 
   it('Razorpay down when the purchase starts: 503, the purchase is FAILED, nothing charged', async () => {

@@ -37,11 +37,11 @@ describe.concurrent('worker killed mid-workflow', () => {
     expect(await stack.db.meetingLog.count({ where: { slotId: slot.id, event: 'ENDED' } })).toBe(1);
   });
 
-  it('killed right after creditPurchase committed: the purchase completes after a restart, credited once', async () => {
+  it('killed right after settlePayment committed: the purchase completes after a restart, credited and invoiced once', async () => {
     const stack = await startTestStack({ worker: false });
     stacks.push(stack);
     const s = await createStudent(stack, { paid: 0 });
-    const doomed = runCrashingWorker(stack.taskQueue, 'creditPurchase', stack.razorpaySim.baseUrl);
+    const doomed = runCrashingWorker(stack.taskQueue, 'settlePayment', stack.razorpaySim.baseUrl);
     await doomed.ready;
     const res = await stack.app.request(json('POST', '/api/tokens/purchases', { tokens: 4 }, bearerHeader(s.accessToken)));
     const { purchase, checkout } = (await res.json()) as { purchase: { id: string }; checkout: { order_id: string } };
@@ -54,5 +54,8 @@ describe.concurrent('worker killed mid-workflow', () => {
     expect(await stack.temporal.workflow.getHandle(workflowIds.tokenPurchase(purchase.id)).result()).toMatchObject({ status: 'COMPLETED' });
     expect((await stack.db.token.findUniqueOrThrow({ where: { userId: s.user.id } })).balance).toBe(4);
     expect(await stack.db.tokenUsage.count({ where: { userId: s.user.id, type: 'PURCHASE' } })).toBe(1);
+    const gp = await stack.db.globalPayment.findFirstOrThrow({ where: { purpose: 'token', subjectId: purchase.id } });
+    expect(gp).toMatchObject({ status: 'CAPTURED', invoiceNumber: expect.any(String) });
+    expect(await stack.db.gstAuditLog.count({ where: { globalPaymentId: gp.id, action: 'INVOICE_GENERATED' } })).toBe(1);
   });
 });

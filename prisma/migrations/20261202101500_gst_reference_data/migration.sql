@@ -1,0 +1,52 @@
+-- Reference data invoicing cannot run without: every GST state code (place of supply, GSTIN states)
+-- and the SAC codes the product bills with their rates. The seed upserts the same rows.
+INSERT INTO "superadmin"."gst_state_code" ("code", "name", "alphaCode", "isUnionTerritory", "isActive", "createdAt", "updatedAt") VALUES
+  ('01', 'Jammu and Kashmir', 'JK', true, true, now(), now()),
+  ('02', 'Himachal Pradesh', 'HP', false, true, now(), now()),
+  ('03', 'Punjab', 'PB', false, true, now(), now()),
+  ('04', 'Chandigarh', 'CH', true, true, now(), now()),
+  ('05', 'Uttarakhand', 'UK', false, true, now(), now()),
+  ('06', 'Haryana', 'HR', false, true, now(), now()),
+  ('07', 'Delhi', 'DL', true, true, now(), now()),
+  ('08', 'Rajasthan', 'RJ', false, true, now(), now()),
+  ('09', 'Uttar Pradesh', 'UP', false, true, now(), now()),
+  ('10', 'Bihar', 'BR', false, true, now(), now()),
+  ('11', 'Sikkim', 'SK', false, true, now(), now()),
+  ('12', 'Arunachal Pradesh', 'AR', false, true, now(), now()),
+  ('13', 'Nagaland', 'NL', false, true, now(), now()),
+  ('14', 'Manipur', 'MN', false, true, now(), now()),
+  ('15', 'Mizoram', 'MZ', false, true, now(), now()),
+  ('16', 'Tripura', 'TR', false, true, now(), now()),
+  ('17', 'Meghalaya', 'ML', false, true, now(), now()),
+  ('18', 'Assam', 'AS', false, true, now(), now()),
+  ('19', 'West Bengal', 'WB', false, true, now(), now()),
+  ('20', 'Jharkhand', 'JH', false, true, now(), now()),
+  ('21', 'Odisha', 'OD', false, true, now(), now()),
+  ('22', 'Chhattisgarh', 'CG', false, true, now(), now()),
+  ('23', 'Madhya Pradesh', 'MP', false, true, now(), now()),
+  ('24', 'Gujarat', 'GJ', false, true, now(), now()),
+  ('25', 'Daman and Diu (before 2020)', 'DD', true, false, now(), now()),
+  ('26', 'Dadra and Nagar Haveli and Daman and Diu', 'DN', true, true, now(), now()),
+  ('27', 'Maharashtra', 'MH', false, true, now(), now()),
+  ('28', 'Andhra Pradesh (before 2014)', 'AP', false, false, now(), now()),
+  ('29', 'Karnataka', 'KA', false, true, now(), now()),
+  ('30', 'Goa', 'GA', false, true, now(), now()),
+  ('31', 'Lakshadweep', 'LD', true, true, now(), now()),
+  ('32', 'Kerala', 'KL', false, true, now(), now()),
+  ('33', 'Tamil Nadu', 'TN', false, true, now(), now()),
+  ('34', 'Puducherry', 'PY', true, true, now(), now()),
+  ('35', 'Andaman and Nicobar Islands', 'AN', true, true, now(), now()),
+  ('36', 'Telangana', 'TS', false, true, now(), now()),
+  ('37', 'Andhra Pradesh', 'AD', false, true, now(), now()),
+  ('38', 'Ladakh', 'LA', true, true, now(), now()),
+  ('97', 'Other Territory', 'OT', false, true, now(), now()),
+  ('99', 'Centre Jurisdiction', 'CJ', false, true, now(), now())
+ON CONFLICT ("code") DO NOTHING;
+
+INSERT INTO "superadmin"."hsn_sac_master" ("id", "code", "type", "description", "gstRatePercent", "isActive", "createdAt", "updatedAt") VALUES
+  (gen_random_uuid(), '999293', 'SAC', 'Commercial training and coaching services (mentoring sessions, MAS programs)', 18.00, true, now(), now()),
+  (gen_random_uuid(), '999294', 'SAC', 'Other education and training services n.e.c.', 18.00, true, now(), now()),
+  (gen_random_uuid(), '998439', 'SAC', 'Other on-line contents n.e.c. (token packs, recorded content)', 18.00, true, now(), now()),
+  (gen_random_uuid(), '998512', 'SAC', 'Permanent placement services, other than executive search (Mr-Hire)', 18.00, true, now(), now()),
+  (gen_random_uuid(), '998511', 'SAC', 'Executive and retained personnel search services', 18.00, true, now(), now())
+ON CONFLICT ("code") DO NOTHING;
