@@ -3,7 +3,7 @@
 // them; batch capacity under concurrent allocation; batch token allotments granted once.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationLifecycle } from '../../domain/application/status.js';
+import type { ApplicationStatus } from '../../domain/application/status.js';
 import { discountRequestLifecycle } from '../../domain/discount-request/status.js';
 import { tokenAllotmentLifecycle } from '../../domain/token-allotment/status.js';
 import type { Role } from '../../domain/auth/roles.js';
@@ -71,7 +71,7 @@ async function apply(token: string, batchId: string, extra: Record<string, unkno
 }
 
 /** An application moved straight to `status` in the database (payment is another slice's). */
-async function applicationIn(batchId: string, status: (typeof applicationLifecycle.states)[number], feePaise = 250_050) {
+async function applicationIn(batchId: string, status: ApplicationStatus, feePaise = 250_050) {
   const s = await user();
   const app = await stack.db.application.create({ data: { userId: s.user.id, batchId, status, name: s.user.name, email: s.email, feePaise } });
   return { student: s, id: app.id };
