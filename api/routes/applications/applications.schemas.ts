@@ -12,7 +12,7 @@ export const ATTRIBUTION_BOUNDS: JsonBounds = { maxDepth: 3, maxBytes: 4 * 1024 
 
 const FormData = boundedJson(FORM_DATA_BOUNDS, z.record(z.string().max(200), z.unknown())).openapi({ description: 'Answers to the application form (education, experience, motivation…)' });
 const Attribution = boundedJson(ATTRIBUTION_BOUNDS, z.record(z.string().max(100), z.unknown())).openapi({ description: 'Marketing attribution (utm_source, utm_campaign, referrer)' });
-const Phone = z.string().trim().regex(/^\+[1-9]\d{7,14}$/, 'Use E.164, e.g. +919812345678');
+const Phone = z.string().trim().max(16).regex(/^\+[1-9]\d{7,14}$/, 'Use E.164, e.g. +919812345678');
 
 export const ApplyBody = z
   .object({
