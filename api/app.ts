@@ -46,6 +46,10 @@ import { hireBoardRouter } from './routes/hire-board/hire-board.index.js';
 import { hireJobsRouter } from './routes/hire-jobs/hire-jobs.index.js';
 import { hireSetupRouter } from './routes/hire-setup/hire-setup.index.js';
 import { jobsPublicRouter } from './routes/jobs-public/jobs-public.index.js';
+import { applicationsRouter } from './routes/applications/applications.index.js';
+import { adminApplicationsRouter } from './routes/admin-applications/admin-applications.index.js';
+import { discountRequestsRouter } from './routes/discount-requests/discount-requests.index.js';
+import { tokenAllotmentsRouter } from './routes/token-allotments/token-allotments.index.js';
 
 export function createApp(deps: ServiceDeps) {
   const app = createRouter();
@@ -109,6 +113,10 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', hireSetupRouter);
   app.route('/', jobsPublicRouter);
   app.route('/', jobApplicationsRouter);
+  app.route('/', applicationsRouter);
+  app.route('/', adminApplicationsRouter);
+  app.route('/', discountRequestsRouter);
+  app.route('/', tokenAllotmentsRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

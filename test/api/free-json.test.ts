@@ -57,6 +57,11 @@ let stack: TestStack;
 let superadmin: Awaited<ReturnType<typeof createUser>>;
 let apiKey: string;
 let spec: Spec;
+/** Program applications: a student, batches to apply to (one per accepted apply) and a draft to edit. */
+let student: Awaited<ReturnType<typeof createUser>>;
+let openBatchIds: string[] = [];
+let applies = 0;
+let draftId: string;
 beforeAll(async () => {
   // The largest bound (a system config value, 512 KiB) must fit under the body limit.
   stack = await startTestStack({ worker: false, config: { bodyLimitBytes: 1024 * 1024 } });
@@ -65,6 +70,10 @@ beforeAll(async () => {
   const issued = await stack.app.request(json('POST', '/api/admin/vendor-keys', { name: 'Bounds', vendorName: `Vendor ${randomUUID().slice(0, 6)}`, platform: 'my-analytics-school' }, bearerHeader(superadmin.accessToken)));
   expect(issued.status).toBe(201);
   apiKey = ((await issued.json()) as { apiKey: string }).apiKey;
+  student = await createUser(stack, 'USER');
+  openBatchIds = (await Promise.all(Array.from({ length: 8 }, () => stack.db.batch.create({ data: { code: `FJ-${randomUUID().slice(0, 8)}`, name: 'Bounds batch' } })))).map((b) => b.id);
+  draftId = (await stack.db.application.create({ data: { userId: student.user.id, batchId: openBatchIds[0]!, name: 'Bounds', email: student.email } })).id;
+  applies = 1;
 });
 afterAll(() => stack?.close());
 
@@ -80,6 +89,9 @@ const CASES: Record<string, (field: string, value: unknown) => Request> = {
   'POST /api/crm/leads': (field, value) => json('POST', '/api/crm/leads', { name: 'Bounded Lead', phone: mobile(), sourceType: 'website', [field]: value }, bearerHeader(superadmin.accessToken)),
   'POST /api/vendor/leads': (field, value) => json('POST', '/api/vendor/leads', { name: 'Bounded Lead', phone: mobile(), [field]: value }, { 'x-api-key': apiKey }),
   'PUT /api/system-config/{key}': (field, value) => json('PUT', '/api/system-config/booking.cancellationPolicy', { [field]: value }, bearerHeader(superadmin.accessToken)),
+  // Each apply goes to the next batch, so an accepted one never meets the open-application rule.
+  'POST /api/applications': (field, value) => json('POST', '/api/applications', { batchId: openBatchIds[applies++ % openBatchIds.length], [field]: value }, bearerHeader(student.accessToken)),
+  'PATCH /api/applications/{id}': (field, value) => json('PATCH', `/api/applications/${draftId}`, { [field]: value }, bearerHeader(student.accessToken)),
 };
 /** A value the field accepts, nested a little: proves the bound is not a blanket refusal. */
 const FINE: Record<string, unknown> = {
@@ -87,6 +99,9 @@ const FINE: Record<string, unknown> = {
   'POST /api/vendor/leads': { form: 'webinar', answers: [{ q: 'year', a: [2026] }] },
   // The default value: the suite shares one database, and the booking tests rely on the policy.
   'PUT /api/system-config/{key}': SYSTEM_CONFIG['booking.cancellationPolicy'].default,
+  // Within both the form's and the (flatter) attribution's bounds.
+  'POST /api/applications': { utm_source: 'webinar', tags: ['analytics'] },
+  'PATCH /api/applications/{id}': { utm_source: 'webinar', tags: ['analytics'] },
 };
 /** Record fields need a record around the hostile value. */
 const wrap = (f: FreeField, v: unknown) => (f.field === 'value' ? v : { k: v });
