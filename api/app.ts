@@ -46,6 +46,8 @@ import { hireBoardRouter } from './routes/hire-board/hire-board.index.js';
 import { hireJobsRouter } from './routes/hire-jobs/hire-jobs.index.js';
 import { hireSetupRouter } from './routes/hire-setup/hire-setup.index.js';
 import { jobsPublicRouter } from './routes/jobs-public/jobs-public.index.js';
+import { applicationPaymentsRouter } from './routes/application-payments/application-payments.index.js';
+import { financeRouter } from './routes/finance/finance.index.js';
 import { applicationsRouter } from './routes/applications/applications.index.js';
 import { adminApplicationsRouter } from './routes/admin-applications/admin-applications.index.js';
 import { discountRequestsRouter } from './routes/discount-requests/discount-requests.index.js';
@@ -102,6 +104,8 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', followUpsRouter);
   app.route('/', crmWorkflowsRouter);
   app.route('/', crmEnrollmentsRouter);
+  app.route('/', applicationPaymentsRouter);
+  app.route('/', financeRouter);
   app.route('/', vendorKeysRouter);
   app.route('/', vendorLeadsRouter);
   app.route('/', hireCandidatesRouter);

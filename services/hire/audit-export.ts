@@ -3,6 +3,7 @@
 // row for a candidate with no decision yet. Rows are produced in keyset batches of candidates,
 // so a 10k-candidate job is never held in memory. Cells are RFC 4180 quoted and neutralised
 // against spreadsheet formula injection (a leading = + - @ tab or CR gets a leading ').
+import { csvCell, csvLine } from '../../domain/csv.js';
 import type { Prisma } from '../../prisma/generated/client.js';
 import type { ServiceDeps } from '../deps.js';
 import { jobForRecruiter, type RecruiterScope } from './job-access.js';
@@ -24,17 +25,8 @@ export const AUDIT_COLUMNS = [
   'at',
 ] as const;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One CSV cell: formula-neutralised, then quoted when it holds a quote, comma or line break. */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let s = String(value);
-  if (FORMULA_START.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export const csvLine = (cells: (string | number | null | undefined)[]) => `${cells.map(csvCell).join(',')}\r\n`;
+export { csvCell, csvLine };
 
 export interface AuditExport {
   filename: string;

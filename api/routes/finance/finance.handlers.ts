@@ -1,0 +1,96 @@
+// Finance over HTTP: the SUPERADMIN's lists, export, downloads, e-invoices and refunds, and a
+// payer's own payments. The rules live in services/finance/.
+import type { RouteHandler } from '@hono/zod-openapi';
+import { creditNoteDownload, creditNoteEInvoice, gstDocumentsCsv, invoiceDownload, invoiceEInvoice, listCreditNotes, listInvoices, listPayments, myPayments, paymentSelect, toPaymentView } from '../../../services/finance/finance-reads.js';
+import { requestRefund } from '../../../services/finance/refunds.js';
+import { DomainError } from '../../../domain/errors.js';
+import type { AppEnv } from '../../deps.js';
+import { keyset, keysetOn, toPage, toPageOn } from '../../pagination.js';
+import type {
+  creditNoteEInvoiceRoute,
+  creditNotePdfRoute,
+  getPaymentRoute,
+  gstCsvRoute,
+  invoiceEInvoiceRoute,
+  invoicePdfRoute,
+  listCreditNotesRoute,
+  listInvoicesRoute,
+  listPaymentsRoute,
+  myInvoicePdfRoute,
+  myPaymentsRoute,
+  refundRoute,
+} from './finance.routes.js';
+
+export const listPaymentsHandler: RouteHandler<typeof listPaymentsRoute, AppEnv> = async (c) => {
+  const { cursor, limit, state, ...f } = c.req.valid('query');
+  const page = keyset(cursor);
+  const rows = await listPayments(c.var.deps.db, { ...f, stateCode: state }, { where: page.where, orderBy: page.orderBy, take: limit + 1 });
+  const { items, nextCursor } = toPage(rows, limit);
+  return c.json({ items: items.map(toPaymentView), nextCursor }, 200);
+};
+
+export const getPaymentHandler: RouteHandler<typeof getPaymentRoute, AppEnv> = async (c) => {
+  const p = await c.var.deps.db.globalPayment.findUnique({ where: { id: c.req.valid('param').id }, select: paymentSelect });
+  if (!p) throw new DomainError('NOT_FOUND', 'No such payment');
+  return c.json(toPaymentView(p), 200);
+};
+
+export const listInvoicesHandler: RouteHandler<typeof listInvoicesRoute, AppEnv> = async (c) => {
+  const { cursor, limit, state, ...f } = c.req.valid('query');
+  const page = keysetOn('invoiceIssuedAt', 'desc', cursor);
+  const rows = await listInvoices(c.var.deps.db, { ...f, stateCode: state }, { where: page.where, orderBy: page.orderBy, take: limit + 1 });
+  const { items, nextCursor } = toPageOn(rows, limit, (r) => r.invoiceIssuedAt!);
+  return c.json({ items: items.map(toPaymentView), nextCursor }, 200);
+};
+
+export const listCreditNotesHandler: RouteHandler<typeof listCreditNotesRoute, AppEnv> = async (c) => {
+  const { cursor, limit, state, ...f } = c.req.valid('query');
+  const page = keyset(cursor);
+  const rows = await listCreditNotes(c.var.deps.db, { ...f, stateCode: state }, { where: page.where, orderBy: page.orderBy, take: limit + 1 });
+  const { items, nextCursor } = toPage(rows, limit);
+  return c.json({ items: items.map(({ createdAt: _c, ...n }) => n), nextCursor }, 200);
+};
+
+export const gstCsvHandler: RouteHandler<typeof gstCsvRoute, AppEnv> = async (c) => {
+  const { state, ...f } = c.req.valid('query');
+  const iterator = gstDocumentsCsv(c.var.deps.db, { ...f, stateCode: state });
+  const encoder = new TextEncoder();
+  const { logger } = c.var.deps;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await iterator.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      } catch (err) {
+        logger.error({ err, requestId: c.get('requestId') }, 'gst export failed mid-stream');
+        controller.error(new Error('gst export failed'));
+      }
+    },
+    async cancel() {
+      await iterator.return?.(undefined);
+    },
+  });
+  const period = `${f.from?.toISOString().slice(0, 10) ?? 'start'}_${f.to?.toISOString().slice(0, 10) ?? 'now'}`;
+  return c.body(body, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="gst-documents-${period}.csv"`, 'cache-control': 'no-store' });
+};
+
+export const invoicePdfHandler: RouteHandler<typeof invoicePdfRoute, AppEnv> = async (c) => c.json(await invoiceDownload(c.var.deps, c.get('auth')!, c.req.valid('param').id), 200);
+
+export const invoiceEInvoiceHandler: RouteHandler<typeof invoiceEInvoiceRoute, AppEnv> = async (c) => c.json(await invoiceEInvoice(c.var.deps, c.req.valid('param').id), 200);
+
+export const refundHandler: RouteHandler<typeof refundRoute, AppEnv> = async (c) => c.json(await requestRefund(c.var.deps, c.get('auth')!, c.req.valid('param').id, c.req.valid('json').reason), 202);
+
+export const creditNotePdfHandler: RouteHandler<typeof creditNotePdfRoute, AppEnv> = async (c) => c.json(await creditNoteDownload(c.var.deps, c.get('auth')!, c.req.valid('param').id), 200);
+
+export const creditNoteEInvoiceHandler: RouteHandler<typeof creditNoteEInvoiceRoute, AppEnv> = async (c) => c.json(await creditNoteEInvoice(c.var.deps, c.req.valid('param').id), 200);
+
+export const myPaymentsHandler: RouteHandler<typeof myPaymentsRoute, AppEnv> = async (c) => {
+  const { cursor, limit } = c.req.valid('query');
+  const page = keyset(cursor);
+  const rows = await myPayments(c.var.deps.db, c.get('auth')!.userId, { where: page.where, orderBy: page.orderBy, take: limit + 1 });
+  const { items, nextCursor } = toPage(rows, limit);
+  return c.json({ items: items.map(toPaymentView), nextCursor }, 200);
+};
+
+export const myInvoicePdfHandler: RouteHandler<typeof myInvoicePdfRoute, AppEnv> = async (c) => c.json(await invoiceDownload(c.var.deps, { ...c.get('auth')!, role: 'USER' }, c.req.valid('param').id), 200);

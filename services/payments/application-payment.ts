@@ -1,0 +1,79 @@
+// Paying an approved program application: the amount due (fee less the approved discount) as one
+// GST invoice line for coaching (SAC 999293), with the discount shown, through the payment
+// workflow payment/application/<globalPaymentId>. A re-click while an order is open gets the same
+// order back; checkout's callback is verified against our order id and signals the run. The run
+// moves the application APPROVED → PAYMENT_RECEIVED on capture and → PAID with the invoice.
+import { amountDuePaise } from '../../domain/application/fee.js';
+import { DomainError } from '../../domain/errors.js';
+import { COACHING_SAC } from '../../domain/finance/gst.js';
+import type { BillingAddress } from '../../domain/finance/invoice.js';
+import { verifyCheckoutSignature } from '../../providers/razorpay/signatures.js';
+import type { AuthContext, ServiceDeps } from '../deps.js';
+import { checkBuyer, openPayment } from './open-payment.js';
+import { paymentRefSelect, signalCaptured } from './payment.starter.js';
+
+export interface ApplicationBilling {
+  /** The name on the invoice (a company paying for its employee); default the applicant's. */
+  name?: string | undefined;
+  gstin?: string | undefined;
+  address?: BillingAddress | undefined;
+}
+
+type PayDeps = Pick<ServiceDeps, 'db' | 'razorpay' | 'temporal' | 'logger' | 'config'>;
+
+async function ownApplication(deps: Pick<ServiceDeps, 'db'>, auth: AuthContext, id: string) {
+  const app = await deps.db.application.findUnique({ where: { id }, include: { batch: { select: { name: true, code: true } } } });
+  if (!app || app.userId !== auth.userId) throw new DomainError('NOT_FOUND', 'No such application of yours');
+  return app;
+}
+
+function checkoutOf(deps: PayDeps, ref: { id: string; razorpayOrderId: string; amountPaise: number; workflowId: string | null }, application: { id: string; status: string }) {
+  return {
+    applicationId: application.id,
+    status: application.status,
+    globalPaymentId: ref.id,
+    workflowId: ref.workflowId,
+    checkout: { key: deps.config.razorpay.keyId, order_id: ref.razorpayOrderId, amount: ref.amountPaise, currency: 'INR' as const, name: 'MAS program fee' },
+  };
+}
+
+export async function payApplication(deps: PayDeps, auth: AuthContext, applicationId: string, billing: ApplicationBilling) {
+  const app = await ownApplication(deps, auth, applicationId);
+  if (app.status !== 'APPROVED') throw new DomainError('ILLEGAL_TRANSITION', `A ${app.status} application cannot be paid for; it must be APPROVED`);
+  const due = amountDuePaise(app);
+  if (due <= 0) throw new DomainError('CONFLICT', 'Nothing is due on this application');
+  const buyer = await checkBuyer(deps, { name: billing.name ?? app.name, email: app.email, phone: app.phone, gstin: billing.gstin ?? null, address: billing.address ?? null }, 'json');
+  if (buyer.gstin && !buyer.address) throw new DomainError('BAD_REQUEST', 'A B2B invoice needs the buyer’s address', [{ path: 'json.address', message: 'Required with a GSTIN' }]);
+  // An open order for the same amount and buyer is handed back instead of a second order.
+  const open = await deps.db.globalPayment.findFirst({
+    where: { purpose: 'application', subjectId: app.id, status: { in: ['CREATED', 'AUTHORIZED'] }, amountPaise: due, customerGstin: buyer.gstin ?? null },
+    orderBy: { createdAt: 'desc' },
+    select: paymentRefSelect,
+  });
+  if (open) return checkoutOf(deps, open, app);
+  const batch = app.batch ? `${app.batch.name} (${app.batch.code})` : 'MAS program';
+  const opened = await openPayment(deps, {
+    kind: 'application',
+    subjectId: app.id,
+    userId: app.userId,
+    platform: app.platform,
+    description: `Program fee · ${batch}`,
+    items: [{ description: `Program fee: ${batch}`, sac: COACHING_SAC, listGrossPaise: app.feePaise ?? due, chargedGrossPaise: due }],
+    buyer,
+    onRecorded: async (tx, ref) => {
+      await tx.application.update({ where: { id: app.id }, data: { razorpayOrderId: ref.razorpayOrderId } });
+    },
+  });
+  return checkoutOf(deps, opened.ref, app);
+}
+
+export async function verifyApplicationPayment(deps: PayDeps, auth: AuthContext, applicationId: string, body: { razorpay_order_id: string; razorpay_payment_id: string; razorpay_signature: string }) {
+  const app = await ownApplication(deps, auth, applicationId);
+  // The order must be one of ours for this application; its id, not the request's, is signed over.
+  const gp = await deps.db.globalPayment.findFirst({ where: { purpose: 'application', subjectId: app.id, razorpayOrderId: body.razorpay_order_id }, select: paymentRefSelect });
+  if (!gp || !verifyCheckoutSignature(gp.razorpayOrderId, body.razorpay_payment_id, body.razorpay_signature, deps.config.razorpay.keySecret)) {
+    throw new DomainError('BAD_REQUEST', 'The payment signature does not match', [{ path: 'json.razorpay_signature', message: 'Invalid signature' }]);
+  }
+  if (gp.status === 'CREATED' || gp.status === 'AUTHORIZED') await signalCaptured(deps, gp, body.razorpay_payment_id, 'checkout');
+  return { applicationId: app.id, status: app.status, globalPaymentId: gp.id, workflowId: gp.workflowId };
+}
