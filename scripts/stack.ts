@@ -187,7 +187,7 @@ try {
       entry: 'providers/s3/simulator-main.ts',
       enabled: e.S3_MODE !== 'live' && !e.S3_ENDPOINT,
       ports: { S3_SIM_PORT: e.S3_SIM_PORT ?? '4569' },
-      env: { S3_SIM_DIR: path.join(dataDir, 's3'), S3_SIM_BUCKETS: `${e.S3_BUCKET_RECORDINGS ?? 'mas-recordings'},${e.S3_RESUMES_BUCKET ?? 'mas-resumes'}` },
+      env: { S3_SIM_DIR: path.join(dataDir, 's3'), S3_SIM_BUCKETS: `${e.S3_BUCKET_RECORDINGS ?? 'mas-recordings'},${e.S3_RESUMES_BUCKET ?? 'mas-resumes'},${e.S3_DOCUMENTS_BUCKET ?? 'mas-documents'}` },
       banner: (p) => `s3 sim         http://127.0.0.1:${p.S3_SIM_PORT} (objects in .data/s3)`,
     },
     {

@@ -13,7 +13,7 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
 
 describe('workflow replay', () => {
   it('has at least one recorded history per workflow that has run in production', () => {
-    expect(files).toEqual(expect.arrayContaining(['meeting-earnings.json', 'meeting-earnings-review-refund.json', 'meeting-earnings-review-credit.json', 'slot-hold.json', 'token-purchase.json', 'purchase-refund.json', 'crm-followup.json', 'crm-enrollment.json', 'crm-enrollment-continue-as-new.json', 'crm-enrollment-pause-cancel.json', 'crm-bulk.json', 'crm-trigger-sweeper.json', 'slot-notification.json', 'meeting-recording.json', 'meeting-recording-deletion.json', 'exotel-call.json', 'candidate-pipeline-shortlisted.json', 'candidate-pipeline-talent-pool.json', 'candidate-pipeline-rejected.json', 'hire-bulk-reject.json', 'talent-pool-match.json', 'ai-call-campaign.json']));
+    expect(files).toEqual(expect.arrayContaining(['meeting-earnings.json', 'meeting-earnings-review-refund.json', 'meeting-earnings-review-credit.json', 'slot-hold.json', 'token-purchase.json', 'purchase-refund.json', 'crm-followup.json', 'crm-enrollment.json', 'crm-enrollment-continue-as-new.json', 'crm-enrollment-pause-cancel.json', 'crm-bulk.json', 'crm-trigger-sweeper.json', 'slot-notification.json', 'meeting-recording.json', 'meeting-recording-deletion.json', 'exotel-call.json', 'candidate-pipeline-shortlisted.json', 'candidate-pipeline-talent-pool.json', 'candidate-pipeline-rejected.json', 'hire-bulk-reject.json', 'talent-pool-match.json', 'ai-call-campaign.json', 'payment-token.json', 'payment-application.json', 'payment-refund.json', 'purchase-refund-credit-note.json']));
   });
 
   it.each(files)('replays %s', async (file) => {

@@ -46,7 +46,7 @@ describe('token purchase', () => {
     expect(verify.status).toBe(202);
     const handle = stack.temporal.workflow.getHandle(workflowIds.tokenPurchase(purchase.id));
     expect(await handle.result()).toEqual({ status: 'COMPLETED', credited: true, invoiceNumber: expect.stringMatching(/^MAS\/\d{4}\/\d{6}$/) });
-    if (process.env.RECORD_HISTORIES === '1') writeFileSync('test/replay/histories/token-purchase.json', historyToJSON(await handle.fetchHistory()));
+    if (process.env.RECORD_HISTORIES === '1') writeFileSync('test/replay/histories/payment-token.json', historyToJSON(await handle.fetchHistory()));
     expect(await balance(s.user.id)).toBe(5);
     expect(await stack.db.tokenPurchase.findUniqueOrThrow({ where: { id: purchase.id } })).toMatchObject({ status: 'COMPLETED', razorpayPaymentId: paid.razorpay_payment_id });
     expect(await stack.db.tokenUsage.count({ where: { userId: s.user.id, type: 'PURCHASE' } })).toBe(1);
@@ -116,7 +116,7 @@ describe('token purchase', () => {
     expect(refunds.map((r) => r.status).sort()).toEqual([202, 409]);
     const handle = stack.temporal.workflow.getHandle(workflowIds.purchaseRefund(purchase.id));
     const { refundId } = await handle.result();
-    if (process.env.RECORD_HISTORIES === '1') writeFileSync('test/replay/histories/purchase-refund.json', historyToJSON(await handle.fetchHistory()));
+    if (process.env.RECORD_HISTORIES === '1') writeFileSync('test/replay/histories/purchase-refund-credit-note.json', historyToJSON(await handle.fetchHistory()));
     expect(refundId).toMatch(/^rfnd_/);
     expect(await balance(s.user.id)).toBe(0);
     expect(await stack.db.tokenPurchase.findUniqueOrThrow({ where: { id: purchase.id } })).toMatchObject({ refundedAmountPaise: 20_000, razorpayRefundId: refundId });
