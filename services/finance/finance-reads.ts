@@ -122,6 +122,12 @@ export async function listCreditNotes(db: Db, f: FinanceFilters, page: Page<Pris
   }));
 }
 
+export async function getPayment(db: Db, id: string) {
+  const p = await db.globalPayment.findUnique({ where: { id }, select: paymentSelect });
+  if (!p) throw new DomainError('NOT_FOUND', 'No such payment');
+  return p;
+}
+
 export function myPayments(db: Db, userId: string, page: Page<Prisma.GlobalPaymentWhereInput, Prisma.GlobalPaymentOrderByWithRelationInput>) {
   return db.globalPayment.findMany({ where: { AND: [page.where, { userId }] }, orderBy: page.orderBy, take: page.take, select: paymentSelect });
 }

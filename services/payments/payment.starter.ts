@@ -4,10 +4,10 @@
 // restarted (REJECT_DUPLICATE): signalling it answers false, since a late event changes nothing.
 // A webhook for a purchase whose run is an older tokenPurchase reaches it too: the signal names
 // are the same, and signalWithStart only starts when no run is open.
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { paymentCapturedSignal, paymentFailedSignal, type PaymentInput, type PaymentKind } from '../../workflows/payment/payment.contract.js';
 import { MasEntityId, MasEntityType, MasState, MasUserId } from '../../workflows/search-attributes.js';
 import type { ServiceDeps } from '../deps.js';
+import { delivered } from '../tokens/token-purchase.starter.js';
 
 type StarterDeps = Pick<ServiceDeps, 'temporal' | 'config'>;
 
@@ -46,17 +46,6 @@ function startOptions(deps: StarterDeps, p: PaymentRef) {
 
 export async function startPayment(deps: StarterDeps, p: PaymentRef): Promise<void> {
   await deps.temporal.workflow.start('payment', { ...startOptions(deps, p), workflowIdConflictPolicy: 'USE_EXISTING' });
-}
-
-/** True when a run got the signal; false when the payment's run had already closed. */
-async function delivered(send: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await send();
-    return true;
-  } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) return false;
-    throw err;
-  }
 }
 
 export function signalCaptured(deps: StarterDeps, p: PaymentRef, paymentId: string, source: 'checkout' | 'webhook'): Promise<boolean> {

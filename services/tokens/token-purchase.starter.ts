@@ -42,7 +42,7 @@ export async function startTokenPurchase(deps: StarterDeps, p: PurchaseRef) {
 }
 
 /** True when a run got the signal; false when the purchase's run had already closed. */
-async function delivered(send: () => Promise<unknown>): Promise<boolean> {
+export async function delivered(send: () => Promise<unknown>): Promise<boolean> {
   try {
     await send();
     return true;

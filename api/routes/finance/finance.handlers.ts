@@ -1,9 +1,9 @@
 // Finance over HTTP: the SUPERADMIN's lists, export, downloads, e-invoices and refunds, and a
 // payer's own payments. The rules live in services/finance/.
 import type { RouteHandler } from '@hono/zod-openapi';
-import { creditNoteDownload, creditNoteEInvoice, gstDocumentsCsv, invoiceDownload, invoiceEInvoice, listCreditNotes, listInvoices, listPayments, myPayments, paymentSelect, toPaymentView } from '../../../services/finance/finance-reads.js';
+import { creditNoteDownload, creditNoteEInvoice, gstDocumentsCsv, invoiceDownload, getPayment, invoiceEInvoice, listCreditNotes, listInvoices, listPayments, myPayments, toPaymentView } from '../../../services/finance/finance-reads.js';
 import { requestRefund } from '../../../services/finance/refunds.js';
-import { DomainError } from '../../../domain/errors.js';
+import { csvDownload } from '../../csv-stream.js';
 import type { AppEnv } from '../../deps.js';
 import { keyset, keysetOn, toPage, toPageOn } from '../../pagination.js';
 import type {
@@ -29,11 +29,7 @@ export const listPaymentsHandler: RouteHandler<typeof listPaymentsRoute, AppEnv>
   return c.json({ items: items.map(toPaymentView), nextCursor }, 200);
 };
 
-export const getPaymentHandler: RouteHandler<typeof getPaymentRoute, AppEnv> = async (c) => {
-  const p = await c.var.deps.db.globalPayment.findUnique({ where: { id: c.req.valid('param').id }, select: paymentSelect });
-  if (!p) throw new DomainError('NOT_FOUND', 'No such payment');
-  return c.json(toPaymentView(p), 200);
-};
+export const getPaymentHandler: RouteHandler<typeof getPaymentRoute, AppEnv> = async (c) => c.json(toPaymentView(await getPayment(c.var.deps.db, c.req.valid('param').id)), 200);
 
 export const listInvoicesHandler: RouteHandler<typeof listInvoicesRoute, AppEnv> = async (c) => {
   const { cursor, limit, state, ...f } = c.req.valid('query');
@@ -53,26 +49,8 @@ export const listCreditNotesHandler: RouteHandler<typeof listCreditNotesRoute, A
 
 export const gstCsvHandler: RouteHandler<typeof gstCsvRoute, AppEnv> = async (c) => {
   const { state, ...f } = c.req.valid('query');
-  const iterator = gstDocumentsCsv(c.var.deps.db, { ...f, stateCode: state });
-  const encoder = new TextEncoder();
-  const { logger } = c.var.deps;
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const next = await iterator.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      } catch (err) {
-        logger.error({ err, requestId: c.get('requestId') }, 'gst export failed mid-stream');
-        controller.error(new Error('gst export failed'));
-      }
-    },
-    async cancel() {
-      await iterator.return?.(undefined);
-    },
-  });
   const period = `${f.from?.toISOString().slice(0, 10) ?? 'start'}_${f.to?.toISOString().slice(0, 10) ?? 'now'}`;
-  return c.body(body, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="gst-documents-${period}.csv"`, 'cache-control': 'no-store' });
+  return csvDownload(c, gstDocumentsCsv(c.var.deps.db, { ...f, stateCode: state }), `gst-documents-${period}.csv`, 'gst export');
 };
 
 export const invoicePdfHandler: RouteHandler<typeof invoicePdfRoute, AppEnv> = async (c) => c.json(await invoiceDownload(c.var.deps, c.get('auth')!, c.req.valid('param').id), 200);

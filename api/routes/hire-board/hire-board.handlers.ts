@@ -10,6 +10,7 @@ import { candidateFile } from '../../../services/hire/candidate-view.js';
 import { applicationCosts, jobCosts } from '../../../services/hire/costs.js';
 import type { RecruiterScope } from '../../../services/hire/job-access.js';
 import { listTalentPoolMatches } from '../../../services/hire/talent-pool-matches.js';
+import { csvDownload } from '../../csv-stream.js';
 import type { AppEnv } from '../../deps.js';
 import type {
   applicationCostsRoute,
@@ -50,30 +51,7 @@ export const candidateFileHandler: RouteHandler<typeof candidateFileRoute, AppEn
 
 export const auditExportHandler: RouteHandler<typeof auditExportRoute, AppEnv> = async (c) => {
   const { filename, chunks } = await auditExport(c.var.deps, recruiter(c), c.req.valid('param').id);
-  const logger = c.var.deps.logger;
-  const iterator = chunks[Symbol.asyncIterator]();
-  const encoder = new TextEncoder();
-  // Pull-based: the next batch is read only when the client has taken the previous one.
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const next = await iterator.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      } catch (err) {
-        logger.error({ err, requestId: c.get('requestId') }, 'audit export failed mid-stream');
-        controller.error(new Error('audit export failed'));
-      }
-    },
-    async cancel() {
-      await iterator.return?.();
-    },
-  });
-  return c.body(body, 200, {
-    'content-type': 'text/csv; charset=utf-8',
-    'content-disposition': `attachment; filename="${filename}"`,
-    'cache-control': 'no-store',
-  });
+  return csvDownload(c, chunks, filename, 'audit export');
 };
 
 export const jobCostsHandler: RouteHandler<typeof jobCostsRoute, AppEnv> = async (c) => {
