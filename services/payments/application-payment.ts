@@ -8,6 +8,8 @@ import { DomainError } from '../../domain/errors.js';
 import { COACHING_SAC } from '../../domain/finance/gst.js';
 import type { BillingAddress } from '../../domain/finance/invoice.js';
 import { verifyCheckoutSignature } from '../../providers/razorpay/signatures.js';
+import type { Tx } from '../../infra/prisma.js';
+import { lockApplication } from '../admissions/application-view.js';
 import type { AuthContext, ServiceDeps } from '../deps.js';
 import { checkBuyer, openPayment } from './open-payment.js';
 import { paymentRefSelect, signalCaptured } from './payment.starter.js';
@@ -44,12 +46,15 @@ export async function payApplication(deps: PayDeps, auth: AuthContext, applicati
   if (due <= 0) throw new DomainError('CONFLICT', 'Nothing is due on this application');
   const buyer = await checkBuyer(deps, { name: billing.name ?? app.name, email: app.email, phone: app.phone, gstin: billing.gstin ?? null, address: billing.address ?? null }, 'json');
   if (buyer.gstin && !buyer.address) throw new DomainError('BAD_REQUEST', 'A B2B invoice needs the buyer’s address', [{ path: 'json.address', message: 'Required with a GSTIN' }]);
-  // An open order for the same amount and buyer is handed back instead of a second order.
-  const open = await deps.db.globalPayment.findFirst({
-    where: { purpose: 'application', subjectId: app.id, status: { in: ['CREATED', 'AUTHORIZED'] }, amountPaise: due, customerGstin: buyer.gstin ?? null },
-    orderBy: { createdAt: 'desc' },
-    select: paymentRefSelect,
-  });
+  // An open order for the same amount and buyer is handed back instead of a second order: checked
+  // here, and again under the application's row lock once the order exists (concurrent clicks).
+  const openOrder = (db: Pick<Tx, 'globalPayment'>) =>
+    db.globalPayment.findFirst({
+      where: { purpose: 'application', subjectId: app.id, status: { in: ['CREATED', 'AUTHORIZED'] }, amountPaise: due, customerGstin: buyer.gstin ?? null },
+      orderBy: { createdAt: 'desc' },
+      select: paymentRefSelect,
+    });
+  const open = await openOrder(deps.db);
   if (open) return checkoutOf(deps, open, app);
   const batch = app.batch ? `${app.batch.name} (${app.batch.code})` : 'MAS program';
   const opened = await openPayment(deps, {
@@ -60,6 +65,12 @@ export async function payApplication(deps: PayDeps, auth: AuthContext, applicati
     description: `Program fee · ${batch}`,
     items: [{ description: `Program fee: ${batch}`, sac: COACHING_SAC, listGrossPaise: app.feePaise ?? due, chargedGrossPaise: due }],
     buyer,
+    claim: async (tx) => {
+      const locked = await lockApplication(tx, app.id);
+      if (locked?.status !== 'APPROVED') throw new DomainError('ILLEGAL_TRANSITION', `A ${locked?.status ?? 'deleted'} application cannot be paid for; it must be APPROVED`);
+      if (amountDuePaise(locked) !== due) throw new DomainError('CONFLICT', 'The amount due changed while the order was made; try again');
+      return openOrder(tx);
+    },
     onRecorded: async (tx, ref) => {
       await tx.application.update({ where: { id: app.id }, data: { razorpayOrderId: ref.razorpayOrderId } });
     },

@@ -38,10 +38,18 @@ export interface OpenPaymentInput {
   buyer: BuyerDetails;
   /** The kind's own writes, in the transaction that records the payment (e.g. the order id on the subject). */
   onRecorded?: (tx: Tx, ref: PaymentRef) => Promise<void>;
+  /**
+   * Runs first in the recording transaction, after the order exists: it locks the subject and
+   * re-checks it. A payment it returns (a concurrent caller's, recorded meanwhile) is handed back
+   * and this call's order is left unpaid; it may also throw to refuse (the subject moved on).
+   */
+  claim?: (tx: Tx) => Promise<PaymentRef | null>;
 }
 
 export interface OpenedPayment {
   ref: PaymentRef;
+  /** True when a concurrent caller's open payment was handed back (claim) instead of a new one. */
+  reused: boolean;
   taxes: { placeOfSupplyCode: string; intraState: boolean; taxablePaise: number; cgstPaise: number; sgstPaise: number; igstPaise: number };
 }
 
@@ -98,7 +106,9 @@ export async function openPayment(deps: OpenDeps, input: OpenPaymentInput): Prom
   }
   const workflowId = workflowIds.payment(input.kind, input.workflowKey ?? id);
   const ref: PaymentRef = { id, purpose: input.kind, subjectId: input.subjectId, userId: input.userId, razorpayOrderId: orderId, amountPaise: totals.totalPaise, workflowId, description: input.description };
-  await deps.db.$transaction(async (tx) => {
+  const winner = await deps.db.$transaction(async (tx) => {
+    const claimed = (await input.claim?.(tx)) ?? null;
+    if (claimed) return claimed;
     await tx.globalPayment.create({
       data: {
         id,
@@ -141,12 +151,19 @@ export async function openPayment(deps: OpenDeps, input: OpenPaymentInput): Prom
       })),
     });
     await input.onRecorded?.(tx, ref);
+    return null;
   });
+  const taxes = { placeOfSupplyCode: pos, intraState, taxablePaise: totals.taxablePaise, cgstPaise: totals.cgstPaise, sgstPaise: totals.sgstPaise, igstPaise: totals.igstPaise };
+  if (winner) {
+    // Nothing was recorded for this order; Razorpay lets an unpaid order expire.
+    deps.logger.info({ kind: input.kind, subjectId: input.subjectId, unusedOrderId: orderId, globalPaymentId: winner.id }, 'a concurrent open payment was handed back');
+    return { ref: winner, reused: true, taxes };
+  }
   try {
     await startPayment(deps, ref);
   } catch (err) {
     // The payment is recorded; the first checkout verify or webhook starts the run (signalWithStart).
     deps.logger.warn({ err: String(err), globalPaymentId: id, workflowId }, 'payment workflow not started; the first payment event will start it');
   }
-  return { ref, taxes: { placeOfSupplyCode: pos, intraState, taxablePaise: totals.taxablePaise, cgstPaise: totals.cgstPaise, sgstPaise: totals.sgstPaise, igstPaise: totals.igstPaise } };
+  return { ref, reused: false, taxes };
 }

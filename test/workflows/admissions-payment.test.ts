@@ -157,14 +157,19 @@ describe('admissions, paid through the payment workflow', () => {
     expect(csv).toContain(`CRN,${refunded.creditNoteNumber},`);
   });
 
-  it('a student without a GSTIN or address gets a B2C invoice in the supplier’s state: CGST = SGST; an unapproved application cannot be paid', async () => {
+  it('a student without a GSTIN or address gets a B2C invoice in the supplier’s state: CGST = SGST; concurrent clicks open one payment; an unapproved application cannot be paid', async () => {
     const { batch } = await batchWithCourse(5);
     const student = await createUser(stack, 'USER');
     const draft = await call(student.accessToken, 'POST', '/api/applications', { batchId: batch.id });
     expect((await call(student.accessToken, 'POST', `/api/applications/${draft.body.id}/payment`, {})).status).toBe(409);
     const other = await createUser(stack, 'USER');
     const id = await approvedApplication(other.accessToken, batch.id);
-    const pay = await call(other.accessToken, 'POST', `/api/applications/${id}/payment`, {});
+    // Five clicks at once open one payment: the losers of the race get the winner's order.
+    const clicks = await Promise.all(Array.from({ length: 5 }, () => call(other.accessToken, 'POST', `/api/applications/${id}/payment`, {})));
+    expect(clicks.map((c) => c.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(new Set(clicks.map((c) => c.body.checkout.order_id)).size).toBe(1);
+    expect(await stack.db.globalPayment.count({ where: { subjectId: id } })).toBe(1);
+    const pay = clicks[0]!;
     // No verify and no webhook: the reconcile after the timeout finds the payment.
     stack.razorpaySim.pay(pay.body.checkout.order_id, { outcome: 'captured' });
     expect(await stack.temporal.workflow.getHandle(pay.body.workflowId).result()).toMatchObject({ status: 'COMPLETED', credited: true });
