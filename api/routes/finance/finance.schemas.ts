@@ -9,16 +9,21 @@ const When = z
   .transform((s) => new Date(s.length === 10 ? `${s}T00:00:00+05:30` : s))
   .openapi({ type: 'string', example: '2026-04-01' });
 
-export const FinanceFilterQuery = z.object({
+const filterShape = {
   from: When.optional().openapi({ description: 'From this day or instant (inclusive; a day starts at midnight IST)' }),
   to: When.optional().openapi({ description: 'Before this day or instant (exclusive)' }),
   state: z.string().regex(/^\d{2}$/).optional().openapi({ description: 'Place-of-supply GST state code' }),
   kind: z.enum(PAYMENT_KINDS).optional(),
   supplyType: z.enum(['B2B', 'B2C']).optional(),
-});
+};
 
-export const PaymentListQuery = PageQuery.extend(FinanceFilterQuery.shape).extend({ status: z.enum(GlobalPaymentStatus).optional() });
-export const DocumentListQuery = PageQuery.extend(FinanceFilterQuery.shape);
+/** An empty or backwards period is a mistake, not an empty answer. */
+const forwardPeriod = (q: { from?: Date | undefined; to?: Date | undefined }) => !q.from || !q.to || q.from < q.to;
+const backwards = { message: '`to` must be after `from`', path: ['to'] };
+
+export const FinanceFilterQuery = z.object(filterShape).refine(forwardPeriod, backwards);
+export const PaymentListQuery = PageQuery.extend(filterShape).extend({ status: z.enum(GlobalPaymentStatus).optional() }).refine(forwardPeriod, backwards);
+export const DocumentListQuery = PageQuery.extend(filterShape).refine(forwardPeriod, backwards);
 
 const TaxLine = z.object({
   lineNumber: z.number().int(),
