@@ -3,7 +3,9 @@
 // workflow payment/application/<globalPaymentId>. A re-click while an order is open gets the same
 // order back; checkout's callback is verified against our order id and signals the run. The run
 // moves the application APPROVED → PAYMENT_RECEIVED on capture and → PAID with the invoice.
+// With nothing due (a full discount) the fee is waived: PAID at once, with no order and no invoice.
 import { amountDuePaise } from '../../domain/application/fee.js';
+import { applicationLifecycle } from '../../domain/application/status.js';
 import { DomainError } from '../../domain/errors.js';
 import { COACHING_SAC } from '../../domain/finance/gst.js';
 import type { BillingAddress } from '../../domain/finance/invoice.js';
@@ -43,7 +45,7 @@ export async function payApplication(deps: PayDeps, auth: AuthContext, applicati
   const app = await ownApplication(deps, auth, applicationId);
   if (app.status !== 'APPROVED') throw new DomainError('ILLEGAL_TRANSITION', `A ${app.status} application cannot be paid for; it must be APPROVED`);
   const due = amountDuePaise(app);
-  if (due <= 0) throw new DomainError('CONFLICT', 'Nothing is due on this application');
+  if (due <= 0) return waiveFee(deps, app.id);
   const buyer = await checkBuyer(deps, { name: billing.name ?? app.name, email: app.email, phone: app.phone, gstin: billing.gstin ?? null, address: billing.address ?? null }, 'json');
   if (buyer.gstin && !buyer.address) throw new DomainError('BAD_REQUEST', 'A B2B invoice needs the buyer’s address', [{ path: 'json.address', message: 'Required with a GSTIN' }]);
   // An open order for the same amount and buyer is handed back instead of a second order: checked
@@ -76,6 +78,25 @@ export async function payApplication(deps: PayDeps, auth: AuthContext, applicati
     },
   });
   return checkoutOf(deps, opened.ref, app);
+}
+
+/**
+ * Nothing due (a full discount): APPROVED → PAYMENT_RECEIVED → PAID at once, both moves checked,
+ * in one transaction under the application's lock. No payment row, no Razorpay order and no
+ * invoice: there is no consideration to tax.
+ */
+async function waiveFee(deps: Pick<ServiceDeps, 'db'>, applicationId: string) {
+  const now = new Date();
+  const status = await deps.db.$transaction(async (tx) => {
+    const locked = await lockApplication(tx, applicationId);
+    if (locked?.status !== 'APPROVED') throw new DomainError('ILLEGAL_TRANSITION', `A ${locked?.status ?? 'deleted'} application cannot be paid for; it must be APPROVED`);
+    if (amountDuePaise(locked) > 0) throw new DomainError('CONFLICT', 'The amount due changed; try again');
+    applicationLifecycle.assertTransition('APPROVED', 'PAYMENT_RECEIVED');
+    applicationLifecycle.assertTransition('PAYMENT_RECEIVED', 'PAID');
+    await tx.application.update({ where: { id: applicationId }, data: { status: 'PAID', amountPaidPaise: 0, paidAt: now } });
+    return 'PAID' as const;
+  });
+  return { applicationId, status, globalPaymentId: null, workflowId: null, checkout: null };
 }
 
 export async function verifyApplicationPayment(deps: PayDeps, auth: AuthContext, applicationId: string, body: { razorpay_order_id: string; razorpay_payment_id: string; razorpay_signature: string }) {

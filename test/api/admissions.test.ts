@@ -192,6 +192,20 @@ describe('discount requests', () => {
     expect((await ask(otherSales.accessToken, { discountPaise: 5_000, reason: 'paid' })).status).toBe(409);
     expect((await stack.db.application.findUniqueOrThrow({ where: { id } })).discountPaise).toBe(40_000);
   });
+
+  it('a full scholarship leaves nothing due: paying moves APPROVED → PAID at once with no order and no invoice', async () => {
+    const { batch } = await makeBatch();
+    const { student, id } = await applicationIn(batch.id, 'UNDER_REVIEW');
+    const asked = await ok<{ id: string }>(await call(sales.accessToken, 'POST', `/api/admin/applications/${id}/discount-requests`, { discountPaise: 250_050, reason: 'Full scholarship' }), 201);
+    await ok(await call(admin.accessToken, 'POST', `/api/admin/discount-requests/${asked.id}/approve`, {}));
+    await ok(await admit(id, 'approve'));
+    const pay = (again = false) => call(student.accessToken, 'POST', `/api/applications/${id}/payment`, again ? { name: 'Again' } : {});
+    expect(await ok(await pay())).toEqual({ applicationId: id, status: 'PAID', globalPaymentId: null, workflowId: null, checkout: null });
+    expect((await pay(true)).status).toBe(409);
+    expect(await stack.db.application.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'PAID', amountPaidPaise: 0 });
+    expect(await stack.db.globalPayment.count({ where: { subjectId: id } })).toBe(0);
+    await ok(await admit(id, 'allocate', {}));
+  });
 });
 
 describe('batch capacity', () => {

@@ -32,6 +32,16 @@ export const CheckoutView = z
   })
   .openapi('ApplicationCheckout');
 
+export const WaivedView = z
+  .object({
+    applicationId: z.uuid(),
+    status: z.literal('PAID'),
+    globalPaymentId: z.null(),
+    workflowId: z.null(),
+    checkout: z.null(),
+  })
+  .openapi('ApplicationFeeWaived');
+
 export const VerifyBody = z
   .object({
     razorpay_order_id: z.string().min(1).max(100),
@@ -52,10 +62,11 @@ export const payRoute = createRoute({
   ...bearer(['USER']),
   request: { params: ApplicationId, body: jsonBody(PayBody) },
   responses: {
+    200: jsonResponse('Nothing was due (a full discount): the application is PAID at once, with no payment and no invoice', WaivedView),
     201: jsonResponse('The Razorpay checkout options', CheckoutView),
     400: problemResponse('Invalid body: a GSTIN that fails its checksum, an unknown state code, or a GSTIN without an address'),
     ...base,
-    409: problemResponse('The application is not APPROVED, or nothing is due'),
+    409: problemResponse('The application is not APPROVED'),
     503: problemResponse('Razorpay is unavailable; nothing was charged'),
   },
 });
