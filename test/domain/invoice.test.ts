@@ -10,7 +10,7 @@ import { COACHING_RATE_BP, COACHING_SAC } from '../../domain/finance/gst.js';
 import { formatRupees, istDate, placeOfSupply, priceLines, totalsOf, type InvoiceDocument } from '../../domain/finance/invoice.js';
 import { DEV_SUPPLIER } from '../../infra/env.js';
 
-const ajv = new Ajv({ allErrors: true, strict: false, multipleOfPrecision: 6 });
+const ajv = new Ajv({ allErrors: true, strict: false, multipleOfPrecision: 6, formats: { email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/ } });
 const validate = ajv.compile(JSON.parse(readFileSync('test/fixtures/einvoice-inv01.schema.json', 'utf8')) as object);
 const price = fc.integer({ min: 100, max: 10_000_000_00 });
 
