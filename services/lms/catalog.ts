@@ -4,7 +4,7 @@
 // the cursor and the merge keeps the first limit + 1. The outline never carries content
 // (video URLs, meeting links, lesson content): that is for enrolled students only.
 import { DomainError } from '../../domain/errors.js';
-import { masLessonCount, parseMasFeatures, parseMasModules } from '../../domain/lms/mas-course-modules.js';
+import { type LESSON_TYPES, masLessonCount, parseMasFeatures, parseMasModules } from '../../domain/lms/mas-course-modules.js';
 import type { Prisma } from '../../prisma/generated/client.js';
 import type { ServiceDeps } from '../deps.js';
 
@@ -20,7 +20,7 @@ export interface CatalogFilters {
 
 export interface CatalogLesson {
   title: string;
-  type: string;
+  type: (typeof LESSON_TYPES)[number];
   durationMinutes: number | null;
   isPreview: boolean;
 }
