@@ -48,9 +48,15 @@ async function lockUser(tx: Tx, userId: string) {
   if (!u) throw new DomainError('UNPROCESSABLE', 'No such user', [{ path: 'json.userId', message: 'No such user' }]);
 }
 
+/**
+ * Locks the batch and its seated applications (the lock enrollApplication and deboard take on
+ * each), so a student enrolled or deboarded concurrently is seen either before or after this
+ * change, never missed between our read of ENROLLED students and their read of the batch's courses.
+ */
 async function lockBatch(tx: Tx, batchId: string) {
   const [b] = await tx.$queryRaw<{ courseId: string | null }[]>`SELECT "courseId"::text AS "courseId" FROM "public"."batches" WHERE "id" = ${batchId}::uuid FOR UPDATE`;
   if (!b) throw new DomainError('UNPROCESSABLE', 'No such batch', [{ path: 'json.batchId', message: 'No such batch' }]);
+  await tx.$queryRaw`SELECT "id" FROM "public"."applications" WHERE "batchId" = ${batchId}::uuid AND "status" IN ('BATCH_ALLOCATED', 'ENROLLED') ORDER BY "id" FOR NO KEY UPDATE`;
   return b;
 }
 

@@ -372,3 +372,25 @@ export async function deleteAssignment({ db }: Deps, _actor: AuthContext, id: st
     if (before.isPublished && before.module.isPublished) await refreshCourseProgress(tx, before.module.courseId);
   });
 }
+
+/**
+ * Sets the order of a course's modules or a module's classes in one go (drag and drop): `ids`
+ * must list every child exactly once; position becomes its index.
+ */
+export async function reorder({ db }: Deps, _actor: AuthContext, kind: 'modules' | 'classes', parentId: string, ids: string[]) {
+  return db.$transaction(async (tx) => {
+    const children =
+      kind === 'modules'
+        ? (await tx.course.findUnique({ where: { id: parentId }, select: { modules: { select: { id: true } } } }))?.modules
+        : (await tx.module.findUnique({ where: { id: parentId }, select: { classes: { select: { id: true } } } }))?.classes;
+    if (!children) throw new DomainError('NOT_FOUND', kind === 'modules' ? 'No such course' : 'No such module');
+    const have = new Set(children.map((c) => c.id));
+    if (new Set(ids).size !== ids.length || ids.length !== have.size || ids.some((id) => !have.has(id)))
+      throw new DomainError('UNPROCESSABLE', `List every one of the ${have.size} ${kind} exactly once`, [{ path: 'json.ids', message: 'Must be a permutation of the current children' }]);
+    for (const [position, id] of ids.entries()) {
+      if (kind === 'modules') await tx.module.update({ where: { id }, data: { position } });
+      else await tx.class.update({ where: { id }, data: { position } });
+    }
+    return { ids };
+  });
+}

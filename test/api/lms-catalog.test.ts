@@ -49,6 +49,8 @@ describe('batches', () => {
   it('moves UPCOMING → ACTIVE → COMPLETED and refuses an illegal move with 409', async () => {
     const b = await ok<{ id: string; status: string; enrollmentFee: string; seatsLeft: number | null }>(await as('POST', '/api/admin/batches', { code: `B-${uniq()}`, name: 'Cohort', enrollmentFee: 2500.5, capacity: 10 }), 201);
     expect(b).toMatchObject({ status: 'UPCOMING', enrollmentFee: '2500.50', seatsLeft: 10 });
+    const open = await ok<{ items: { id: string; seatsLeft: number }[] }>(await call(null, 'GET', '/api/batches?limit=100'));
+    expect(open.items.find((x) => x.id === b.id)?.seatsLeft).toBe(10);
     await refused(await as('POST', `/api/admin/batches/${b.id}/status`, { status: 'COMPLETED' }), 409, 'ILLEGAL_TRANSITION');
     expect((await ok<{ status: string }>(await as('POST', `/api/admin/batches/${b.id}/status`, { status: 'ACTIVE' }))).status).toBe('ACTIVE');
     expect((await ok<{ status: string }>(await as('POST', `/api/admin/batches/${b.id}/status`, { status: 'COMPLETED' }))).status).toBe('COMPLETED');
@@ -157,6 +159,20 @@ describe('courses and the catalog', () => {
     expect(legacyDetail.model).toBe('legacy');
     expect(legacyDetail.outline[0]!.lessons.map((l) => l.title)).toEqual(['SELECT']);
     expect(JSON.stringify(legacyDetail)).not.toContain('video.test');
+  });
+});
+
+describe('course outline', () => {
+  it('reorders modules in one go and refuses a list that is not exactly the children', async () => {
+    const course = await legacyCourse(false);
+    const second = await ok<{ id: string; position: number }>(await as('POST', `/api/admin/courses/${course.id}/modules`, { title: 'Joins' }), 201);
+    expect(second.position).toBe(1);
+    const before = await ok<{ modules: { id: string; title: string }[] }>(await as('GET', `/api/admin/courses/${course.id}`));
+    const ids = before.modules.map((m) => m.id).reverse();
+    await refused(await as('POST', `/api/admin/courses/${course.id}/modules/order`, { ids: [ids[0]] }), 422, 'UNPROCESSABLE');
+    await ok(await as('POST', `/api/admin/courses/${course.id}/modules/order`, { ids }));
+    const after = await ok<{ modules: { title: string }[] }>(await as('GET', `/api/admin/courses/${course.id}`));
+    expect(after.modules.map((m) => m.title)).toEqual(['Joins', 'Basics']);
   });
 });
 

@@ -34,6 +34,11 @@ export const deleteModuleHandler: H<typeof r.deleteModuleRoute> = async (c) => {
   return c.body(null, 204);
 };
 
+export const reorderModulesHandler: H<typeof r.reorderModulesRoute> = async (c) =>
+  c.json(await courses.reorder(c.var.deps, c.get('auth')!, 'modules', c.req.valid('param').id, c.req.valid('json').ids), 200);
+export const reorderClassesHandler: H<typeof r.reorderClassesRoute> = async (c) =>
+  c.json(await courses.reorder(c.var.deps, c.get('auth')!, 'classes', c.req.valid('param').id, c.req.valid('json').ids), 200);
+
 export const createClassHandler: H<typeof r.createClassRoute> = async (c) => c.json(await courses.createClass(c.var.deps, c.get('auth')!, c.req.valid('param').id, c.req.valid('json')), 201);
 export const updateClassHandler: H<typeof r.updateClassRoute> = async (c) => c.json(await courses.updateClass(c.var.deps, c.get('auth')!, c.req.valid('param').id, c.req.valid('json')), 200);
 export const deleteClassHandler: H<typeof r.deleteClassRoute> = async (c) => {

@@ -24,6 +24,7 @@ import {
   MasCourseQuery,
   MasCourseView,
   ModuleView,
+  ReorderBody,
   SlugParam,
   UpdateAssignmentBody,
   UpdateClassBody,
@@ -128,6 +129,20 @@ export const deleteModuleRoute = createRoute({
   request: { params: IdParam },
   responses: { ...deleted, ...invalid, ...authProblems, ...missing('module') },
 });
+
+const reorderRoute = (path: string, parent: string, children: string) =>
+  createRoute({
+    method: 'post',
+    path,
+    tags: TAGS,
+    summary: `Reorder a ${parent}'s ${children}: list every one, in the new order`,
+    ...bearer(STAFF),
+    request: { params: IdParam, body: jsonBody(ReorderBody) },
+    responses: { 200: jsonResponse('The new order', ReorderBody), ...invalid, ...authProblems, ...missing(parent), 422: problemResponse(`Not exactly the ${parent}'s ${children}`) },
+  });
+
+export const reorderModulesRoute = reorderRoute('/api/admin/courses/{id}/modules/order', 'course', 'modules');
+export const reorderClassesRoute = reorderRoute('/api/admin/modules/{id}/classes/order', 'module', 'classes');
 
 export const createClassRoute = createRoute({
   method: 'post',

@@ -275,5 +275,7 @@ export const CatalogDetailView = CatalogEntryView.extend({
   ),
 }).openapi('CatalogCourseDetail');
 
+export const ReorderBody = z.object({ ids: z.array(z.uuid()).min(1).max(500).openapi({ description: 'Every child id, in the new order' }) }).strict().openapi('ReorderRequest');
+
 export const IdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 export const SlugParam = z.object({ slug: z.string().trim().min(1).max(120).openapi({ param: { name: 'slug', in: 'path' } }) });
