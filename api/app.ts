@@ -52,6 +52,9 @@ import { applicationsRouter } from './routes/applications/applications.index.js'
 import { adminApplicationsRouter } from './routes/admin-applications/admin-applications.index.js';
 import { discountRequestsRouter } from './routes/discount-requests/discount-requests.index.js';
 import { tokenAllotmentsRouter } from './routes/token-allotments/token-allotments.index.js';
+import { lmsBatchesRouter } from './routes/lms-batches/lms-batches.index.js';
+import { lmsCoursesRouter } from './routes/lms-courses/lms-courses.index.js';
+import { lmsEnrollmentsRouter } from './routes/lms-enrollments/lms-enrollments.index.js';
 
 export function createApp(deps: ServiceDeps) {
   const app = createRouter();
@@ -121,6 +124,9 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', adminApplicationsRouter);
   app.route('/', discountRequestsRouter);
   app.route('/', tokenAllotmentsRouter);
+  app.route('/', lmsBatchesRouter);
+  app.route('/', lmsCoursesRouter);
+  app.route('/', lmsEnrollmentsRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -5,6 +5,7 @@ import { applicationLifecycle } from '../../domain/application/status.js';
 import { batchLifecycle } from '../../domain/batch/status.js';
 import { candidateLifecycle } from '../../domain/candidate/status.js';
 import { coursePlanLifecycle } from '../../domain/course-plan/status.js';
+import { courseLifecycle } from '../../domain/lms/course-status.js';
 import { enrollmentLifecycle } from '../../domain/enrollment/status.js';
 import { jobPostLifecycle } from '../../domain/job-post/status.js';
 import { leadLifecycle } from '../../domain/lead/status.js';
@@ -33,6 +34,7 @@ const pairs: [string, Lifecycle<string>, Record<string, string>][] = [
   ['LeadStatus', leadLifecycle, enums.LeadStatus],
   ['RawLeadStatus', rawLeadLifecycle, enums.RawLeadStatus],
   ['CoursePlanStatus', coursePlanLifecycle, enums.CoursePlanStatus],
+  ['CourseStatus', courseLifecycle, enums.CourseStatus],
   ['VendorApiKeyStatus', vendorApiKeyLifecycle, enums.VendorApiKeyStatus],
   ['JobPostStatus', jobPostLifecycle, enums.JobPostStatus],
   ['MentorApplicationStatus', mentorApplicationLifecycle, enums.MentorApplicationStatus],
