@@ -52,6 +52,13 @@ import { applicationsRouter } from './routes/applications/applications.index.js'
 import { adminApplicationsRouter } from './routes/admin-applications/admin-applications.index.js';
 import { discountRequestsRouter } from './routes/discount-requests/discount-requests.index.js';
 import { tokenAllotmentsRouter } from './routes/token-allotments/token-allotments.index.js';
+import { lmsProfilesRouter } from './routes/lms-profiles/lms-profiles.index.js';
+import { lmsCollegesRouter } from './routes/lms-colleges/lms-colleges.index.js';
+import { lmsCourseInterestRouter } from './routes/lms-course-interest/lms-course-interest.index.js';
+import { lmsWebinarsRouter } from './routes/lms-webinars/lms-webinars.index.js';
+import { lmsExternalCoursesRouter } from './routes/lms-external-courses/lms-external-courses.index.js';
+import { lmsAnnouncementsRouter } from './routes/lms-announcements/lms-announcements.index.js';
+import { lmsBatchMeetingsRouter } from './routes/lms-batch-meetings/lms-batch-meetings.index.js';
 
 export function createApp(deps: ServiceDeps) {
   const app = createRouter();
@@ -121,6 +128,13 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', adminApplicationsRouter);
   app.route('/', discountRequestsRouter);
   app.route('/', tokenAllotmentsRouter);
+  app.route('/', lmsProfilesRouter);
+  app.route('/', lmsCollegesRouter);
+  app.route('/', lmsCourseInterestRouter);
+  app.route('/', lmsWebinarsRouter);
+  app.route('/', lmsExternalCoursesRouter);
+  app.route('/', lmsAnnouncementsRouter);
+  app.route('/', lmsBatchMeetingsRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
