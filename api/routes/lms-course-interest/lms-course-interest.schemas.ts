@@ -1,16 +1,19 @@
 // The public course-interest form and the staff list. Every field is bounded; the email is
 // lower-cased and the phone normalised to E.164 here, before the service sees them.
 import { z } from '@hono/zod-openapi';
-import { normalizeEmail, normalizePhone } from '../../../domain/crm/phone.js';
+import { normalizePhone } from '../../../domain/crm/phone.js';
 import { PageQuery } from '../../pagination.js';
 import { Text } from '../lms-profiles/lms-fields.js';
 
 const Utm = z.string().trim().min(1).max(200);
 
+/** As typed: surrounding spaces and capitals are dropped before the address is checked. */
+const Email = z.string().trim().toLowerCase().max(254).pipe(z.email());
+
 export const CourseInterestBody = z
   .object({
     name: Text(120),
-    email: z.email().max(254).transform(normalizeEmail).optional(),
+    email: Email.optional(),
     phone: z
       .string()
       .max(24)
@@ -39,7 +42,7 @@ export const CourseInterestQuery = PageQuery.extend({
   courseId: z.uuid().optional(),
   from: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Submitted at or after' }),
   to: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Submitted before' }),
-  email: z.email().max(254).transform(normalizeEmail).optional(),
+  email: Email.optional(),
 });
 
 export const CourseInterestView = z
