@@ -23,22 +23,22 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 /**
  * Name search, alphabetical: `q` matches the start of any word of the name (so "delhi" finds
- * "University of Delhi"), or the code. Paged by (name, id) with an opaque cursor.
+ * "University of Delhi"), or the start of the code. Paged by (name, id), in one query.
  */
 export async function searchColleges({ db }: Deps, f: CollegeSearch, page: { after?: { name: string; id: string } | undefined; take: number }) {
-  const where: Prisma.CollegeWhereInput[] = [];
-  if (!f.includeInactive) where.push({ isActive: true });
-  if (f.state) where.push({ state: { equals: f.state, mode: 'insensitive' } });
+  const conditions: Prisma.Sql[] = [];
+  if (!f.includeInactive) conditions.push(Prisma.sql`"isActive"`);
+  if (f.state) conditions.push(Prisma.sql`lower("state") = lower(${f.state})`);
   if (f.q) {
-    const q = f.q.trim();
-    const ids = await db.$queryRaw<{ id: string }[]>`
-      SELECT "id"::text AS "id" FROM "public"."colleges"
-       WHERE "name" ILIKE ${`${escapeLike(q)}%`} OR "name" ILIKE ${`% ${escapeLike(q)}%`} OR "code" ILIKE ${`${escapeLike(q)}%`}
-       LIMIT 1000`;
-    where.push({ id: { in: ids.map((r) => r.id) } });
+    const q = escapeLike(f.q.trim());
+    conditions.push(Prisma.sql`("name" ILIKE ${`${q}%`} OR "name" ILIKE ${`% ${q}%`} OR "code" ILIKE ${`${q}%`})`);
   }
-  if (page.after) where.push({ OR: [{ name: { gt: page.after.name } }, { name: page.after.name, id: { gt: page.after.id } }] });
-  return db.college.findMany({ where: { AND: where }, orderBy: [{ name: 'asc' }, { id: 'asc' }], take: page.take, select: collegeSelect });
+  if (page.after) conditions.push(Prisma.sql`("name", "id") > (${page.after.name}, ${page.after.id}::uuid)`);
+  const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty;
+  return db.$queryRaw<CollegeRow[]>`
+    SELECT "id"::text AS "id", "name", "code", "city", "state", "country", "isActive", "createdAt"
+      FROM "public"."colleges" ${where}
+     ORDER BY "name", "id" LIMIT ${page.take}`;
 }
 
 const duplicate = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';

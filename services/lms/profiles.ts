@@ -129,6 +129,9 @@ export async function upsertMyProfile({ db }: Deps, actor: AuthContext, input: P
   const { dateOfBirth, skills, ...rest } = input;
   const data = {
     ...rest,
+    // A college is either picked from the directory or typed in: choosing one clears the other.
+    ...(input.collegeId && input.collegeName === undefined ? { collegeName: null } : {}),
+    ...(input.collegeName && input.collegeId === undefined ? { collegeId: null } : {}),
     ...(dateOfBirth !== undefined ? { dateOfBirth: dateOfBirth === null ? null : new Date(`${dateOfBirth}T00:00:00Z`) } : {}),
     ...(skills !== undefined ? { skills: normalizeSkills(skills) } : {}),
   } satisfies Prisma.StudentProfileUncheckedUpdateInput;

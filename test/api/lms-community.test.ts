@@ -54,6 +54,16 @@ describe('student profiles and colleges', () => {
     const inState = await ok<Page<{ state: string }>>(await call(s.accessToken, 'GET', '/api/colleges?state=kerala&limit=100'));
     expect(inState.items.length).toBeGreaterThanOrEqual(2);
     expect(new Set(inState.items.map((c) => c.state))).toEqual(new Set(['Kerala']));
+    // The (name, id) cursor walks the directory in order without repeats.
+    const names: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const p: Page<{ name: string }> = await ok(await call(s.accessToken, 'GET', `/api/colleges?state=Delhi&limit=2${cursor ? `&cursor=${cursor}` : ''}`));
+      names.push(...p.items.map((c) => c.name));
+      cursor = p.nextCursor;
+    } while (cursor);
+    expect(names.length).toBeGreaterThanOrEqual(5);
+    expect(names).toEqual([...new Set(names)].sort((x, y) => (x < y ? -1 : 1)));
 
     const saved = await ok<Record<string, unknown>>(
       await call(s.accessToken, 'PUT', '/api/me/profile', { collegeId: college.id, graduationYear: 2026, skills: [' SQL ', 'sql', 'Python'], linkedinUrl: 'https://www.linkedin.com/in/someone' }),
@@ -62,6 +72,9 @@ describe('student profiles and colleges', () => {
     // A second PUT changes only what it names.
     const again = await ok<Record<string, unknown>>(await call(s.accessToken, 'PUT', '/api/me/profile', { bio: 'Analyst in the making' }));
     expect(again).toMatchObject({ collegeId: college.id, bio: 'Analyst in the making', graduationYear: 2026 });
+    const typed = await ok<Record<string, unknown>>(await call(s.accessToken, 'PUT', '/api/me/profile', { collegeName: 'A college not listed' }));
+    expect(typed).toMatchObject({ collegeId: null, collegeName: 'A college not listed', college: null });
+    await ok(await call(s.accessToken, 'PUT', '/api/me/profile', { collegeId: college.id }));
 
     expect((await call(s.accessToken, 'PUT', '/api/me/profile', { xpTotal: 9999 })).status).toBe(400);
     expect((await call(s.accessToken, 'PUT', '/api/me/profile', { linkedinUrl: 'javascript:alert(1)' })).status).toBe(400);
@@ -118,6 +131,15 @@ describe('saved courses and course interest', () => {
     const staff = await ok<Page<{ id: string }>>(await call(admin.accessToken, 'GET', `/api/admin/course-interests?courseId=${course.id}`));
     expect(staff.items.map((i) => i.id)).toEqual([anon.id]);
     expect((await call(s.accessToken, 'GET', '/api/admin/course-interests')).status).toBe(403);
+
+    // Per-IP limit (app.request has no socket: the key's address is "unknown").
+    const key = 'course-interest:ip:unknown';
+    const bucket = await stack.db.rateLimitBucket.findUniqueOrThrow({ where: { key } });
+    await stack.db.rateLimitBucket.update({ where: { key }, data: { count: 1000 } });
+    const limited = await call(null, 'POST', '/api/course-interests', { name: 'Flood', email: 'flood@example.com' });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    await stack.db.rateLimitBucket.update({ where: { key }, data: { count: bucket.count } });
   });
 });
 

@@ -41,6 +41,7 @@ export const ProfileBody = z
     portfolioUrl: opt(HttpsUrl),
   })
   .strict()
+  .refine((b) => !(b.collegeId && b.collegeName), { message: 'Pick a college from the directory or type its name, not both', path: ['collegeName'] })
   .openapi('StudentProfileUpdate');
 
 const day = z.string().nullable();
