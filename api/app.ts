@@ -55,6 +55,13 @@ import { tokenAllotmentsRouter } from './routes/token-allotments/token-allotment
 import { lmsBatchesRouter } from './routes/lms-batches/lms-batches.index.js';
 import { lmsCoursesRouter } from './routes/lms-courses/lms-courses.index.js';
 import { lmsEnrollmentsRouter } from './routes/lms-enrollments/lms-enrollments.index.js';
+import { lmsProfilesRouter } from './routes/lms-profiles/lms-profiles.index.js';
+import { lmsCollegesRouter } from './routes/lms-colleges/lms-colleges.index.js';
+import { lmsCourseInterestRouter } from './routes/lms-course-interest/lms-course-interest.index.js';
+import { lmsWebinarsRouter } from './routes/lms-webinars/lms-webinars.index.js';
+import { lmsExternalCoursesRouter } from './routes/lms-external-courses/lms-external-courses.index.js';
+import { lmsAnnouncementsRouter } from './routes/lms-announcements/lms-announcements.index.js';
+import { lmsBatchMeetingsRouter } from './routes/lms-batch-meetings/lms-batch-meetings.index.js';
 
 export function createApp(deps: ServiceDeps) {
   const app = createRouter();
@@ -127,6 +134,13 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', lmsBatchesRouter);
   app.route('/', lmsCoursesRouter);
   app.route('/', lmsEnrollmentsRouter);
+  app.route('/', lmsProfilesRouter);
+  app.route('/', lmsCollegesRouter);
+  app.route('/', lmsCourseInterestRouter);
+  app.route('/', lmsWebinarsRouter);
+  app.route('/', lmsExternalCoursesRouter);
+  app.route('/', lmsAnnouncementsRouter);
+  app.route('/', lmsBatchMeetingsRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -20,6 +20,8 @@ import { slotLifecycle } from '../../domain/slot/status.js';
 import { vendorApiKeyLifecycle } from '../../domain/vendor-api-key/status.js';
 import { workflowEnrollmentLifecycle } from '../../domain/workflow-enrollment/status.js';
 import { DomainError } from '../../domain/errors.js';
+import { webinarLifecycle } from '../../domain/webinar/status.js';
+import { batchMeetingLifecycle } from '../../domain/batch-meeting/status.js';
 
 const pairs: [string, Lifecycle<string>, Record<string, string>][] = [
   ['MeetingStatus', slotLifecycle, enums.MeetingStatus],
@@ -39,6 +41,8 @@ const pairs: [string, Lifecycle<string>, Record<string, string>][] = [
   ['JobPostStatus', jobPostLifecycle, enums.JobPostStatus],
   ['MentorApplicationStatus', mentorApplicationLifecycle, enums.MentorApplicationStatus],
   ['MentorWithdrawalStatus', withdrawalLifecycle, enums.MentorWithdrawalStatus],
+  ['WebinarStatus', webinarLifecycle, enums.WebinarStatus],
+  ['BatchMeetingStatus', batchMeetingLifecycle, enums.BatchMeetingStatus],
 ];
 
 describe.each(pairs)('%s', (_name, lifecycle, prismaEnum) => {
