@@ -52,6 +52,10 @@ import { applicationsRouter } from './routes/applications/applications.index.js'
 import { adminApplicationsRouter } from './routes/admin-applications/admin-applications.index.js';
 import { discountRequestsRouter } from './routes/discount-requests/discount-requests.index.js';
 import { tokenAllotmentsRouter } from './routes/token-allotments/token-allotments.index.js';
+import { lmsQuestionBankRouter } from './routes/lms-question-bank/lms-question-bank.index.js';
+import { lmsQuizzesRouter } from './routes/lms-quizzes/lms-quizzes.index.js';
+import { lmsSubmissionsRouter } from './routes/lms-submissions/lms-submissions.index.js';
+import { lmsAttendanceRouter } from './routes/lms-attendance/lms-attendance.index.js';
 
 export function createApp(deps: ServiceDeps) {
   const app = createRouter();
@@ -121,6 +125,10 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', adminApplicationsRouter);
   app.route('/', discountRequestsRouter);
   app.route('/', tokenAllotmentsRouter);
+  app.route('/', lmsQuestionBankRouter);
+  app.route('/', lmsQuizzesRouter);
+  app.route('/', lmsSubmissionsRouter);
+  app.route('/', lmsAttendanceRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
