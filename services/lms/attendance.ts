@@ -46,6 +46,9 @@ export const toAttendanceView = (a: AttendanceRow) => ({
   updatedAt: a.updatedAt.toISOString(),
 });
 
+/** Upper- and lower-case spellings of a uuid are one student to PostgreSQL, so to us too. */
+const normalise = (entries: readonly AttendanceEntry[]) => entries.map((e) => ({ ...e, userId: e.userId.toLowerCase() }));
+
 function assertDistinct(entries: readonly AttendanceEntry[]) {
   const seen = new Set<string>();
   const errors: FieldError[] = [];
@@ -61,12 +64,16 @@ function assertAllKnown(entries: readonly AttendanceEntry[], allowed: ReadonlySe
   if (errors.length) throw new DomainError('UNPROCESSABLE', `Some students are not ${what}`, errors);
 }
 
+/** Rows are locked in user-id order, so two concurrent markings cannot deadlock. */
+const byUser = (entries: readonly AttendanceEntry[]) => [...entries].sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
+
 interface Upserted {
   inserted: boolean;
 }
 
 /** One statement for the whole list; `xmax = 0` tells a fresh row from an updated one. */
-async function upsertRows(tx: Tx, target: { classId: string } | { batchMeetingId: string; batchId: string }, entries: readonly AttendanceEntry[], markerId: string, sessionDate: Date) {
+async function upsertRows(tx: Tx, target: { classId: string } | { batchMeetingId: string; batchId: string }, unsorted: readonly AttendanceEntry[], markerId: string, sessionDate: Date) {
+  const entries = byUser(unsorted);
   const userIds = entries.map((e) => e.userId);
   const statuses = entries.map((e) => e.status);
   const remarks = entries.map((e) => e.remarks ?? null);
@@ -91,7 +98,8 @@ async function upsertRows(tx: Tx, target: { classId: string } | { batchMeetingId
 }
 
 /** Staff mark a class; every student must be enrolled in the class's course. */
-export async function markClassAttendance({ db }: Deps, actor: AuthContext, classId: string, entries: AttendanceEntry[]) {
+export async function markClassAttendance({ db }: Deps, actor: AuthContext, classId: string, input: AttendanceEntry[]) {
+  const entries = normalise(input);
   return db.$transaction(async (tx) => {
     const cls = await tx.class.findUnique({ where: { id: classId }, select: { scheduledAt: true, module: { select: { courseId: true } } } });
     if (!cls) throw new DomainError('NOT_FOUND', 'No such class');
@@ -100,7 +108,7 @@ export async function markClassAttendance({ db }: Deps, actor: AuthContext, clas
     const enrolled = await tx.enrollment.findMany({ where: { courseId, userId: { in: entries.map((e) => e.userId) } }, select: { userId: true } });
     assertAllKnown(entries, new Set(enrolled.map((e) => e.userId)), 'enrolled in the class’s course');
     const result = await upsertRows(tx, { classId }, entries, actor.userId, cls.scheduledAt ?? new Date());
-    for (const e of entries) await refreshProgress(tx, e.userId, courseId);
+    for (const e of byUser(entries)) await refreshProgress(tx, e.userId, courseId);
     return result;
   });
 }
@@ -113,7 +121,8 @@ function assertMayMark<T extends { hostId: string | null }>(actor: AuthContext, 
 }
 
 /** Staff, or the expert hosting it, mark a batch meeting; every student must be ENROLLED in the batch. */
-export async function markMeetingAttendance({ db }: Deps, actor: AuthContext, meetingId: string, entries: AttendanceEntry[]) {
+export async function markMeetingAttendance({ db }: Deps, actor: AuthContext, meetingId: string, input: AttendanceEntry[]) {
+  const entries = normalise(input);
   return db.$transaction(async (tx) => {
     const meeting = await tx.batchMeeting.findUnique({ where: { id: meetingId }, select: meetingSelect });
     assertMayMark(actor, meeting);

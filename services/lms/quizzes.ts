@@ -187,7 +187,7 @@ export async function deleteQuiz({ db }: Deps, _actor: AuthContext, id: string) 
 
 /** Every enrolled student's progress, after the course's set of published work changed. */
 async function refreshCourse(tx: Tx, courseId: string) {
-  const enrolled = await tx.enrollment.findMany({ where: { courseId }, select: { userId: true } });
+  const enrolled = await tx.enrollment.findMany({ where: { courseId }, orderBy: { userId: 'asc' }, select: { userId: true } });
   for (const e of enrolled) await refreshProgress(tx, e.userId, courseId);
 }
 
