@@ -141,7 +141,7 @@ describe('quizzes and attempts', () => {
     ];
     const [first, second] = await Promise.all([
       call(student.accessToken, 'POST', `/api/quiz-attempts/${attemptId}/submit`, { answers }),
-      call(student.accessToken, 'POST', `/api/quiz-attempts/${attemptId}/submit`, { answers: answers.map((a) => ({ ...a, selectedOptionIds: ['b'] })) }),
+      call(student.accessToken, 'POST', `/api/quiz-attempts/${attemptId}/submit`, { answers }),
     ]);
     expect([first.status, second.status].sort()).toEqual([200, 409]);
     const row = await stack.db.quizSubmission.findUniqueOrThrow({ where: { id: attemptId } });
@@ -168,29 +168,37 @@ describe('quizzes and attempts', () => {
     expect((await call(student.accessToken, 'GET', `/api/admin/quizzes/${quiz.id}/submissions`)).status).toBe(403);
   });
 
-  it('keeps maxAttempts under 10 parallel starts, and a submission past the time limit scores 0', async () => {
+  it('keeps maxAttempts under 10 parallel starts; a late submission scores 0 and an expired open attempt is closed uncredited', async () => {
     const { courseId, moduleId } = await makeCourse();
-    const { quiz, questions } = await publishedQuiz(moduleId, 1, { maxAttempts: 2, timeLimitMinutes: 10 });
+    const { quiz, questions } = await publishedQuiz(moduleId, 1, { maxAttempts: 3, timeLimitMinutes: 10 });
     const student = await user();
     await enroll(student.user.id, courseId);
     const startAll = () => Promise.all(Array.from({ length: 10 }, () => call(student.accessToken, 'POST', `/api/quizzes/${quiz.id}/attempts`)));
+    const right = { answers: [{ questionId: questions[0]!.id, selectedOptionIds: ['b'] }] };
+    const age = (id: string) => stack.db.quizSubmission.update({ where: { id }, data: { startedAt: new Date(Date.now() - 20 * 60_000) } });
 
     const firstWave = await startAll();
     expect(firstWave.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
-    const ids = new Set(await Promise.all(firstWave.map(async (r) => ((await r.json()) as any).attempt.id)));
+    const ids = new Set(await Promise.all(firstWave.map(async (r) => ((await r.json()) as any).attempt.id as string)));
     expect(ids.size).toBe(1);
-    const [attemptId] = [...ids] as string[];
-    await stack.db.quizSubmission.update({ where: { id: attemptId! }, data: { startedAt: new Date(Date.now() - 20 * 60_000) } });
-    const late = await ok(await call(student.accessToken, 'POST', `/api/quiz-attempts/${attemptId}/submit`, { answers: [{ questionId: questions[0]!.id, selectedOptionIds: ['b'] }] }));
+    const [first] = [...ids];
+    await age(first!);
+    const late = await ok(await call(student.accessToken, 'POST', `/api/quiz-attempts/${first}/submit`, right));
     expect(late.attempt).toMatchObject({ late: true, score: 0, passed: false });
 
     const secondWave = await startAll();
     expect(secondWave.filter((r) => r.status === 201)).toHaveLength(1);
-    const open = await stack.db.quizSubmission.findFirstOrThrow({ where: { quizId: quiz.id, submittedAt: null } });
-    await ok(await call(student.accessToken, 'POST', `/api/quiz-attempts/${open.id}/submit`, { answers: [{ questionId: questions[0]!.id, selectedOptionIds: ['b'] }] }));
-    const thirdWave = await startAll();
-    expect(thirdWave.map((r) => r.status)).toEqual(Array(10).fill(409));
-    expect(await stack.db.quizSubmission.count({ where: { quizId: quiz.id, userId: student.user.id } })).toBe(2);
+    const second = await stack.db.quizSubmission.findFirstOrThrow({ where: { quizId: quiz.id, submittedAt: null } });
+    await age(second.id);
+    const third = await ok(await call(student.accessToken, 'POST', `/api/quizzes/${quiz.id}/attempts`), 201);
+    expect(third.attempt.attemptNumber).toBe(3);
+    expect(await stack.db.quizSubmission.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ score: 0, passed: false, answers: [] });
+    expect((await stack.db.quizSubmission.findUniqueOrThrow({ where: { id: second.id } })).submittedAt).not.toBeNull();
+    expect(await ok(await call(student.accessToken, 'POST', `/api/quiz-attempts/${third.attempt.id}/submit`, right))).toMatchObject({ attempt: { score: 1, passed: true, late: false } });
+
+    const lastWave = await startAll();
+    expect(lastWave.map((r) => r.status)).toEqual(Array(10).fill(409));
+    expect(await stack.db.quizSubmission.count({ where: { quizId: quiz.id, userId: student.user.id } })).toBe(3);
   });
 });
 
