@@ -57,6 +57,7 @@ describe('question bank', () => {
   it('refuses bad options or correct answers with 422, lets experts author, and filters by category, difficulty, tag and text', async () => {
     const category = await ok(await call(admin.accessToken, 'POST', '/api/admin/question-bank/categories', { name: `Stats ${randomUUID().slice(0, 6)}` }), 201);
     expect((await call(admin.accessToken, 'POST', '/api/admin/question-bank/categories', { name: category.name })).status).toBe(409);
+    expect((await call(admin.accessToken, 'PATCH', `/api/admin/question-bank/categories/${randomUUID()}`, { name: 'Nope' })).status).toBe(404);
     const base = { categoryId: category.id, question: 'What is a median?' };
     const bad = [
       { options: opts('a'), correctAnswer: ['a'] },
