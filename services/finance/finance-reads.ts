@@ -8,7 +8,7 @@ import { toEInvoice, type EInvoice } from '../../domain/finance/e-invoice.js';
 import { istDate } from '../../domain/finance/invoice.js';
 import type { Db } from '../../infra/prisma.js';
 import type { Prisma } from '../../prisma/generated/client.js';
-import type { AuthContext, ServiceDeps } from '../deps.js';
+import type { ServiceDeps } from '../deps.js';
 import { creditNoteDocument, invoiceDocument } from './documents.js';
 
 export interface FinanceFilters {
@@ -183,7 +183,9 @@ export async function* gstDocumentsCsv(db: Db, f: FinanceFilters, batch = 500): 
   if (chunk) yield chunk;
 }
 
-const isStaff = (auth: AuthContext) => auth.role === 'SUPERADMIN';
+/** Whose documents a download may reach: every payer's (the finance desk), or one payer's own. */
+export type DocumentScope = { kind: 'finance' } | { kind: 'payer'; userId: string };
+const reaches = (scope: DocumentScope, ownerId: string | null) => scope.kind === 'finance' || ownerId === scope.userId;
 
 type DownloadDeps = Pick<ServiceDeps, 'db' | 'documents' | 'config'>;
 
@@ -193,17 +195,17 @@ async function presign(deps: DownloadDeps, key: string, name: string) {
 }
 
 /** A presigned download of an invoice PDF: SUPERADMIN any, the payer their own, anyone else 404. */
-export async function invoiceDownload(deps: DownloadDeps, auth: AuthContext, globalPaymentId: string) {
+export async function invoiceDownload(deps: DownloadDeps, scope: DocumentScope, globalPaymentId: string) {
   const p = await deps.db.globalPayment.findUnique({ where: { id: globalPaymentId }, select: { userId: true, invoiceNumber: true, invoiceS3Key: true } });
-  if (!p || (!isStaff(auth) && p.userId !== auth.userId)) throw new DomainError('NOT_FOUND', 'No such invoice of yours');
+  if (!p || !reaches(scope, p.userId)) throw new DomainError('NOT_FOUND', 'No such invoice of yours');
   if (!p.invoiceNumber) throw new DomainError('CONFLICT', 'This payment has no invoice yet: it is issued once the payment is captured');
   if (!p.invoiceS3Key) throw new DomainError('CONFLICT', 'The invoice PDF is still being prepared; try again in a moment', undefined, { 'retry-after': '2' });
   return { invoiceNumber: p.invoiceNumber, ...(await presign(deps, p.invoiceS3Key, `${p.invoiceNumber.replaceAll('/', '-')}.pdf`)) };
 }
 
-export async function creditNoteDownload(deps: DownloadDeps, auth: AuthContext, creditNoteId: string) {
+export async function creditNoteDownload(deps: DownloadDeps, scope: DocumentScope, creditNoteId: string) {
   const n = await deps.db.creditNote.findUnique({ where: { id: creditNoteId }, select: { number: true, pdfS3Key: true, globalPayment: { select: { userId: true } } } });
-  if (!n || (!isStaff(auth) && n.globalPayment.userId !== auth.userId)) throw new DomainError('NOT_FOUND', 'No such credit note of yours');
+  if (!n || !reaches(scope, n.globalPayment.userId)) throw new DomainError('NOT_FOUND', 'No such credit note of yours');
   if (!n.pdfS3Key) throw new DomainError('CONFLICT', 'The credit note PDF is still being prepared; try again in a moment', undefined, { 'retry-after': '2' });
   return { creditNoteNumber: n.number, ...(await presign(deps, n.pdfS3Key, `${n.number.replaceAll('/', '-')}.pdf`)) };
 }

@@ -53,13 +53,13 @@ export const gstCsvHandler: RouteHandler<typeof gstCsvRoute, AppEnv> = async (c)
   return csvDownload(c, gstDocumentsCsv(c.var.deps.db, { ...f, stateCode: state }), `gst-documents-${period}.csv`, 'gst export');
 };
 
-export const invoicePdfHandler: RouteHandler<typeof invoicePdfRoute, AppEnv> = async (c) => c.json(await invoiceDownload(c.var.deps, c.get('auth')!, c.req.valid('param').id), 200);
+export const invoicePdfHandler: RouteHandler<typeof invoicePdfRoute, AppEnv> = async (c) => c.json(await invoiceDownload(c.var.deps, { kind: 'finance' }, c.req.valid('param').id), 200);
 
 export const invoiceEInvoiceHandler: RouteHandler<typeof invoiceEInvoiceRoute, AppEnv> = async (c) => c.json(await invoiceEInvoice(c.var.deps, c.req.valid('param').id), 200);
 
 export const refundHandler: RouteHandler<typeof refundRoute, AppEnv> = async (c) => c.json(await requestRefund(c.var.deps, c.get('auth')!, c.req.valid('param').id, c.req.valid('json').reason), 202);
 
-export const creditNotePdfHandler: RouteHandler<typeof creditNotePdfRoute, AppEnv> = async (c) => c.json(await creditNoteDownload(c.var.deps, c.get('auth')!, c.req.valid('param').id), 200);
+export const creditNotePdfHandler: RouteHandler<typeof creditNotePdfRoute, AppEnv> = async (c) => c.json(await creditNoteDownload(c.var.deps, { kind: 'finance' }, c.req.valid('param').id), 200);
 
 export const creditNoteEInvoiceHandler: RouteHandler<typeof creditNoteEInvoiceRoute, AppEnv> = async (c) => c.json(await creditNoteEInvoice(c.var.deps, c.req.valid('param').id), 200);
 
@@ -71,4 +71,4 @@ export const myPaymentsHandler: RouteHandler<typeof myPaymentsRoute, AppEnv> = a
   return c.json({ items: items.map(toPaymentView), nextCursor }, 200);
 };
 
-export const myInvoicePdfHandler: RouteHandler<typeof myInvoicePdfRoute, AppEnv> = async (c) => c.json(await invoiceDownload(c.var.deps, { ...c.get('auth')!, role: 'USER' }, c.req.valid('param').id), 200);
+export const myInvoicePdfHandler: RouteHandler<typeof myInvoicePdfRoute, AppEnv> = async (c) => c.json(await invoiceDownload(c.var.deps, { kind: 'payer', userId: c.get('auth')!.userId }, c.req.valid('param').id), 200);
