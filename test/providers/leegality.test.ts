@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../infra/env.js';
+import { leegalityApiConfig } from '../../infra/leegality.js';
 import { createLeegality, createLeegalityClient, LeegalityError, signLeegalityMac, verifyLeegalityWebhook, type LeegalityProvider } from '../../providers/leegality/index.js';
 import { startLeegalitySimulator, type LeegalitySimulator } from '../../providers/leegality/simulator.js';
 
@@ -152,5 +154,22 @@ describe('verifyLeegalityWebhook', () => {
     expect(verifyLeegalityWebhook({ ...body, webhookType: 'Maybe' }, SALT)).toMatchObject({ ok: false, reason: 'malformed' });
     expect(verifyLeegalityWebhook({ ...body, documentId: 'x'.repeat(201) }, SALT)).toMatchObject({ ok: false, reason: 'malformed' });
     expect(verifyLeegalityWebhook('{not json', SALT)).toMatchObject({ ok: false, reason: 'malformed' });
+  });
+});
+
+describe('configuration', () => {
+  const base = { DATABASE_URL: 'postgresql://u:p@127.0.0.1:5432/x' };
+  it('defaults to sim; live needs https and real credentials; production refuses sim', () => {
+    const dev = loadConfig(base);
+    expect([dev.LEEGALITY_MODE, dev.LEEGALITY_SIM_PORT]).toEqual(['sim', 4080]);
+    expect(leegalityApiConfig(dev)).toEqual({ profileId: 'dev-leegality-profile', privateSalt: 'dev-leegality-private-salt' });
+    expect(() => loadConfig({ ...base, LEEGALITY_MODE: 'live' })).toThrow(/LEEGALITY_AUTH_TOKEN/);
+    const creds = { LEEGALITY_AUTH_TOKEN: 'real-token-0123', LEEGALITY_PRIVATE_SALT: 'real-salt-0123', LEEGALITY_PROFILE_ID: 'prof-1' };
+    expect(() => loadConfig({ ...base, ...creds, LEEGALITY_MODE: 'live', LEEGALITY_BASE_URL: 'http://leegality.example' })).toThrow(/https/);
+    expect(loadConfig({ ...base, ...creds, LEEGALITY_MODE: 'live' }).LEEGALITY_MODE).toBe('live');
+    const prod = { ...base, NODE_ENV: 'production', MEETING_EVENTS_SECRET: 'prod-meeting-secret-0123', HR_CREDENTIALS_KEY: 'k', JWT_PRIVATE_KEY: 'k', JWT_PUBLIC_KEY: 'k' };
+    expect(() => loadConfig(prod)).toThrow(/LEEGALITY_MODE=sim is for development/);
+    expect(() => createLeegality({ mode: 'live', baseUrl: 'http://x', authToken: 't' })).toThrow(/https/);
+    expect(() => createLeegality({ mode: 'sim', baseUrl: 'https://app1.leegality.com/api', authToken: 't' })).toThrow(/Leegality itself/);
   });
 });
