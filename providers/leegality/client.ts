@@ -1,6 +1,9 @@
 // The real Leegality client: a small typed fetch client. Every call carries X-Auth-Token; it
 // never retries (Temporal activities do) and turns every failure, a non-2xx or a 2xx saying
 // `status: 0`, into a LeegalityError. Nothing here logs, so the token and the PDF stay out of logs.
+// Leegality's public docs do not confirm the details and fetchDocument answers: we read
+// `data.status` + `data.invitations[]` flags and the file as base64 in `data.file` (schemas.ts,
+// tolerant of extra fields). Check both against the sandbox before going live.
 import type { z } from 'zod';
 import { transportCode } from '../lib/provider-error.js';
 import { callVendor, errorEnvelope, type VendorErrors } from '../lib/vendor-fetch.js';

@@ -182,9 +182,15 @@ export async function startLeegalitySimulator(opts: LeegalitySimulatorOptions): 
   const controlRoutes: Route<Handler>[] = [
     ['GET', /^\/_sim\/documents$/, () => ok({ documents: [...docs.values()].map(view) })],
     ['GET', /^\/_sim\/documents\/([^/]+)$/, ({ params: [id] }) => ok(view(controlDoc(id!)))],
-    ['POST', /^\/_sim\/documents\/([^/]+)\/sign$/, async ({ params: [id] }) => ok({ document: view(controlDoc(id!)), deliveries: await sim.sign(id!) })],
+    ['POST', /^\/_sim\/documents\/([^/]+)\/sign$/, async ({ params: [id] }) => {
+      const deliveries = await sim.sign(id!);
+      return ok({ document: view(controlDoc(id!)), deliveries });
+    }],
     ['POST', /^\/_sim\/documents\/([^/]+)\/expire$/, async ({ params: [id] }) => (await sim.expire(id!), ok({ document: view(controlDoc(id!)) }))],
-    ['POST', /^\/_sim\/documents\/([^/]+)\/reject$/, async ({ params: [id] }) => ok({ document: view(controlDoc(id!)), deliveries: await sim.reject(id!) })],
+    ['POST', /^\/_sim\/documents\/([^/]+)\/reject$/, async ({ params: [id] }) => {
+      const deliveries = await sim.reject(id!);
+      return ok({ document: view(controlDoc(id!)), deliveries });
+    }],
     [
       'POST',
       /^\/_sim\/documents\/([^/]+)\/deliver$/,

@@ -124,15 +124,21 @@ describe('Leegality client against the simulator', () => {
     const b = await leegality.createSignRequest({ profileId: 'prof-pap', fileName: 'pap.pdf', pdf: agreement, invitee: INVITEE, irn: 'pap/wf-4' });
     received.length = 0;
     const expired = await fetch(`${sim.origin}/_sim/documents/${a.documentId}/expire`, { method: 'POST' });
-    expect(expired.status).toBe(200);
+    expect(await expired.json()).toMatchObject({ document: { status: 'Sent', invitations: [{ expired: true }] } });
     expect(received).toHaveLength(0);
     expect((await leegality.documentDetails(a.documentId)).invitations[0]).toMatchObject({ expired: true, signed: false });
     const refused = await fetch(`${sim.origin}/_sim/documents/${a.documentId}/sign`, { method: 'POST' });
     expect(await refused.json()).toMatchObject({ status: 0, messages: [{ code: 'INVITATION_CLOSED' }] });
 
-    await sim.reject(b.documentId);
+    const rejected = await fetch(`${sim.origin}/_sim/documents/${b.documentId}/reject`, { method: 'POST' });
+    expect(await rejected.json()).toMatchObject({ document: { invitations: [{ rejected: true }] }, deliveries: [{ webhookType: 'Error', httpStatus: 200 }] });
     expect((await leegality.documentDetails(b.documentId)).invitations[0]).toMatchObject({ rejected: true });
     expect(verifyLeegalityWebhook(received[0]!.raw, SALT)).toMatchObject({ ok: true, event: { webhookType: 'Error', documentStatus: 'Sent', documentId: b.documentId } });
+
+    const c = await leegality.createSignRequest({ profileId: 'prof-pap', fileName: 'pap.pdf', pdf: agreement, invitee: INVITEE, irn: 'pap/wf-5' });
+    const signed = await fetch(`${sim.origin}/_sim/documents/${c.documentId}/sign`, { method: 'POST' });
+    expect(await signed.json()).toMatchObject({ document: { status: 'Completed', signedPdfBytes: expect.any(Number) }, deliveries: [{ webhookType: 'Success', documentStatus: 'Completed', httpStatus: 200 }] });
+    received.splice(1); // keep the Error webhook of b only
 
     const res = await fetch(`${sim.origin}/_sim/documents/${b.documentId}/deliver`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ bad_mac: true, duplicate: true }) });
     expect(((await res.json()) as { deliveries: unknown[] }).deliveries).toHaveLength(2);
