@@ -72,7 +72,7 @@ export function createLeegalityClient(opts: LeegalityClientOptions): LeegalityPr
         {
           profileId: input.profileId,
           file: { name: input.fileName, file: Buffer.from(input.pdf.buffer, input.pdf.byteOffset, input.pdf.byteLength).toString('base64') },
-          invitees: [{ name: input.invitee.name, email: input.invitee.email, phone: input.invitee.phone }],
+          invitees: [{ name: input.invitee.name, email: input.invitee.email, ...(input.invitee.phone ? { phone: input.invitee.phone } : {}) }],
           irn: input.irn,
         },
         createDataSchema,
