@@ -6,6 +6,7 @@ import type { Db } from '../infra/prisma.js';
 import type { Logger } from '../infra/logger.js';
 import type { EmailProvider } from '../providers/email/interface.js';
 import type { ExotelProvider } from '../providers/exotel/interface.js';
+import type { LeegalityProvider } from '../providers/leegality/interface.js';
 import type { LlmProvider } from '../providers/llm/interface.js';
 import type { RazorpayProvider } from '../providers/razorpay/interface.js';
 import type { ObjectStore } from '../providers/s3/interface.js';
@@ -38,6 +39,9 @@ export interface ActivityDeps {
   llm: LlmProvider;
   /** Mr-Hire voice interviews; VOICE_MODE=off gives one that refuses every call. */
   voice: VoiceProvider;
+  /** eSign of the PAP agreement; the profile its sign requests use (LEEGALITY_PROFILE_ID). */
+  leegality: LeegalityProvider;
+  leegalityProfileId: string;
   /** The agent outbound interview calls use (VOICE_AGENT_ID, VOICE_AGENT_PHONE_NUMBER_ID). */
   voiceAgent: { agentId: string; agentPhoneNumberId: string };
   /** Links, sender and claim lease of notification emails; defaults in services/notifications/slot-booked-email.ts. */

@@ -8,6 +8,7 @@ import { createLogger } from '../infra/logger.js';
 import { createPrisma } from '../infra/prisma.js';
 import { emailFromConfig } from '../infra/email.js';
 import { exotelApiConfig, exotelFromConfig } from '../infra/exotel.js';
+import { leegalityApiConfig, leegalityFromConfig } from '../infra/leegality.js';
 import { llmApiConfig, llmFromConfig } from '../infra/llm.js';
 import { razorpayFromConfig } from '../infra/razorpay.js';
 import { voiceApiConfig, voiceFromConfig } from '../infra/voice.js';
@@ -39,6 +40,7 @@ const app = createApp({
   exotel: exotelFromConfig(config),
   llm: llmFromConfig(config),
   voice: voiceFromConfig(config),
+  leegality: leegalityFromConfig(config),
   config: {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     aiCallsTaskQueue: config.AI_CALLS_TASK_QUEUE,
@@ -65,6 +67,7 @@ const app = createApp({
     exotel: exotelApiConfig(config),
     llm: llmApiConfig(config),
     voice: voiceApiConfig(config),
+    leegality: leegalityApiConfig(config),
     publicWebUrl: config.PUBLIC_WEB_URL,
     supplier: supplierFromConfig(config),
     invoiceDownloadTtlSeconds: config.INVOICE_DOWNLOAD_URL_TTL_SECONDS,

@@ -20,7 +20,7 @@ const worker = await createWorker({
   connection: native,
   namespace: 'default',
   taskQueue,
-  deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay: env.deps.razorpay, s3: env.deps.s3, resumes: env.deps.resumes, documents: env.deps.documents, whatsapp: env.deps.whatsapp, email: env.deps.email, llm: env.deps.llm, voice: env.deps.voice, voiceAgent: env.deps.config.voice },
+  deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay: env.deps.razorpay, s3: env.deps.s3, resumes: env.deps.resumes, documents: env.deps.documents, whatsapp: env.deps.whatsapp, email: env.deps.email, llm: env.deps.llm, voice: env.deps.voice, voiceAgent: env.deps.config.voice, leegality: env.deps.leegality, leegalityProfileId: env.deps.config.leegality.profileId },
   maxConcurrentActivityTaskExecutions: 100,
   maxConcurrentWorkflowTaskExecutions: 100,
 });

@@ -59,7 +59,7 @@ const worker = await createWorker({
   connection: native,
   namespace: 'default',
   taskQueue,
-  deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay: env.deps.razorpay, s3: env.deps.s3, resumes, documents: env.deps.documents, whatsapp: env.deps.whatsapp, email, llm, voice, voiceAgent },
+  deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay: env.deps.razorpay, s3: env.deps.s3, resumes, documents: env.deps.documents, whatsapp: env.deps.whatsapp, email, llm, voice, voiceAgent, leegality: env.deps.leegality, leegalityProfileId: env.deps.config.leegality.profileId },
 });
 const workerRun = worker.run();
 const server = serve({ fetch: createApp(deps).fetch, port: apiPort, hostname: '127.0.0.1' });

@@ -22,7 +22,7 @@ const taskQueue = `bench-${randomUUID()}`;
 const env = await startBenchEnvironment({ taskQueue });
 const { db, temporal, logger } = env.deps;
 const native = await NativeConnection.connect({ address: env.temporalAddress });
-const worker = await createWorker({ connection: native, namespace: 'default', taskQueue, deps: { db, logger, now: () => new Date(), temporal: env.deps.temporal, taskQueue, razorpay: env.deps.razorpay, s3: env.deps.s3, resumes: env.deps.resumes, documents: env.deps.documents, whatsapp: env.deps.whatsapp, email: env.deps.email, llm: env.deps.llm, voice: env.deps.voice, voiceAgent: env.deps.config.voice } });
+const worker = await createWorker({ connection: native, namespace: 'default', taskQueue, deps: { db, logger, now: () => new Date(), temporal: env.deps.temporal, taskQueue, razorpay: env.deps.razorpay, s3: env.deps.s3, resumes: env.deps.resumes, documents: env.deps.documents, whatsapp: env.deps.whatsapp, email: env.deps.email, llm: env.deps.llm, voice: env.deps.voice, voiceAgent: env.deps.config.voice, leegality: env.deps.leegality, leegalityProfileId: env.deps.config.leegality.profileId } });
 const workerRun = worker.run();
 const app = createApp(env.deps);
 const port = await freePort();

@@ -27,7 +27,7 @@ const documents = createS3ObjectStore({ endpoint: s3Sim.endpoint, region: TEST_S
 const deps = { ...env.deps, razorpay, documents };
 const { db, temporal, jwt, logger } = deps;
 const native = await NativeConnection.connect({ address: env.temporalAddress });
-const worker = await createWorker({ connection: native, namespace: 'default', taskQueue, deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3: deps.s3, resumes: deps.resumes, documents, whatsapp: deps.whatsapp, email: deps.email, llm: deps.llm, voice: deps.voice, voiceAgent: deps.config.voice } });
+const worker = await createWorker({ connection: native, namespace: 'default', taskQueue, deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3: deps.s3, resumes: deps.resumes, documents, whatsapp: deps.whatsapp, email: deps.email, llm: deps.llm, voice: deps.voice, voiceAgent: deps.config.voice, leegality: deps.leegality, leegalityProfileId: deps.config.leegality.profileId } });
 const workerRun = worker.run();
 const server = serve({ fetch: createApp(deps).fetch, port: 0, hostname: '127.0.0.1' }) as http.Server;
 await new Promise((r) => server.once('listening', r));

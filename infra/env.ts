@@ -6,6 +6,8 @@ import { checkGstin } from '../domain/finance/gstin.js';
 export const DEV_RAZORPAY = { keyId: 'rzp_test_devkey000000', keySecret: 'dev-razorpay-key-secret', webhookSecret: 'dev-razorpay-webhook-secret' } as const;
 /** Development WhatsApp Cloud API settings, shared by the api, the worker and the simulator. */
 export const DEV_WHATSAPP = { phoneNumberId: '100000000000001', token: 'dev-whatsapp-access-token', appSecret: 'dev-whatsapp-app-secret', verifyToken: 'dev-whatsapp-verify-token' } as const;
+/** Development Leegality eSign settings, shared by the api, the worker and the simulator. */
+export const DEV_LEEGALITY = { authToken: 'dev-leegality-auth-token', privateSalt: 'dev-leegality-private-salt', profileId: 'dev-leegality-profile' } as const;
 /** Development Exotel settings, shared by the api, the worker and the simulator. */
 export const DEV_EXOTEL = { accountSid: 'mas-dev', apiKey: 'dev-exotel-api-key', apiToken: 'dev-exotel-api-token', callerId: '+918047112233', callbackSecret: 'dev-exotel-callback-secret-change-me' } as const;
 
@@ -96,6 +98,18 @@ const EnvSchema = z.object({
   WHATSAPP_TOKEN: z.string().min(8).default(DEV_WHATSAPP.token),
   WHATSAPP_APP_SECRET: z.string().min(8).default(DEV_WHATSAPP.appSecret),
   WHATSAPP_VERIFY_TOKEN: z.string().min(8).default(DEV_WHATSAPP.verifyToken),
+  // Leegality eSign (the PAP agreement): `sim` points the real client at the local simulator (npm start runs it); `live` at Leegality.
+  LEEGALITY_MODE: z.enum(['sim', 'live']).default('sim'),
+  /** Default: https://app1.leegality.com/api in live mode (the sandbox is https://sandbox.leegality.com/api), the simulator in sim mode. */
+  LEEGALITY_BASE_URL: z.string().url().optional(),
+  LEEGALITY_SIM_PORT: z.coerce.number().int().min(1).max(65535).default(4080),
+  LEEGALITY_AUTH_TOKEN: z.string().min(8).default(DEV_LEEGALITY.authToken),
+  /** Verifies webhook MACs (hex HMAC-SHA1 of the documentId). */
+  LEEGALITY_PRIVATE_SALT: z.string().min(8).default(DEV_LEEGALITY.privateSalt),
+  /** The Leegality workflow profile every PAP sign request uses. */
+  LEEGALITY_PROFILE_ID: z.string().min(1).max(200).default(DEV_LEEGALITY.profileId),
+  /** Per request, including the PDF upload or download. */
+  LEEGALITY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
   // Exotel (CRM click-to-call, SMS): `sim` points the real client at the local simulator (npm start runs it); `off` → tel: links.
   EXOTEL_MODE: z.enum(['sim', 'live', 'off']).default('sim'),
   EXOTEL_SUBDOMAIN: z.enum(['api.exotel.com', 'api.in.exotel.com']).default('api.exotel.com'),
@@ -176,6 +190,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (parsed.data.NODE_ENV === 'production' && !(parsed.data.JWT_PRIVATE_KEY && parsed.data.JWT_PUBLIC_KEY)) {
     throw new Error('JWT_PRIVATE_KEY and JWT_PUBLIC_KEY (Ed25519 PEM) must be set in production');
   }
+  if (parsed.data.NODE_ENV === 'production' && parsed.data.LEEGALITY_MODE === 'sim') {
+    throw new Error('LEEGALITY_MODE=sim is for development; set LEEGALITY_MODE=live and the Leegality credentials in production');
+  }
   if (parsed.data.NODE_ENV === 'production' && parsed.data.WHATSAPP_MODE === 'sim') {
     // Unset in production means off (no number configured); an explicit sim is a mistake.
     if (env.WHATSAPP_MODE !== undefined) throw new Error('WHATSAPP_MODE=sim is for development; set WHATSAPP_MODE=live (or off) in production');
@@ -214,6 +231,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (parsed.data.NODE_ENV === 'production' && parsed.data.VOICE_MODE === 'live' && (parsed.data.VOICE_API_KEY.startsWith('dev-') || parsed.data.VOICE_WEBHOOK_SECRET.startsWith('dev-') || parsed.data.VOICE_AGENT_ID === DEV_VOICE.agentId)) {
     throw new Error('VOICE_API_KEY, VOICE_WEBHOOK_SECRET, VOICE_AGENT_ID and VOICE_AGENT_PHONE_NUMBER_ID must be set for VOICE_MODE=live in production');
+  }
+  if (parsed.data.LEEGALITY_MODE === 'live') {
+    const d = parsed.data;
+    if (d.LEEGALITY_BASE_URL && !d.LEEGALITY_BASE_URL.startsWith('https://')) throw new Error('LEEGALITY_MODE=live needs an https LEEGALITY_BASE_URL');
+    if (d.LEEGALITY_AUTH_TOKEN === DEV_LEEGALITY.authToken || d.LEEGALITY_PRIVATE_SALT === DEV_LEEGALITY.privateSalt || d.LEEGALITY_PROFILE_ID === DEV_LEEGALITY.profileId) {
+      throw new Error('LEEGALITY_AUTH_TOKEN, LEEGALITY_PRIVATE_SALT and LEEGALITY_PROFILE_ID must be set for LEEGALITY_MODE=live');
+    }
   }
   if (parsed.data.NODE_ENV === 'production' && parsed.data.RAZORPAY_MODE === 'sim') {
     throw new Error('RAZORPAY_MODE=sim is for development; set RAZORPAY_MODE=live and the Razorpay keys in production');

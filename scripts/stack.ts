@@ -12,7 +12,7 @@ import { seedIfEmpty } from '../prisma/seed/index.js';
 import { DEV_RAZORPAY } from '../infra/env.js';
 import { DEV_WHATSAPP } from '../infra/env.js';
 import { DEV_EXOTEL } from '../infra/env.js';
-import { DEV_LLM, DEV_VOICE } from '../infra/env.js';
+import { DEV_LEEGALITY, DEV_LLM, DEV_VOICE } from '../infra/env.js';
 import { createPrisma } from '../infra/prisma.js';
 import { startTemporalDevServer } from './lib/temporal-server.js';
 import { isPortOpen } from './lib/free-port.js';
@@ -243,6 +243,19 @@ try {
         ...(e.VOICE_OUTBOUND_CALL_PATH ? { VOICE_OUTBOUND_CALL_PATH: e.VOICE_OUTBOUND_CALL_PATH } : {}),
       },
       banner: (p) => `voice sim      http://127.0.0.1:${p.VOICE_SIM_PORT} (control API /_sim/)`,
+    },
+    {
+      // Sign requests wait for POST /_sim/documents/<documentId>/sign, which posts the webhook (with its MAC) to the api.
+      name: 'leegality-sim',
+      entry: 'providers/leegality/simulator-main.ts',
+      enabled: (e.LEEGALITY_MODE ?? 'sim') === 'sim' && !e.LEEGALITY_BASE_URL,
+      ports: { LEEGALITY_SIM_PORT: e.LEEGALITY_SIM_PORT ?? '4080' },
+      env: {
+        LEEGALITY_AUTH_TOKEN: e.LEEGALITY_AUTH_TOKEN ?? DEV_LEEGALITY.authToken,
+        LEEGALITY_PRIVATE_SALT: e.LEEGALITY_PRIVATE_SALT ?? DEV_LEEGALITY.privateSalt,
+        LEEGALITY_WEBHOOK_URL: `http://127.0.0.1:${port}/api/webhooks/leegality`,
+      },
+      banner: (p) => `leegality sim  http://127.0.0.1:${p.LEEGALITY_SIM_PORT}/api (control API /_sim/)`,
     },
   ];
   const running = simulators.filter((sim) => sim.enabled);

@@ -8,6 +8,7 @@ import type { Db } from '../infra/prisma.js';
 import type { Logger } from '../infra/logger.js';
 import type { EmailProvider } from '../providers/email/interface.js';
 import type { ExotelProvider } from '../providers/exotel/interface.js';
+import type { LeegalityProvider } from '../providers/leegality/interface.js';
 import type { LlmProvider } from '../providers/llm/interface.js';
 import type { RazorpayProvider } from '../providers/razorpay/interface.js';
 import type { ObjectStore } from '../providers/s3/interface.js';
@@ -34,6 +35,8 @@ export interface ServiceDeps {
   llm: LlmProvider;
   /** Mr-Hire voice interviews; VOICE_MODE=off gives one that refuses every call. */
   voice: VoiceProvider;
+  /** eSign of the PAP agreement (LEEGALITY_MODE=sim|live). */
+  leegality: LeegalityProvider;
   config: {
     /** The web app's origin (PUBLIC_WEB_URL): meeting join pages when a slot has no meetingLink. */
     publicWebUrl?: string;
@@ -80,6 +83,8 @@ export interface ServiceDeps {
     llm: { model: string };
     /** The voice-AI agent and the post-call webhook secret (null when VOICE_MODE=off: the webhook refuses everything). */
     voice: { agentId: string; agentPhoneNumberId: string; webhookSecret: string | null };
+    /** The Leegality profile PAP sign requests use and the salt webhook MACs are checked with (LEEGALITY_*). */
+    leegality: { profileId: string; privateSalt: string };
   };
 }
 

@@ -10,6 +10,7 @@ import { llmFromConfig } from '../infra/llm.js';
 import { razorpayFromConfig } from '../infra/razorpay.js';
 import { voiceAgentConfig, voiceFromConfig } from '../infra/voice.js';
 import { createObjectStore } from '../providers/s3/index.js';
+import { leegalityFromConfig } from '../infra/leegality.js';
 import { whatsappFromConfig } from '../infra/whatsapp.js';
 import { MasEntityType } from '../workflows/search-attributes.js';
 import { createWorker, workflowsPath } from './create-worker.js';
@@ -23,7 +24,7 @@ const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADD
 // A client for activities that start or update other workflows (CRM triggers, bulk operations).
 const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
 const temporal = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
-const activityDeps = { db, logger, now: () => new Date(), temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, razorpay: razorpayFromConfig(config), s3: createObjectStore(config), resumes: createObjectStore(config, config.S3_RESUMES_BUCKET), documents: createObjectStore(config, config.S3_DOCUMENTS_BUCKET), supplier: supplierFromConfig(config), whatsapp: whatsappFromConfig(config), email: emailFromConfig(config), exotel: exotelFromConfig(config), notifications: notificationsFromConfig(config), llm: llmFromConfig(config), voice: voiceFromConfig(config), voiceAgent: voiceAgentConfig(config) };
+const activityDeps = { db, logger, now: () => new Date(), temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, razorpay: razorpayFromConfig(config), s3: createObjectStore(config), resumes: createObjectStore(config, config.S3_RESUMES_BUCKET), documents: createObjectStore(config, config.S3_DOCUMENTS_BUCKET), supplier: supplierFromConfig(config), whatsapp: whatsappFromConfig(config), email: emailFromConfig(config), exotel: exotelFromConfig(config), notifications: notificationsFromConfig(config), llm: llmFromConfig(config), voice: voiceFromConfig(config), voiceAgent: voiceAgentConfig(config), leegality: leegalityFromConfig(config), leegalityProfileId: config.LEEGALITY_PROFILE_ID };
 // One workflow bundle for both workers (the main queue and the AI-calls queue).
 const { code: workflowBundleCode } = await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });
 const worker = await createWorker({

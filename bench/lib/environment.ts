@@ -13,7 +13,7 @@ import { freePort } from '../../scripts/lib/free-port.js';
 import { acquireTestDatabase, keepExitCode } from '../../scripts/lib/postgres.js';
 import { startTemporalDevServer } from '../../scripts/lib/temporal-server.js';
 import { TEST_MEETING_SECRET, TEST_RAZORPAY, testJwt } from '../../test/support/stack.js';
-import { unreachableEmail, unreachableLlm, unreachableObjectStore, unreachableRazorpay, UNUSED_HIRE_CONFIG } from '../../test/support/static-app.js';
+import { unreachableEmail, unreachableLlm, unreachableObjectStore, unreachableLeegality, unreachableRazorpay, UNUSED_HIRE_CONFIG, UNUSED_LEEGALITY_CONFIG } from '../../test/support/static-app.js';
 import { disabledVoice } from '../../providers/voice/index.js';
 import { disabledWhatsApp } from '../../providers/whatsapp/index.js';
 
@@ -40,7 +40,8 @@ export async function startBenchEnvironment(opts: { taskQueue: string; poolMax?:
     email: unreachableEmail(),
     llm: unreachableLlm(),
     voice: disabledVoice(),
-    config: { taskQueue: opts.taskQueue, meetingEventsSecret: TEST_MEETING_SECRET, bodyLimitBytes: 1 << 20, razorpay: { ...TEST_RAZORPAY, purchaseTimeoutSeconds: 60 }, ...UNUSED_HIRE_CONFIG },
+    leegality: unreachableLeegality(),
+    config: { taskQueue: opts.taskQueue, meetingEventsSecret: TEST_MEETING_SECRET, bodyLimitBytes: 1 << 20, razorpay: { ...TEST_RAZORPAY, purchaseTimeoutSeconds: 60 }, ...UNUSED_HIRE_CONFIG, ...UNUSED_LEEGALITY_CONFIG },
   };
   return {
     databaseUrl: database.url,

@@ -11,7 +11,7 @@ import { createLogger } from '../../infra/logger.js';
 import { createPrisma, type Db } from '../../infra/prisma.js';
 import type { WorkflowEnrollmentStatus } from '../../domain/workflow-enrollment/status.js';
 import { disabledWhatsApp } from '../../providers/whatsapp/index.js';
-import { unreachableEmail, unreachableObjectStore, unreachableRazorpay, unusedHireDeps } from '../support/static-app.js';
+import { unreachableEmail, unreachableObjectStore, unreachableRazorpay, unusedHireDeps, unusedLeegalityDeps } from '../support/static-app.js';
 
 let db: Db;
 let acts: ReturnType<typeof createCrmEngineActivities>;
@@ -21,7 +21,7 @@ const env = new MockActivityEnvironment(undefined, { logger: new DefaultLogger('
 
 beforeAll(async () => {
   db = createPrisma(inject('databaseUrl'), 5);
-  acts = createCrmEngineActivities({ db, logger: createLogger('silent'), now: () => new Date(), temporal: {} as never, taskQueue: 'unused', razorpay: unreachableRazorpay(), s3: unreachableObjectStore(), resumes: unreachableObjectStore(), documents: unreachableObjectStore(), whatsapp: disabledWhatsApp(), email: unreachableEmail(), ...unusedHireDeps() });
+  acts = createCrmEngineActivities({ db, logger: createLogger('silent'), now: () => new Date(), temporal: {} as never, taskQueue: 'unused', razorpay: unreachableRazorpay(), s3: unreachableObjectStore(), resumes: unreachableObjectStore(), documents: unreachableObjectStore(), whatsapp: disabledWhatsApp(), email: unreachableEmail(), ...unusedHireDeps(), ...unusedLeegalityDeps() });
   const definition = { nodes: [{ id: 't', type: 'trigger.manual' }, { id: 'e', type: 'end' }], edges: [{ from: 't', to: 'e' }] };
   crmWorkflowId = (await db.crmWorkflow.create({ data: { name: `Rows ${randomUUID().slice(0, 8)}`, status: 'PUBLISHED', triggerType: 'MANUAL', definition, version: 1, platform: 'mr-mentor' } })).id;
   await db.crmWorkflowVersion.create({ data: { workflowId: crmWorkflowId, version: 1, definition } });

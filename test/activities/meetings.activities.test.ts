@@ -11,7 +11,7 @@ import { createLogger } from '../../infra/logger.js';
 import { createPrisma, type Db } from '../../infra/prisma.js';
 import { disabledWhatsApp } from '../../providers/whatsapp/index.js';
 import { createMentorWithSlot } from '../support/fixtures.js';
-import { unreachableEmail, unreachableObjectStore, unreachableRazorpay, unusedHireDeps } from '../support/static-app.js';
+import { unreachableEmail, unreachableObjectStore, unreachableRazorpay, unusedHireDeps, unusedLeegalityDeps } from '../support/static-app.js';
 
 let db: Db;
 let acts: ReturnType<typeof createMeetingActivities>;
@@ -20,7 +20,7 @@ const quiet = () => new MockActivityEnvironment(undefined, { logger: new Default
 const env = quiet();
 beforeAll(() => {
   db = createPrisma(inject('databaseUrl'), 5);
-  acts = createMeetingActivities({ db, logger: createLogger('silent'), now: () => new Date(), temporal: {} as never, taskQueue: 'unused', razorpay: unreachableRazorpay(), s3: unreachableObjectStore(), resumes: unreachableObjectStore(), documents: unreachableObjectStore(), whatsapp: disabledWhatsApp(), email: unreachableEmail(), ...unusedHireDeps() });
+  acts = createMeetingActivities({ db, logger: createLogger('silent'), now: () => new Date(), temporal: {} as never, taskQueue: 'unused', razorpay: unreachableRazorpay(), s3: unreachableObjectStore(), resumes: unreachableObjectStore(), documents: unreachableObjectStore(), whatsapp: disabledWhatsApp(), email: unreachableEmail(), ...unusedHireDeps(), ...unusedLeegalityDeps() });
 });
 afterAll(() => db.$disconnect());
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmail } from '../../providers/email/index.js';
 import { startEmailSimulator } from '../../providers/email/simulator.js';
 import { createExotelClient } from '../../providers/exotel/index.js';
+import { createLeegalityClient } from '../../providers/leegality/index.js';
 import { createRazorpayClient } from '../../providers/razorpay/index.js';
 import { startRazorpaySimulator } from '../../providers/razorpay/simulator.js';
 import { createWhatsAppClient } from '../../providers/whatsapp/index.js';
@@ -108,6 +109,13 @@ describe('client errors carry the failure kind and Retry-After', () => {
     expect(await rejection(rp.fetchOrder('busy'))).toMatchObject({ status: 503, kind: 'server', retryable: true, retryAfterSeconds: null });
     const wa = createWhatsAppClient({ baseUrl: vendor.url, phoneNumberId: '100000000000001', token: 'token-0123456789' });
     expect(await rejection(wa.sendTemplate({ to: '+919876543210', template: 'x' }))).toMatchObject({ name: 'WhatsAppError', status: 429, kind: 'rate_limited', retryable: true, retryAfterSeconds: 3 });
+  });
+
+  it('leegality: a 429 is rate_limited with retryAfterSeconds; a 503 is server; a local refusal is invalid_request', async () => {
+    const lg = createLeegalityClient({ baseUrl: `${vendor.url}/api`, authToken: 'token-0123456789' });
+    expect(await rejection(lg.documentDetails('doc-1'))).toMatchObject({ name: 'LeegalityError', status: 429, kind: 'rate_limited', retryable: true, retryAfterSeconds: 3, provider: 'leegality' });
+    expect(await rejection(lg.documentDetails('busy'))).toMatchObject({ status: 503, kind: 'server', retryable: true, retryAfterSeconds: null });
+    expect(await rejection(lg.fetchDocument('', 'DOCUMENT'))).toMatchObject({ kind: 'invalid_request', retryable: false });
   });
 
   it('exotel: a 503 is server and retryable; a local refusal is invalid_request', async () => {

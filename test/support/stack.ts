@@ -16,6 +16,8 @@ import { createEmail } from '../../providers/email/index.js';
 import { startEmailSimulator, type EmailSimulator } from '../../providers/email/simulator.js';
 import { createExotel } from '../../providers/exotel/index.js';
 import { startExotelSimulator, type ExotelSimulator } from '../../providers/exotel/simulator.js';
+import { createLeegality } from '../../providers/leegality/index.js';
+import { startLeegalitySimulator, type LeegalitySimulator } from '../../providers/leegality/simulator.js';
 import { createLlm } from '../../providers/llm/index.js';
 import { startLlmSimulator, type LlmSimulator } from '../../providers/llm/simulator.js';
 import { createRazorpay } from '../../providers/razorpay/index.js';
@@ -38,6 +40,8 @@ export const TEST_EXOTEL = { accountSid: 'mas-test', apiKey: 'test-exotel-api-ke
 export const TEST_LLM = { apiKey: 'test-llm-api-key-0123456789', model: 'gpt-4o-mini' };
 /** Voice-AI agent of the test stacks; the simulator signs its webhooks with webhookSecret. */
 export const TEST_VOICE = { apiKey: 'test-voice-api-key-0123456789', agentId: 'agent_test_interviewer', agentPhoneNumberId: 'phnum_test_0001', webhookSecret: 'test-voice-webhook-secret-0123' };
+/** Leegality eSign of the test stacks; the simulator MACs its webhooks with privateSalt. */
+export const TEST_LEEGALITY = { authToken: 'test-leegality-auth-token', privateSalt: 'test-leegality-private-salt', profileId: 'test-leegality-profile' };
 export const TEST_WHATSAPP = { phoneNumberId: '109999999999999', token: 'test-whatsapp-access-token', appSecret: 'test-whatsapp-app-secret', verifyToken: 'test-whatsapp-verify-token' };
 
 let runtimeInstalled = false;
@@ -69,6 +73,8 @@ export interface TestStack {
   llmSim: LlmSimulator;
   /** This stack's voice-AI simulator; its post-call webhooks go to <apiUrl>/api/webhooks/voice. */
   voiceSim: VoiceSimulator;
+  /** This stack's Leegality simulator; its webhooks go to <apiUrl>/api/webhooks/leegality (retried fast). */
+  leegalitySim: LeegalitySimulator;
   /** The api over real HTTP (127.0.0.1, free port): where simulators post callbacks. */
   apiUrl: string;
   startWorker(): Promise<Worker>;
@@ -119,6 +125,13 @@ export async function startTestStack(
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const voiceSim = await startVoiceSimulator({ apiKey: TEST_VOICE.apiKey, webhookSecret: TEST_VOICE.webhookSecret, webhookUrl: `${apiUrl}/api/webhooks/voice`, agentIds: [TEST_VOICE.agentId] });
   const voice = createVoice({ mode: 'sim', baseUrl: voiceSim.baseUrl, apiKey: TEST_VOICE.apiKey, timeoutMs: 5_000 });
+  const leegalitySim = await startLeegalitySimulator({
+    authToken: TEST_LEEGALITY.authToken,
+    privateSalt: TEST_LEEGALITY.privateSalt,
+    webhookUrl: `${apiUrl}/api/webhooks/leegality`,
+    webhookRetry: { retries: 3, baseDelayMs: 20, maxDelayMs: 80 },
+  });
+  const leegality = createLeegality({ mode: 'sim', baseUrl: leegalitySim.baseUrl, authToken: TEST_LEEGALITY.authToken, timeoutMs: 5_000 });
   const voiceAgent = { agentId: TEST_VOICE.agentId, agentPhoneNumberId: TEST_VOICE.agentPhoneNumberId };
   const temporal = new Client({ connection: await Connection.connect({ address: inject('temporalAddress') }) });
   const deps: ServiceDeps = {
@@ -135,6 +148,7 @@ export async function startTestStack(
     exotel,
     llm,
     voice,
+    leegality,
     config: {
       taskQueue,
       aiCallsTaskQueue: `${taskQueue}-ai-calls`,
@@ -145,6 +159,7 @@ export async function startTestStack(
       whatsapp: { appSecret: TEST_WHATSAPP.appSecret, verifyToken: TEST_WHATSAPP.verifyToken },
       llm: { model: TEST_LLM.model },
       voice: { ...voiceAgent, webhookSecret: TEST_VOICE.webhookSecret },
+      leegality: { profileId: TEST_LEEGALITY.profileId, privateSalt: TEST_LEEGALITY.privateSalt },
       ...(exotel ? { exotel: { callerId: TEST_EXOTEL.callerId, callbackSecret: TEST_EXOTEL.callbackSecret, publicApiUrl: apiUrl } } : {}),
       ...opts.config,
     },
@@ -170,6 +185,7 @@ export async function startTestStack(
     exotelSim,
     llmSim,
     voiceSim,
+    leegalitySim,
     apiUrl,
     async startWorker() {
       native ??= await NativeConnection.connect({ address: inject('temporalAddress') });
@@ -177,7 +193,7 @@ export async function startTestStack(
         connection: native,
         namespace: 'default',
         taskQueue,
-        deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3, resumes, documents, whatsapp, email, exotel, notifications: TEST_NOTIFICATIONS, llm, voice, voiceAgent },
+        deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3, resumes, documents, whatsapp, email, exotel, notifications: TEST_NOTIFICATIONS, llm, voice, voiceAgent, leegality, leegalityProfileId: TEST_LEEGALITY.profileId },
         workflowBundlePath: inject('workflowBundlePath'),
       });
       running = worker.run();
@@ -189,7 +205,7 @@ export async function startTestStack(
         connection: native,
         namespace: 'default',
         taskQueue: `${taskQueue}-ai-calls`,
-        deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3, resumes, documents, whatsapp, email, exotel, notifications: TEST_NOTIFICATIONS, llm, voice, voiceAgent },
+        deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3, resumes, documents, whatsapp, email, exotel, notifications: TEST_NOTIFICATIONS, llm, voice, voiceAgent, leegality, leegalityProfileId: TEST_LEEGALITY.profileId },
         workflowBundlePath: inject('workflowBundlePath'),
         maxConcurrentActivityTaskExecutions: 2,
       });
@@ -216,6 +232,7 @@ export async function startTestStack(
       await exotelSim.close();
       await llmSim.close();
       await voiceSim.close();
+      await leegalitySim.close();
       await new Promise<void>((resolve) => {
         apiServer!.close(() => resolve());
         apiServer!.closeAllConnections();

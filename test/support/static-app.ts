@@ -7,6 +7,7 @@ import { createEmail } from '../../providers/email/index.js';
 import { createRazorpay } from '../../providers/razorpay/index.js';
 import { createS3ObjectStore } from '../../providers/s3/index.js';
 import { createLlm } from '../../providers/llm/index.js';
+import { createLeegality } from '../../providers/leegality/index.js';
 import { disabledVoice } from '../../providers/voice/index.js';
 import { disabledWhatsApp } from '../../providers/whatsapp/index.js';
 import { TEST_RAZORPAY, testJwt } from './stack.js';
@@ -31,6 +32,19 @@ export function unreachableLlm() {
   return createLlm({ mode: 'sim', baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'unused-llm-api-key', timeoutMs: 500, maxRetries: 0 });
 }
 
+/** A real Leegality client aimed at the discard port: for deps that must exist but go unused. */
+export function unreachableLeegality() {
+  return createLeegality({ mode: 'sim', baseUrl: 'http://127.0.0.1:9/api', authToken: 'unused-leegality-token', timeoutMs: 500 });
+}
+
+/** ServiceDeps.config.leegality when eSign goes unused. */
+export const UNUSED_LEEGALITY_CONFIG = { leegality: { profileId: 'unused', privateSalt: 'unused-leegality-private-salt' } };
+
+/** ActivityDeps entries for eSign when it goes unused. */
+export function unusedLeegalityDeps() {
+  return { leegality: unreachableLeegality(), leegalityProfileId: 'unused' };
+}
+
 /** ServiceDeps.config entries for the Mr-Hire providers when they go unused (voice webhook refuses all). */
 export const UNUSED_HIRE_CONFIG = { llm: { model: 'gpt-4o-mini' }, voice: { agentId: 'unused', agentPhoneNumberId: 'unused', webhookSecret: null } };
 
@@ -53,6 +67,7 @@ export async function createStaticApp() {
     email: unreachableEmail(),
     llm: unreachableLlm(),
     voice: disabledVoice(),
-    config: { taskQueue: 'static', meetingEventsSecret: 'x'.repeat(32), bodyLimitBytes: 1024, razorpay: { ...TEST_RAZORPAY, purchaseTimeoutSeconds: 60 }, ...UNUSED_HIRE_CONFIG },
+    leegality: unreachableLeegality(),
+    config: { taskQueue: 'static', meetingEventsSecret: 'x'.repeat(32), bodyLimitBytes: 1024, razorpay: { ...TEST_RAZORPAY, purchaseTimeoutSeconds: 60 }, ...UNUSED_HIRE_CONFIG, ...UNUSED_LEEGALITY_CONFIG },
   });
 }
