@@ -1,27 +1,16 @@
 // MOU details and agreement rendering: pure rules shared by the api (zod), the workflow's
 // validators and the PDF activity. A student under 18 on the day they submit needs a guardian.
-import { z } from 'zod';
-
 export const SALARY_BANDS = ['UP_TO_3_LPA', '3_TO_6_LPA', '6_TO_10_LPA', '10_TO_15_LPA', 'ABOVE_15_LPA'] as const;
 
-const Text = (max: number) => z.string().trim().min(1).max(max);
-
-export const MouAddressSchema = z
-  .object({ line1: Text(200), line2: z.string().trim().max(200).optional(), city: Text(100), state: Text(100), pin: z.string().regex(/^\d{6}$/) })
-  .strict();
-
-export const MouGuardianSchema = z.object({ name: Text(200), relation: Text(50), phone: z.string().regex(/^\+?\d{10,15}$/) }).strict();
-
-export const MouDetailsSchema = z
-  .object({
-    legalName: Text(200),
-    dateOfBirth: z.iso.date(),
-    address: MouAddressSchema,
-    guardian: MouGuardianSchema.optional(),
-    expectedSalaryBand: z.enum(SALARY_BANDS),
-  })
-  .strict();
-export type MouDetails = z.infer<typeof MouDetailsSchema>;
+/** What the student fills in (the api's zod schema in api/routes/pap/pap.schemas.ts checks the shape). */
+export interface MouDetails {
+  legalName: string;
+  /** YYYY-MM-DD. */
+  dateOfBirth: string;
+  address: { line1: string; line2?: string | undefined; city: string; state: string; pin: string };
+  guardian?: { name: string; relation: string; phone: string } | undefined;
+  expectedSalaryBand: (typeof SALARY_BANDS)[number];
+}
 
 /** Whole years between a YYYY-MM-DD birth date and `on` (UTC calendar days). */
 export function ageOn(dateOfBirth: string, on: Date): number {
@@ -74,3 +63,6 @@ export function renderAgreementText(body: string, values: Record<string, string>
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
 }
+
+/** The placeholders a template may use: what the agreement renderer fills in. */
+export const PAP_TEMPLATE_VARIABLES = ['date', 'legalName', 'address', 'batchCode', 'guardianName', 'salaryBand', 'papFee', 'email'] as const;
