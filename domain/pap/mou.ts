@@ -42,12 +42,13 @@ export function variablesMismatch(body: string, variables: readonly string[]): {
 }
 
 /**
- * The body as plain text paragraphs: tags are never interpreted (block ends become paragraph
- * breaks, every other tag is dropped, entities decoded), then placeholders are filled; a
+ * The body as plain text paragraphs: tags are never interpreted (script and style blocks are
+ * dropped whole, block ends become paragraph breaks, every other tag is dropped, entities decoded), then placeholders are filled; a
  * missing value prints as a blank line for a hand to fill.
  */
 export function renderAgreementText(body: string, values: Record<string, string>): string[] {
   const text = body
+    .replace(/<\s*(script|style)\b[^>]*>[\s\S]*?<\/\s*\1\s*>/gi, '')
     .replace(/<\s*br\s*\/?>/gi, '\n')
     .replace(/<\/\s*(p|h[1-6]|div|li)\s*>/gi, '\n\n')
     .replace(/<[^>]*>/g, '')

@@ -238,6 +238,17 @@ describe('PAP agreement workflow', () => {
     if (process.env.RECORD_HISTORIES === '1') writeFileSync('test/replay/histories/pap-reminders.json', historyToJSON(await stack.temporal.workflow.getHandle(workflowIds.pap(pap.id)).fetchHistory()));
   });
 
+  it('a row whose run never started is healed by its first step (the run starts in the row’s state)', async () => {
+    const { batch } = await batchWithCourse(5);
+    const student = await createUser(stack, 'USER');
+    const appId = await approvedApplication(student.accessToken, batch.id);
+    const id = crypto.randomUUID();
+    await stack.db.mas101PapWorkflow.create({ data: { id, applicationId: appId, userId: student.user.id, batchId: batch.id, temporalWorkflowId: workflowIds.pap(id) } });
+    expect((await call(student.accessToken, 'GET', `/api/pap/${id}`)).body.live).toBeNull();
+    const healed = await call(student.accessToken, 'POST', `/api/pap/${id}/mou-details`, DETAILS);
+    expect(healed.body).toMatchObject({ status: 'PENDING_MOU_UPLOAD', live: { status: 'PENDING_MOU_UPLOAD' } });
+  });
+
   it('templates: variables must match the placeholders; a version in use is not edited but versioned', async () => {
     const name = `Test PAP ${crypto.randomUUID().slice(0, 6)}`;
     const body = '<p>I, {{legalName}}, agree to pay {{papFee}}.</p>';

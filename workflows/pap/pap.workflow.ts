@@ -125,6 +125,9 @@ export async function pap(input: PapInput): Promise<PapStatus> {
       step(async () => {
         await acts.saveMouDetails({ papId, details });
         await acts.renderAgreement({ papId });
+        // eSign seam: with Leegality, the run creates the signing document here (an activity
+        // returning the sign URL, stored in leegalityDocumentId/IRN/signUrl) and its webhook
+        // signals the signed PDF in; the manual upload below stays as the fallback.
         rejection = null;
         await moveTo('PENDING_MOU_UPLOAD');
       }),
