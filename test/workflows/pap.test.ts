@@ -167,6 +167,8 @@ describe('PAP agreement workflow', () => {
     // Staff list by state and batch.
     const listed = await call(admin.accessToken, 'GET', `/api/admin/pap?status=ENROLLED&batchId=${batch.id}`);
     expect(listed.body.items.map((p: { id: string }) => p.id)).toEqual([id]);
+    expect((await call(student.accessToken, 'GET', '/api/me/pap')).body.items).toEqual([expect.objectContaining({ id, status: 'ENROLLED' })]);
+    expect((await call(other.accessToken, 'GET', '/api/me/pap')).body.items).toEqual([]);
 
     if (process.env.RECORD_HISTORIES === '1') {
       writeFileSync('test/replay/histories/pap-upfront.json', historyToJSON(await stack.temporal.workflow.getHandle(workflowIds.pap(id)).fetchHistory()));

@@ -45,6 +45,9 @@ const mail = proxyActivities<PapActivities>({
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 20 },
 });
 
+/** Past the enrolment: this increment's run only waits there (placement and collection come later). */
+const ENROLLED_OR_LATER: readonly PapStatus[] = ['ENROLLED', 'PLACEMENT_UNDER_REVIEW', 'PAYMENT_COLLECTION_PENDING', 'COMPLETED', 'WRITTEN_OFF'];
+
 const WAITING_FOR: Record<PapStatus, string> = {
   PENDING_MOU_DETAILS: 'the student to fill in the MOU details',
   PENDING_MOU_UPLOAD: 'the student to sign the agreement (upload of the signed scan; eSign comes later)',
@@ -215,8 +218,9 @@ export async function pap(input: PapInput): Promise<PapStatus> {
 
   for (;;) {
     const at = status;
-    if (at === 'ENROLLED' || papStepRefusal('approvePap', at) === null || at === 'PENDING_MOU_REVIEW' || at === 'MOU_SIGNED_APPROVED') {
-      if (at === 'ENROLLED') break;
+    if (ENROLLED_OR_LATER.includes(at)) break;
+    // Staff steps (and the moment between approval and the payment option): no reminders.
+    if (at === 'PENDING_MOU_REVIEW' || at === 'MOU_SIGNED_APPROVED' || at === 'PENDING_PAP_APPROVAL') {
       await condition(() => status !== at);
       continue;
     }
@@ -235,6 +239,7 @@ export async function pap(input: PapInput): Promise<PapStatus> {
   }
   // Placement (reportPlacement) and collection come in a later increment; the run stays here.
   describe();
-  await condition(() => status !== 'ENROLLED');
+  const end = status;
+  await condition(() => status !== end);
   return status;
 }

@@ -23,6 +23,7 @@ import type {
   approvePapRoute,
   getPapRoute,
   listPapsRoute,
+  myPapsRoute,
   paymentOptionRoute,
   retryEnrolmentRoute,
   reviewRoute,
@@ -35,6 +36,12 @@ import type {
   uploadUrlRoute,
 } from './pap.routes.js';
 
+/** Lists leave the MOU details (personal data) out. */
+function summaryOf(r: Parameters<typeof toPapView>[0]) {
+  const { mouDetails: _m, ...view } = toPapView(r);
+  return view;
+}
+
 export const startPapHandler: RouteHandler<typeof startPapRoute, AppEnv> = async (c) => c.json(await startPap(c.var.deps, c.get('auth')!, c.req.valid('param').id), 201);
 
 export const getPapHandler: RouteHandler<typeof getPapRoute, AppEnv> = async (c) => c.json(await getPap(c.var.deps, c.get('auth')!, c.req.valid('param').id), 200);
@@ -44,15 +51,14 @@ export const listPapsHandler: RouteHandler<typeof listPapsRoute, AppEnv> = async
   const rows = await listPaps(c.var.deps, filters, { ...keyset(cursor), take: limit + 1 });
   const { items, nextCursor } = toPage(rows, limit);
   return c.json(
-    {
-      items: items.map((r) => {
-        const { mouDetails: _m, ...view } = toPapView(r);
-        return view;
-      }),
-      nextCursor,
-    },
-    200,
-  );
+{ items: items.map(summaryOf), nextCursor }, 200);
+};
+
+export const myPapsHandler: RouteHandler<typeof myPapsRoute, AppEnv> = async (c) => {
+  const { cursor, limit } = c.req.valid('query');
+  const rows = await listPaps(c.var.deps, { userId: c.get('auth')!.userId }, { ...keyset(cursor), take: limit + 1 });
+  const { items, nextCursor } = toPage(rows, limit);
+  return c.json({ items: items.map(summaryOf), nextCursor }, 200);
 };
 
 export const submitMouDetailsHandler: RouteHandler<typeof submitMouDetailsRoute, AppEnv> = async (c) =>

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { EVERYONE, STAFF } from '../../../domain/auth/roles.js';
 import { bearer } from '../../middleware/auth.js';
 import { authProblems, jsonBody, jsonResponse, problemResponse } from '../../openapi.js';
-import { pageSchema } from '../../pagination.js';
+import { PageQuery, pageSchema } from '../../pagination.js';
 import { PayBody, VerifyBody } from '../application-payments/application-payments.routes.js';
 import { ApplicationId } from '../applications/applications.schemas.js';
 import {
@@ -56,6 +56,16 @@ export const listPapsRoute = createRoute({
   ...bearer(STAFF),
   request: { query: PapQuery },
   responses: { 200: jsonResponse('A page of agreements', pageSchema(PapListItem).openapi('PapAgreementPage')), 400: problemResponse('Invalid filters or cursor'), ...authProblems },
+});
+
+export const myPapsRoute = createRoute({
+  method: 'get',
+  path: '/api/me/pap',
+  tags: TAGS,
+  summary: 'Your PAP agreements, newest first',
+  ...bearer(STUDENT),
+  request: { query: PageQuery },
+  responses: { 200: jsonResponse('A page of your agreements', pageSchema(PapListItem).openapi('MyPapAgreementPage')), 400: problemResponse('Invalid cursor'), ...authProblems },
 });
 
 export const submitMouDetailsRoute = createRoute({
