@@ -8,6 +8,7 @@ import { createCrmEngineActivities } from './crm-engine.activities.js';
 import { createHireActivities } from './hire.activities.js';
 import { createMeetingActivities } from './meetings.activities.js';
 import { createNotificationActivities } from './notifications.activities.js';
+import { createPapActivities } from './pap.activities.js';
 import { createPaymentActivities } from './payments.activities.js';
 import { createRecordingActivities } from './recordings.activities.js';
 
@@ -23,6 +24,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCrmEngineActivities(deps),
     ...createCrmBulkActivities(deps),
     ...createHireActivities(deps),
+    ...createPapActivities(deps),
   };
 }
 

@@ -66,6 +66,8 @@ import { lmsQuestionBankRouter } from './routes/lms-question-bank/lms-question-b
 import { lmsQuizzesRouter } from './routes/lms-quizzes/lms-quizzes.index.js';
 import { lmsSubmissionsRouter } from './routes/lms-submissions/lms-submissions.index.js';
 import { lmsAttendanceRouter } from './routes/lms-attendance/lms-attendance.index.js';
+import { papTemplatesRouter } from './routes/pap-templates/pap-templates.index.js';
+import { papRouter } from './routes/pap/pap.index.js';
 
 export function createApp(deps: ServiceDeps) {
   const app = createRouter();
@@ -149,6 +151,8 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', lmsQuizzesRouter);
   app.route('/', lmsSubmissionsRouter);
   app.route('/', lmsAttendanceRouter);
+  app.route('/', papTemplatesRouter);
+  app.route('/', papRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -18,6 +18,8 @@ export const workflowIds = {
   meetingRecordingDeletion: (recordingId: string) => `meeting-recording-deletion/${recordingId}`,
   /** One Mr-Hire pipeline run per job application (apply → shortlisted or talent pool). */
   candidatePipeline: (jobApplicationId: string) => `candidate/${jobApplicationId}`,
+  /** One PAP agreement run per mas101_pap_workflows row: MOU, review, payment option, enrolment. */
+  pap: (papWorkflowId: string) => `pap/${papWorkflowId}`,
 } as const;
 
 export function parseWorkflowId(id: string): { kind: string; entityId: string } | null {

@@ -18,3 +18,4 @@ export { candidatePipeline } from './candidate-pipeline/candidate-pipeline.workf
 export { hireBulkReject } from './hire-bulk-reject/hire-bulk-reject.workflow.js';
 export { talentPoolMatch } from './talent-pool-match/talent-pool-match.workflow.js';
 export { aiCallCampaign } from './ai-call-campaign/ai-call-campaign.workflow.js';
+export { pap } from './pap/pap.workflow.js';

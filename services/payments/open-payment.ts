@@ -32,6 +32,8 @@ export interface OpenPaymentInput {
   /** The workflow id's last part: the purchase id for tokens; omitted: the new payment's id. */
   workflowKey?: string;
   userId: string;
+  /** The application the payment is for, when the subject is not the application itself (pap-upfront). */
+  applicationId?: string;
   platform?: string | null;
   description: string;
   items: PaymentItem[];
@@ -113,7 +115,7 @@ export async function openPayment(deps: OpenDeps, input: OpenPaymentInput): Prom
       data: {
         id,
         userId: input.userId,
-        ...(input.kind === 'application' ? { applicationId: input.subjectId } : {}),
+        ...(input.kind === 'application' ? { applicationId: input.subjectId } : input.applicationId ? { applicationId: input.applicationId } : {}),
         platform: input.platform ?? null,
         purpose: input.kind,
         subjectId: input.subjectId,

@@ -2,6 +2,8 @@
 //   token:       captured → the purchase COMPLETED with the tokens credited; no money → FAILED/CANCELLED.
 //   application: captured → APPROVED → PAYMENT_RECEIVED (the amount, the payment id, paidAt);
 //                invoiced → PAYMENT_RECEIVED → PAID; no money → the application stays APPROVED.
+//   pap-upfront: the subject is the PAP agreement; its application moves exactly as for a fee
+//                (the PAP run hears the outcome from the payment run and enrols the student).
 // Each move is a conditional update, so a second call (a duplicate webhook, a retried activity)
 // changes nothing and answers false.
 import { applicationLifecycle } from '../../domain/application/status.js';
@@ -43,7 +45,24 @@ const application: Subject = {
   unpaid: async () => {},
 };
 
-export const SUBJECTS: Record<PaymentKind, Subject> = { token, application };
+async function papApplicationId(tx: Tx, papId: string): Promise<string | null> {
+  const pap = await tx.mas101PapWorkflow.findUnique({ where: { id: papId }, select: { applicationId: true } });
+  return pap?.applicationId ?? null;
+}
+
+const papUpfront: Subject = {
+  async captured(tx, papId, p) {
+    const applicationId = await papApplicationId(tx, papId);
+    return applicationId ? application.captured(tx, applicationId, p) : false;
+  },
+  async invoiced(tx, papId) {
+    const applicationId = await papApplicationId(tx, papId);
+    if (applicationId) await application.invoiced(tx, applicationId);
+  },
+  unpaid: async () => {},
+};
+
+export const SUBJECTS: Record<PaymentKind, Subject> = { token, application, 'pap-upfront': papUpfront };
 
 export function subjectOf(purpose: string): Subject {
   const s = SUBJECTS[purpose as PaymentKind];

@@ -4,15 +4,15 @@
 import { defineQuery } from '@temporalio/workflow';
 export { paymentCapturedSignal, paymentFailedSignal } from '../token-purchase/token-purchase.contract.js';
 
-/** What is paid for: token packs, MAS program fees; PAP upfront payments come next. */
-export const PAYMENT_KINDS = ['token', 'application'] as const;
+/** What is paid for: token packs, MAS program fees, and a PAP agreement's upfront fee (subject: the PAP row; its run is signalled). */
+export const PAYMENT_KINDS = ['token', 'application', 'pap-upfront'] as const;
 export type PaymentKind = (typeof PAYMENT_KINDS)[number];
 
 export interface PaymentInput {
   kind: PaymentKind;
   /** The superadmin.global_payments row: the money, its tax lines and its invoice. */
   globalPaymentId: string;
-  /** What was bought: the token purchase or the application. */
+  /** What was bought: the token purchase, the application, or the PAP agreement (mas101_pap_workflows). */
   subjectId: string;
   userId: string;
   orderId: string;

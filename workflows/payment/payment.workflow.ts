@@ -4,7 +4,9 @@
 // application APPROVED → PAYMENT_RECEIVED), and if nothing arrives before the timeout reconciles
 // with Razorpay's list of the order's payments. A completed payment then gets its GST invoice
 // (gapless serial; the application → PAID) and the invoice PDF in S3.
-import { condition, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { condition, getExternalWorkflowHandle, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { workflowIds } from '../../domain/ids.js';
+import { papUpfrontSettledSignal } from '../pap/pap.contract.js';
 import type { PaymentActivities } from '../../activities/payments.activities.js';
 import { MasState } from '../search-attributes.js';
 import { paymentCapturedSignal, paymentFailedSignal, paymentStateQuery, type PaymentInput, type PaymentOutcome, type PaymentStatus, type SettleOutcome } from './payment.contract.js';
@@ -51,6 +53,14 @@ export async function payment(input: PaymentInput): Promise<PaymentOutcome> {
     ({ invoiceNumber } = await issueInvoice({ globalPaymentId: input.globalPaymentId }));
     await storeInvoicePdf({ globalPaymentId: input.globalPaymentId });
     upsertSearchAttributes([{ key: MasState, value: 'INVOICED' }]);
+  }
+  if (input.kind === 'pap-upfront') {
+    // The PAP run waits on this; a run that is gone (terminated) has nothing left to enrol.
+    try {
+      await getExternalWorkflowHandle(workflowIds.pap(input.subjectId)).signal(papUpfrontSettledSignal, { globalPaymentId: input.globalPaymentId, status });
+    } catch {
+      // nothing to tell
+    }
   }
   return { ...outcome, invoiceNumber };
 }

@@ -1,0 +1,219 @@
+// The PAP agreement's use cases for the api: start (row first, then the run), read (the row plus
+// the run's live step), staff lists, and each human step sent as the run's validated Update.
+// A student sees and acts on only their own agreements (404 otherwise); staff review and approve.
+import { randomUUID } from 'node:crypto';
+import { isStaffRole } from './pap-access.js';
+import { DomainError } from '../../domain/errors.js';
+import { workflowIds } from '../../domain/ids.js';
+import { mouDetailsProblem, type MouDetails } from '../../domain/pap/mou.js';
+import type { PapStatus } from '../../domain/pap/status.js';
+import { Prisma } from '../../prisma/generated/client.js';
+import {
+  agreementKey,
+  approvePapUpdate,
+  choosePaymentOptionUpdate,
+  retryEnrolmentUpdate,
+  reviewMouUpdate,
+  signedMouPrefix,
+  submitMouDetailsUpdate,
+  submitSignedMouUpdate,
+  type PapInput,
+  type ReviewArgs,
+} from '../../workflows/pap/pap.contract.js';
+import type { AuthContext, ServiceDeps } from '../deps.js';
+import { SIGNED_MOU_MAX_BYTES } from './pap-steps.js';
+import { papLiveState, sendPapStep, startPapRun, type PapRunRow } from './pap.starter.js';
+
+type Deps = Pick<ServiceDeps, 'db' | 'temporal' | 'config' | 'logger'>;
+
+export const papSelect = {
+  id: true,
+  applicationId: true,
+  userId: true,
+  batchId: true,
+  agreementTemplateId: true,
+  status: true,
+  paymentOption: true,
+  mouDetails: true,
+  mouDetailsSubmittedAt: true,
+  mouSignedAt: true,
+  signedDocumentS3Key: true,
+  reviewedById: true,
+  reviewNotes: true,
+  reviewedAt: true,
+  feeAmountPaise: true,
+  currency: true,
+  paymentOptionChosenAt: true,
+  enrolledAt: true,
+  temporalWorkflowId: true,
+  createdAt: true,
+  updatedAt: true,
+  batch: { select: { code: true } },
+} as const satisfies Prisma.Mas101PapWorkflowSelect;
+type PapRow = Prisma.Mas101PapWorkflowGetPayload<{ select: typeof papSelect }>;
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export function toPapView(r: PapRow) {
+  return {
+    id: r.id,
+    applicationId: r.applicationId,
+    userId: r.userId,
+    batchId: r.batchId,
+    batchCode: r.batch?.code ?? null,
+    agreementTemplateId: r.agreementTemplateId,
+    status: r.status as PapStatus,
+    paymentOption: r.paymentOption,
+    mouDetails: (r.mouDetails ?? null) as MouDetails | null,
+    mouDetailsSubmittedAt: iso(r.mouDetailsSubmittedAt),
+    mouSignedAt: iso(r.mouSignedAt),
+    signedMouUploaded: r.signedDocumentS3Key !== null,
+    reviewedById: r.reviewedById,
+    reviewNotes: r.reviewNotes,
+    reviewedAt: iso(r.reviewedAt),
+    feeAmountPaise: r.feeAmountPaise,
+    currency: r.currency,
+    paymentOptionChosenAt: iso(r.paymentOptionChosenAt),
+    enrolledAt: iso(r.enrolledAt),
+    workflowId: r.temporalWorkflowId,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+const runRow = (r: PapRow): PapRunRow => ({ id: r.id, applicationId: r.applicationId, userId: r.userId, batchId: r.batchId, status: r.status as PapStatus, batchCode: r.batch?.code ?? null });
+
+/** The agreement, when the actor may see it: its student, or staff. Anyone else: 404. */
+export async function visiblePap(deps: Pick<ServiceDeps, 'db'>, actor: AuthContext, id: string): Promise<PapRow> {
+  const row = await deps.db.mas101PapWorkflow.findUnique({ where: { id }, select: papSelect });
+  if (!row || (row.userId !== actor.userId && !isStaffRole(actor.role))) throw new DomainError('NOT_FOUND', 'No such PAP agreement');
+  return row;
+}
+
+/** Only the student themself takes the student steps. */
+async function ownPap(deps: Pick<ServiceDeps, 'db'>, actor: AuthContext, id: string): Promise<PapRow> {
+  const row = await deps.db.mas101PapWorkflow.findUnique({ where: { id }, select: papSelect });
+  if (!row || row.userId !== actor.userId) throw new DomainError('NOT_FOUND', 'No such PAP agreement of yours');
+  return row;
+}
+
+async function staffPap(deps: Pick<ServiceDeps, 'db'>, id: string): Promise<PapRow> {
+  const row = await deps.db.mas101PapWorkflow.findUnique({ where: { id }, select: papSelect });
+  if (!row) throw new DomainError('NOT_FOUND', 'No such PAP agreement');
+  return row;
+}
+
+/** The row after a step, with the run's live state. */
+async function viewAfter(deps: Deps, id: string, live: Awaited<ReturnType<typeof papLiveState>>) {
+  const row = await deps.db.mas101PapWorkflow.findUniqueOrThrow({ where: { id }, select: papSelect });
+  return { ...toPapView(row), live };
+}
+
+export async function startPap(deps: Deps, actor: AuthContext, applicationId: string, opts: Pick<PapInput, 'reminderOffsetsMs'> = {}) {
+  const app = await deps.db.application.findUnique({ where: { id: applicationId }, select: { id: true, userId: true, status: true, batchId: true } });
+  if (!app || app.userId !== actor.userId) throw new DomainError('NOT_FOUND', 'No such application of yours');
+  if (app.status !== 'APPROVED') throw new DomainError('ILLEGAL_TRANSITION', `A ${app.status} application cannot start a PAP agreement; it must be APPROVED`);
+  const id = randomUUID();
+  let row: PapRow;
+  try {
+    row = await deps.db.mas101PapWorkflow.create({
+      data: { id, applicationId: app.id, userId: app.userId, batchId: app.batchId, status: 'PENDING_MOU_DETAILS', temporalWorkflowId: workflowIds.pap(id) },
+      select: papSelect,
+    });
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') throw new DomainError('CONFLICT', 'This application already has a PAP agreement');
+    throw err;
+  }
+  try {
+    await startPapRun(deps, runRow(row), opts);
+  } catch (err) {
+    // The row stands; the first step starts the run (sendPapStep heals a missing run).
+    deps.logger.warn({ err: String(err), papId: id }, 'PAP run not started; the first step will start it');
+  }
+  return { ...toPapView(row), live: null };
+}
+
+export async function getPap(deps: Deps, actor: AuthContext, id: string) {
+  const row = await visiblePap(deps, actor, id);
+  return { ...toPapView(row), live: await papLiveState(deps.temporal, id) };
+}
+
+export function listPaps(
+  deps: Pick<ServiceDeps, 'db'>,
+  filters: { status?: PapStatus | undefined; batchId?: string | undefined; userId?: string | undefined },
+  page: { where: Prisma.Mas101PapWorkflowWhereInput; orderBy: Prisma.Mas101PapWorkflowOrderByWithRelationInput[]; take: number },
+) {
+  const where: Prisma.Mas101PapWorkflowWhereInput[] = [page.where];
+  if (filters.status) where.push({ status: filters.status });
+  if (filters.batchId) where.push({ batchId: filters.batchId });
+  if (filters.userId) where.push({ userId: filters.userId });
+  return deps.db.mas101PapWorkflow.findMany({ where: { AND: where }, orderBy: page.orderBy, take: page.take, select: papSelect });
+}
+
+export async function submitMouDetails(deps: Deps, actor: AuthContext, id: string, details: MouDetails) {
+  const row = await ownPap(deps, actor, id);
+  const problem = mouDetailsProblem(details, new Date());
+  if (problem) throw new DomainError('VALIDATION_FAILED', problem.message, [problem]);
+  const live = await sendPapStep(deps, runRow(row), submitMouDetailsUpdate, { details, actorId: actor.userId });
+  return viewAfter(deps, id, live);
+}
+
+/** The rendered agreement (after the MOU details), as a presigned download. */
+export async function agreementDownload(deps: Pick<ServiceDeps, 'db' | 'documents'>, actor: AuthContext, id: string) {
+  const row = await visiblePap(deps, actor, id);
+  if (!row.mouDetailsSubmittedAt) throw new DomainError('CONFLICT', 'The agreement is generated once the MOU details are in');
+  const key = agreementKey(id);
+  if (!(await deps.documents.head(key))) throw new DomainError('CONFLICT', 'The agreement is not generated yet; try again shortly');
+  const d = await deps.documents.presignGet(key, { expiresInSeconds: 300, downloadName: `pap-agreement-${id}.pdf` });
+  return { url: d.url, expiresAt: d.expiresAt.toISOString() };
+}
+
+export async function signedMouUploadUrl(deps: Pick<ServiceDeps, 'db' | 'documents'>, actor: AuthContext, id: string, body: { contentType: string; sizeBytes: number }) {
+  const row = await ownPap(deps, actor, id);
+  if (row.status !== 'PENDING_MOU_UPLOAD') throw new DomainError('ILLEGAL_TRANSITION', `A signed MOU is uploaded while PENDING_MOU_UPLOAD; this agreement is ${row.status}`);
+  if (body.sizeBytes > SIGNED_MOU_MAX_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', `A signed MOU is at most ${SIGNED_MOU_MAX_BYTES} bytes`);
+  const ext = body.contentType === 'application/pdf' ? 'pdf' : body.contentType === 'image/png' ? 'png' : 'jpg';
+  const key = `${signedMouPrefix(id)}${randomUUID()}.${ext}`;
+  const upload = await deps.documents.presignPut(key, { contentType: body.contentType, contentLength: body.sizeBytes, expiresInSeconds: 900 });
+  return { key, upload: { url: upload.url, method: upload.method, headers: upload.headers, expiresAt: upload.expiresAt.toISOString() } };
+}
+
+export async function submitSignedMou(deps: Deps, actor: AuthContext, id: string, key: string) {
+  const row = await ownPap(deps, actor, id);
+  // eSign seam: with Leegality, this step is replaced by the signing webhook's signal (not yet).
+  const live = await sendPapStep(deps, runRow(row), submitSignedMouUpdate, { key, actorId: actor.userId });
+  return viewAfter(deps, id, live);
+}
+
+export async function signedMouDownload(deps: Pick<ServiceDeps, 'db' | 'documents'>, actor: AuthContext, id: string) {
+  const row = await visiblePap(deps, actor, id);
+  if (!row.signedDocumentS3Key) throw new DomainError('NOT_FOUND', 'No signed MOU yet');
+  const d = await deps.documents.presignGet(row.signedDocumentS3Key, { expiresInSeconds: 300 });
+  return { url: d.url, expiresAt: d.expiresAt.toISOString() };
+}
+
+export async function reviewMou(deps: Deps, actor: AuthContext, id: string, body: Omit<ReviewArgs, 'actorId'>) {
+  const row = await staffPap(deps, id);
+  const live = await sendPapStep(deps, runRow(row), reviewMouUpdate, { ...body, actorId: actor.userId });
+  return viewAfter(deps, id, live);
+}
+
+export async function choosePaymentOption(deps: Deps, actor: AuthContext, id: string, option: 'UPFRONT' | 'PAP') {
+  const row = await ownPap(deps, actor, id);
+  const live = await sendPapStep(deps, runRow(row), choosePaymentOptionUpdate, { option, actorId: actor.userId });
+  return viewAfter(deps, id, live);
+}
+
+export async function approvePap(deps: Deps, actor: AuthContext, id: string) {
+  const row = await staffPap(deps, id);
+  const live = await sendPapStep(deps, runRow(row), approvePapUpdate, { actorId: actor.userId });
+  return viewAfter(deps, id, live);
+}
+
+export async function retryPapEnrolment(deps: Deps, actor: AuthContext, id: string) {
+  const row = await staffPap(deps, id);
+  const live = await sendPapStep(deps, runRow(row), retryEnrolmentUpdate, { actorId: actor.userId });
+  return viewAfter(deps, id, live);
+}
+
+export { ownPap };

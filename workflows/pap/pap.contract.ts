@@ -1,0 +1,73 @@
+// Contract of the PAP agreement workflow, pap/<papWorkflowId>: shared by the workflow, the api
+// (each human step is a validated Update; GET reads the `state` Query) and the payment workflow
+// (a pap-upfront payment signals its outcome here).
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { MouDetails } from '../../domain/pap/mou.js';
+import type { PapStatus } from '../../domain/pap/status.js';
+
+export interface PapInput {
+  papId: string;
+  applicationId: string;
+  userId: string;
+  batchId: string | null;
+  /** The state to resume in when a lost run is started again for an existing row; default PENDING_MOU_DETAILS. */
+  status?: PapStatus;
+  /** When reminders fire, ms after a student step is entered; the last one escalates to the batch's community manager. Default day 2, day 5, day 7. */
+  reminderOffsetsMs?: number[];
+}
+
+export interface PapLiveState {
+  status: PapStatus;
+  /** What the run waits for, in words. */
+  waitingFor: string;
+  /** ISO instant of the next reminder, while a student step waits. */
+  nextReminderAt: string | null;
+  /** Reminders already sent in the current step. */
+  remindersSent: number;
+  /** Why enrolment could not complete (e.g. the batch is full), until an admin retries. */
+  blocked: string | null;
+  /** The last review rejection's reason, while the student redoes a step. */
+  rejection: string | null;
+  upfrontPayment: { globalPaymentId: string; status: string } | null;
+}
+
+export interface ActorArg {
+  actorId: string;
+}
+export interface MouDetailsArgs extends ActorArg {
+  details: MouDetails;
+}
+export interface SignedMouArgs extends ActorArg {
+  key: string;
+}
+export interface ReviewArgs extends ActorArg {
+  decision: 'approve' | 'reject';
+  notes: string | null;
+  /** Where a rejection sends the student. */
+  sendBackTo?: 'PENDING_MOU_DETAILS' | 'PENDING_MOU_UPLOAD';
+}
+export interface PaymentOptionArgs extends ActorArg {
+  option: 'UPFRONT' | 'PAP';
+}
+
+export const submitMouDetailsUpdate = defineUpdate<PapLiveState, [MouDetailsArgs]>('submitMouDetails');
+export const submitSignedMouUpdate = defineUpdate<PapLiveState, [SignedMouArgs]>('submitSignedMou');
+export const reviewMouUpdate = defineUpdate<PapLiveState, [ReviewArgs]>('reviewMou');
+export const choosePaymentOptionUpdate = defineUpdate<PapLiveState, [PaymentOptionArgs]>('choosePaymentOption');
+export const approvePapUpdate = defineUpdate<PapLiveState, [ActorArg]>('approvePap');
+/** An admin retries an enrolment that was blocked (a full batch, a missing batch). */
+export const retryEnrolmentUpdate = defineUpdate<PapLiveState, [ActorArg]>('retryEnrolment');
+export const papStateQuery = defineQuery<PapLiveState>('state');
+
+/** The pap-upfront payment run's outcome (sent by workflows/payment when it ends). */
+export const papUpfrontSettledSignal = defineSignal<[{ globalPaymentId: string; status: string }]>('papUpfrontSettled');
+
+/** Prefix of a validator's refusal; the api maps it to 409 (an activity's refusal keeps its own code). */
+export const REFUSED = 'REFUSED:';
+
+export const DAY_MS = 24 * 3600 * 1000;
+export const DEFAULT_REMINDER_OFFSETS_MS = [2 * DAY_MS, 5 * DAY_MS, 7 * DAY_MS];
+
+/** The object key prefix a student's signed MOU upload must use. */
+export const signedMouPrefix = (papId: string) => `pap/${papId}/signed/`;
+export const agreementKey = (papId: string) => `pap/${papId}/agreement.pdf`;

@@ -1,0 +1,245 @@
+// pap: one run per PAP agreement (pap/<papWorkflowId>). Every human step is a validated Update,
+// so an illegal step is refused before anything is written; the run writes the row through
+// activities and keeps MasState current. Student steps send reminders on durable timers (day 2,
+// day 5, then an escalation to the batch's community manager), each once per (pap, step, visit,
+// reminder#). Upfront payment goes through the one payment workflow (kind pap-upfront), whose
+// run signals its outcome here. The run ends this increment waiting at ENROLLED for the
+// placement report (a later Update).
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  condition,
+  proxyActivities,
+  setCurrentDetails,
+  setHandler,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
+import type { PapActivities } from '../../activities/pap.activities.js';
+import { papStepRefusal, STUDENT_WAITS, type PapStatus, type PapStep } from '../../domain/pap/status.js';
+import { MasState } from '../search-attributes.js';
+import {
+  approvePapUpdate,
+  choosePaymentOptionUpdate,
+  DEFAULT_REMINDER_OFFSETS_MS,
+  papStateQuery,
+  papUpfrontSettledSignal,
+  REFUSED,
+  retryEnrolmentUpdate,
+  reviewMouUpdate,
+  signedMouPrefix,
+  submitMouDetailsUpdate,
+  submitSignedMouUpdate,
+  type ActorArg,
+  type MouDetailsArgs,
+  type PapInput,
+  type PapLiveState,
+  type PaymentOptionArgs,
+} from './pap.contract.js';
+
+const acts = proxyActivities<PapActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 20 },
+});
+const mail = proxyActivities<PapActivities>({
+  startToCloseTimeout: '45 seconds',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 20 },
+});
+
+/** Past the enrolment: this increment's run only waits there (placement and collection come later). */
+const ENROLLED_OR_LATER: readonly PapStatus[] = ['ENROLLED', 'PLACEMENT_UNDER_REVIEW', 'PAYMENT_COLLECTION_PENDING', 'COMPLETED', 'WRITTEN_OFF'];
+
+const WAITING_FOR: Record<PapStatus, string> = {
+  PENDING_MOU_DETAILS: 'the student to fill in the MOU details',
+  PENDING_MOU_UPLOAD: 'the student to sign the agreement (upload of the signed scan; eSign comes later)',
+  PENDING_MOU_REVIEW: 'an admin to review the signed MOU',
+  MOU_SIGNED_APPROVED: 'nothing (moving to the payment option)',
+  PENDING_PAYMENT_OPTION: 'the student to choose upfront payment or pay-after-placement',
+  PENDING_PAP_APPROVAL: 'an admin to approve pay-after-placement',
+  PENDING_UPFRONT_PAYMENT: 'the student’s upfront payment',
+  ENROLLED: 'the placement report (not yet available)',
+  PLACEMENT_UNDER_REVIEW: 'the placement review',
+  PAYMENT_COLLECTION_PENDING: 'the instalments',
+  COMPLETED: 'nothing: completed',
+  WRITTEN_OFF: 'nothing: written off',
+};
+
+export async function pap(input: PapInput): Promise<PapStatus> {
+  const { papId } = input;
+  const offsets = input.reminderOffsetsMs ?? DEFAULT_REMINDER_OFFSETS_MS;
+  let status: PapStatus = input.status ?? 'PENDING_MOU_DETAILS';
+  let busy = false;
+  let nextReminderAt: number | null = null;
+  let remindersSent = 0;
+  let blocked: string | null = null;
+  let rejection: string | null = null;
+  let upfront: { globalPaymentId: string; status: string } | null = null;
+  const visits: Partial<Record<PapStatus, number>> = { [status]: 1 };
+
+  const live = (): PapLiveState => ({
+    status,
+    waitingFor: blocked ? `an admin to retry the enrolment (${blocked})` : WAITING_FOR[status],
+    nextReminderAt: nextReminderAt !== null ? new Date(nextReminderAt).toISOString() : null,
+    remindersSent,
+    blocked,
+    rejection,
+    upfrontPayment: upfront,
+  });
+  const describe = () => setCurrentDetails(`**${status}**: waiting for ${live().waitingFor}${nextReminderAt !== null ? `; next reminder ${new Date(nextReminderAt).toISOString()}` : ''}`);
+  /** The row moves first (a conditional update), then the run's own state and the search attribute. */
+  const moveTo = async (to: PapStatus, data: Parameters<PapActivities['movePap']>[0]['data'] = {}) => {
+    await acts.movePap({ papId, from: status, to, data });
+    status = to;
+    visits[to] = (visits[to] ?? 0) + 1;
+    upsertSearchAttributes([{ key: MasState, value: to }]);
+    describe();
+  };
+  const refuseUnless = (step: PapStep) => {
+    if (busy) throw new Error(`${REFUSED} another step of this PAP agreement is being processed; try again`);
+    const refusal = papStepRefusal(step, status);
+    if (refusal) throw new Error(`${REFUSED} ${refusal}`);
+  };
+  /** Runs a step's writes with the run marked busy, so a second Update waits its turn (is refused). */
+  const step = async (fn: () => Promise<void>): Promise<PapLiveState> => {
+    busy = true;
+    try {
+      await fn();
+      return live();
+    } finally {
+      busy = false;
+    }
+  };
+  const enrol = async (actorId: string | null, via: 'upfront' | 'pap') => {
+    try {
+      await acts.enrolPap({ papId, actorId, via });
+      blocked = null;
+      status = 'ENROLLED';
+      upsertSearchAttributes([{ key: MasState, value: status }]);
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      blocked = err.cause?.message ?? err.message;
+    }
+    describe();
+  };
+
+  setHandler(papStateQuery, live);
+  setHandler(
+    submitMouDetailsUpdate,
+    ({ details }) =>
+      step(async () => {
+        await acts.saveMouDetails({ papId, details });
+        await acts.renderAgreement({ papId });
+        // eSign seam: with Leegality, the run creates the signing document here (an activity
+        // returning the sign URL, stored in leegalityDocumentId/IRN/signUrl) and its webhook
+        // signals the signed PDF in; the manual upload below stays as the fallback.
+        rejection = null;
+        await moveTo('PENDING_MOU_UPLOAD');
+      }),
+    { validator: (_a: MouDetailsArgs) => refuseUnless('submitMouDetails') },
+  );
+  setHandler(
+    submitSignedMouUpdate,
+    ({ key }) =>
+      step(async () => {
+        // The object must exist with an accepted type and size (HEAD); a refusal changes nothing.
+        const signed = await acts.checkSignedMou({ papId, key });
+        rejection = null;
+        await moveTo('PENDING_MOU_REVIEW', { signedDocumentS3Bucket: signed.bucket, signedDocumentS3Key: key, mouSignedAt: 'now' });
+      }),
+    {
+      validator: ({ key }) => {
+        refuseUnless('submitSignedMou');
+        if (!key.startsWith(signedMouPrefix(papId))) throw new Error(`${REFUSED} the upload key is not one issued for this PAP agreement`);
+      },
+    },
+  );
+  setHandler(
+    reviewMouUpdate,
+    ({ decision, notes, sendBackTo, actorId }) =>
+      step(async () => {
+        const review = { reviewedById: actorId, reviewNotes: notes, reviewedAt: 'now' as const };
+        if (decision === 'approve') {
+          await moveTo('MOU_SIGNED_APPROVED', review);
+          await moveTo('PENDING_PAYMENT_OPTION');
+        } else {
+          rejection = notes;
+          await moveTo(sendBackTo ?? 'PENDING_MOU_UPLOAD', review);
+        }
+      }),
+    {
+      validator: ({ decision, notes }) => {
+        refuseUnless('reviewMou');
+        if (decision === 'reject' && !notes?.trim()) throw new Error(`${REFUSED} a rejection needs a reason`);
+      },
+    },
+  );
+  setHandler(
+    choosePaymentOptionUpdate,
+    ({ option }) =>
+      step(async () => {
+        const { feeAmountPaise } = await acts.paymentOptionFee({ papId, option });
+        await moveTo(option === 'UPFRONT' ? 'PENDING_UPFRONT_PAYMENT' : 'PENDING_PAP_APPROVAL', { paymentOption: option, paymentOptionChosenAt: 'now', feeAmountPaise });
+      }),
+    { validator: (_a: PaymentOptionArgs) => refuseUnless('choosePaymentOption') },
+  );
+  setHandler(approvePapUpdate, ({ actorId }) => step(() => enrol(actorId, 'pap')), { validator: (_a: ActorArg) => refuseUnless('approvePap') });
+  setHandler(retryEnrolmentUpdate, ({ actorId }) => step(() => enrol(actorId, status === 'PENDING_PAP_APPROVAL' ? 'pap' : 'upfront')), {
+    validator: (_a: ActorArg) => {
+      if (busy) throw new Error(`${REFUSED} another step of this PAP agreement is being processed; try again`);
+      if (!blocked) throw new Error(`${REFUSED} the enrolment is not blocked`);
+    },
+  });
+  setHandler(papUpfrontSettledSignal, (settled) => {
+    upfront = settled;
+  });
+
+  // Read through functions: the handlers change these between awaits.
+  const upfrontPaid = () => upfront?.status === 'COMPLETED';
+  const stillAt = (at: PapStatus) => status === at;
+
+  upsertSearchAttributes([{ key: MasState, value: status }]);
+  describe();
+
+  /** Waits in a student step; reminders fire at their offsets unless the step is left first. */
+  const waitWithReminders = async (at: PapStatus, done: () => boolean) => {
+    const visit = visits[at] ?? 1;
+    const enteredAt = Date.now();
+    remindersSent = 0;
+    for (let i = 0; i < offsets.length; i++) {
+      nextReminderAt = enteredAt + offsets[i]!;
+      describe();
+      if (await condition(done, Math.max(1, nextReminderAt - Date.now()))) break;
+      await mail.sendPapReminder({ papId, step: at, visit, reminder: i + 1, escalate: offsets.length > 1 && i === offsets.length - 1 });
+      remindersSent++;
+    }
+    nextReminderAt = null;
+    describe();
+    await condition(done);
+  };
+
+  for (;;) {
+    const at = status;
+    if (ENROLLED_OR_LATER.includes(at)) break;
+    // Staff steps (and the moment between approval and the payment option): no reminders.
+    if (at === 'PENDING_MOU_REVIEW' || at === 'MOU_SIGNED_APPROVED' || at === 'PENDING_PAP_APPROVAL') {
+      await condition(() => status !== at);
+      continue;
+    }
+    if (at === 'PENDING_UPFRONT_PAYMENT') {
+      await waitWithReminders(at, () => status !== at || upfrontPaid() || blocked !== null);
+      // Paid: enrol (a blocked enrolment waits for an admin's retryEnrolment, which moves the status).
+      if (stillAt(at) && upfrontPaid() && !blocked) await enrol(null, 'upfront');
+      if (stillAt(at)) await condition(() => status !== at);
+      continue;
+    }
+    if (STUDENT_WAITS.includes(at)) {
+      await waitWithReminders(at, () => status !== at);
+      continue;
+    }
+    throw ApplicationFailure.nonRetryable(`The PAP run cannot continue from ${at}`);
+  }
+  // Placement (reportPlacement) and collection come in a later increment; the run stays here.
+  describe();
+  const end = status;
+  await condition(() => status !== end);
+  return status;
+}
