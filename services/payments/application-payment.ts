@@ -41,9 +41,16 @@ function checkoutOf(deps: PayDeps, ref: { id: string; razorpayOrderId: string; a
   };
 }
 
+/** An application under a PAP agreement is paid (upfront or after placement) through the agreement. */
+async function assertNoPapAgreement(deps: Pick<ServiceDeps, 'db'>, applicationId: string) {
+  const pap = await deps.db.mas101PapWorkflow.findUnique({ where: { applicationId }, select: { id: true } });
+  if (pap) throw new DomainError('CONFLICT', `This application is paid through its PAP agreement ${pap.id} (POST /api/pap/${pap.id}/payment-option)`);
+}
+
 export async function payApplication(deps: PayDeps, auth: AuthContext, applicationId: string, billing: ApplicationBilling) {
   const app = await ownApplication(deps, auth, applicationId);
   if (app.status !== 'APPROVED') throw new DomainError('ILLEGAL_TRANSITION', `A ${app.status} application cannot be paid for; it must be APPROVED`);
+  await assertNoPapAgreement(deps, app.id);
   const due = amountDuePaise(app);
   if (due <= 0) return waiveFee(deps, app.id);
   const buyer = await checkBuyer(deps, { name: billing.name ?? app.name, email: app.email, phone: app.phone, gstin: billing.gstin ?? null, address: billing.address ?? null }, 'json');
@@ -69,6 +76,7 @@ export async function payApplication(deps: PayDeps, auth: AuthContext, applicati
     buyer,
     claim: async (tx) => {
       const locked = await lockApplication(tx, app.id);
+      if (await tx.mas101PapWorkflow.count({ where: { applicationId: app.id } })) throw new DomainError('CONFLICT', 'This application is paid through its PAP agreement');
       if (locked?.status !== 'APPROVED') throw new DomainError('ILLEGAL_TRANSITION', `A ${locked?.status ?? 'deleted'} application cannot be paid for; it must be APPROVED`);
       if (amountDuePaise(locked) !== due) throw new DomainError('CONFLICT', 'The amount due changed while the order was made; try again');
       return openOrder(tx);

@@ -91,6 +91,8 @@ describe('PAP agreement workflow', () => {
     expect(started.body).toMatchObject({ status: 'PENDING_MOU_DETAILS', batchId: batch.id, workflowId: workflowIds.pap(id) });
     expect((await call(student.accessToken, 'POST', `/api/applications/${appId}/pap`)).status).toBe(409);
     expect((await call(other.accessToken, 'POST', `/api/applications/${appId}/pap`)).status).toBe(404);
+    // Under an agreement the plain fee checkout is closed: the agreement decides how it is paid.
+    expect((await call(student.accessToken, 'POST', `/api/applications/${appId}/payment`, {})).status).toBe(409);
 
     // The live step comes from the run's Query.
     const first = await until(() => call(student.accessToken, 'GET', `/api/pap/${id}`), (r) => r.body.live !== null);

@@ -66,7 +66,7 @@ export const payRoute = createRoute({
     201: jsonResponse('The Razorpay checkout options', CheckoutView),
     400: problemResponse('Invalid body: a GSTIN that fails its checksum, an unknown state code, or a GSTIN without an address'),
     ...base,
-    409: problemResponse('The application is not APPROVED'),
+    409: problemResponse('The application is not APPROVED, or it is paid through its PAP agreement'),
     503: problemResponse('Razorpay is unavailable; nothing was charged'),
   },
 });
