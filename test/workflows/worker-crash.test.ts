@@ -1,9 +1,11 @@
-// A worker killed mid-workflow: a new worker finishes the run with exactly one credit.
+// A worker killed mid-workflow: a new worker finishes the run with exactly one credit, one
+// invoice, or one enrollment.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowIds } from '../../domain/ids.js';
-import { bearerHeader, createStudent, json } from '../support/auth.js';
+import { bearerHeader, createStudent, createUser, json } from '../support/auth.js';
 import { createMentorWithSlot, meetingEndedRequest } from '../support/fixtures.js';
 import { runCrashingWorker } from '../support/crashing-worker.js';
+import { papAwaitingApproval, papBatch, papCaller } from '../support/pap-flow.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
 describe.concurrent('worker killed mid-workflow', () => {
@@ -57,5 +59,26 @@ describe.concurrent('worker killed mid-workflow', () => {
     const gp = await stack.db.globalPayment.findFirstOrThrow({ where: { purpose: 'token', subjectId: purchase.id } });
     expect(gp).toMatchObject({ status: 'CAPTURED', invoiceNumber: expect.any(String) });
     expect(await stack.db.gstAuditLog.count({ where: { globalPaymentId: gp.id, action: 'INVOICE_GENERATED' } })).toBe(1);
+  });
+
+  it('killed right after a PAP enrolment committed: the approval completes on a new worker with one seat and one enrollment', async () => {
+    const stack = await startTestStack();
+    stacks.push(stack);
+    const [student, admin] = await Promise.all([createUser(stack, 'USER'), createUser(stack, 'ADMIN')]);
+    const { batch, course } = await papBatch(stack, 3);
+    const { papId, applicationId } = await papAwaitingApproval(stack, { student: student.accessToken, admin: admin.accessToken }, batch.id);
+    await stack.stopWorker();
+    const doomed = runCrashingWorker(stack.taskQueue, 'enrolPap');
+    await doomed.ready;
+    const approval = papCaller(stack)(admin.accessToken, 'POST', `/api/admin/pap/${papId}/approve`);
+    expect(await doomed.exited).toBe('SIGKILL');
+    // The enrolment is in the database; the run never heard of it.
+    expect((await stack.db.application.findUniqueOrThrow({ where: { id: applicationId } })).status).toBe('ENROLLED');
+    await stack.startWorker();
+    expect(await approval).toMatchObject({ status: 200, body: { status: 'ENROLLED' } });
+    expect(await stack.db.mas101PapWorkflow.findUniqueOrThrow({ where: { id: papId } })).toMatchObject({ status: 'ENROLLED' });
+    expect(await stack.db.enrollment.count({ where: { userId: student.user.id, courseId: course.id } })).toBe(1);
+    expect(await stack.db.courseAssignmentHistory.count({ where: { userId: student.user.id, courseId: course.id, action: 'ASSIGNED' } })).toBe(1);
+    expect(await stack.db.application.count({ where: { batchId: batch.id, status: 'ENROLLED' } })).toBe(1);
   });
 });
