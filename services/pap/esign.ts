@@ -70,5 +70,7 @@ export async function storeEsignedMou(deps: Omit<EsignDeps, 'leegalityProfileId'
   const auditTrailKey = esignAuditTrailKey(papId, documentId);
   await deps.documents.putObject(key, signed, { contentType: 'application/pdf' });
   await deps.documents.putObject(auditTrailKey, audit, { contentType: 'application/pdf' });
+  // The link is used up; the document id stays (the webhook's and the audit trail's reference).
+  await deps.db.mas101PapWorkflow.updateMany({ where: { id: papId, leegalityDocumentId: documentId }, data: { leegalitySignUrl: null } });
   return { bucket: deps.documents.bucket, key, auditTrailKey };
 }

@@ -2,7 +2,7 @@
 // request and the view shows the student where to sign; the simulator's signing posts the
 // webhook and the run moves to PENDING_MOU_REVIEW with the signed PDF and audit trail copied in.
 // A bad MAC is 401 and writes nothing; a duplicate is 200 and changes nothing; an unknown
-// document is 200 "ignored"; an Error webhook leaves the agreement waiting with the reason, and
+// document is 200 "ignored"; a rejected MOU is signed again on a new document; an Error webhook leaves the agreement waiting with the reason, and
 // the manual upload still works; a Leegality outage leaves the upload, and a new link can be asked for.
 import { writeFileSync } from 'node:fs';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
@@ -115,7 +115,19 @@ describe('PAP eSign through Leegality', () => {
     expect(dup.map((d) => d.httpStatus)).toEqual([200, 200]);
     expect(await events(id)).toBe(1);
     expect(await row(id)).toEqual(after);
-    // The review goes on as with an upload.
+    // The review goes on as with an upload: a rejection forgets the document; a new link signs again.
+    const rejected = await call(admin.accessToken, 'POST', `/api/admin/pap/${id}/review`, { decision: 'reject', notes: 'Signed by the wrong person', sendBackTo: 'PENDING_MOU_UPLOAD' });
+    expect(rejected.body).toMatchObject({ status: 'PENDING_MOU_UPLOAD', esignDocumentId: null, signUrl: null, live: { esign: null, rejection: 'Signed by the wrong person' } });
+    const resent = await call(student.accessToken, 'POST', `/api/pap/${id}/esign/resend`);
+    expect(resent.body).toMatchObject({ status: 'PENDING_MOU_UPLOAD', esignDocumentId: expect.any(String), signUrl: expect.any(String) });
+    const second = resent.body.esignDocumentId as string;
+    expect(second).not.toBe(documentId);
+    // The old document's webhook is now unknown: acknowledged, nothing moves.
+    expect((await stack.leegalitySim.deliverWebhook(documentId, { retries: 0 })).map((d) => d.httpStatus)).toEqual([200]);
+    expect((await row(id)).status).toBe('PENDING_MOU_UPLOAD');
+    await stack.leegalitySim.sign(second);
+    await until(() => row(id), (r) => r.status === 'PENDING_MOU_REVIEW');
+    expect((await row(id)).signedDocumentS3Key).toBe(`pap/${id}/esign/${second}/signed.pdf`);
     expect((await call(admin.accessToken, 'POST', `/api/admin/pap/${id}/review`, { decision: 'approve' })).body.status).toBe('PENDING_PAYMENT_OPTION');
     if (process.env.RECORD_HISTORIES === '1') writeFileSync('test/replay/histories/pap-esign.json', historyToJSON(await stack.temporal.workflow.getHandle(workflowIds.pap(id)).fetchHistory()));
   });

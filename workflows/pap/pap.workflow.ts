@@ -199,7 +199,10 @@ export async function pap(input: PapInput): Promise<PapStatus> {
           await moveTo('PENDING_PAYMENT_OPTION');
         } else {
           rejection = notes;
-          await moveTo(sendBackTo ?? 'PENDING_MOU_UPLOAD', review);
+          // A rejected MOU is signed again on a new Leegality document (resendEsign, or the new details).
+          const esignPatched = patched(PAP_ESIGN_PATCH);
+          await moveTo(sendBackTo ?? 'PENDING_MOU_UPLOAD', esignPatched ? { ...review, clearEsign: true } : review);
+          if (esignPatched) esign = null;
         }
       }),
     {
@@ -236,7 +239,7 @@ export async function pap(input: PapInput): Promise<PapStatus> {
       validator: (_a: ActorArg) => {
         if (busy) throw new Error(`${REFUSED} another step of this PAP agreement is being processed; try again`);
         if (status !== 'PENDING_MOU_UPLOAD') throw new Error(`${REFUSED} a new eSign link is asked for while PENDING_MOU_UPLOAD; this agreement is ${status}`);
-        if (esign && !esign.failure) throw new Error(`${REFUSED} the current eSign link is still open`);
+        if (esign?.signUrl && !esign.failure) throw new Error(`${REFUSED} the current eSign link is still open`);
       },
     },
   );
