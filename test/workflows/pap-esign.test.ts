@@ -8,7 +8,10 @@ import { writeFileSync } from 'node:fs';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApplicationFailure } from '@temporalio/common';
+import { createPapActivities } from '../../activities/pap.activities.js';
 import { workflowIds } from '../../domain/ids.js';
+import { LeegalityError, type LeegalityProvider } from '../../providers/leegality/interface.js';
 import { signLeegalityMac } from '../../providers/leegality/webhooks.js';
 import { bearerHeader, createUser, json } from '../support/auth.js';
 import { until } from '../support/poll.js';
@@ -161,5 +164,24 @@ describe('PAP eSign through Leegality', () => {
     expect(stack.leegalitySim.documents().filter((d) => d.irn === id)).toHaveLength(1);
     // The link is open: no second one.
     expect((await call(student.accessToken, 'POST', `/api/pap/${id}/esign/resend`)).status).toBe(409);
+    // A retried activity returns the stored document and makes no second one.
+    const acts = createPapActivities({ ...stack.deps, now: () => new Date(), leegalityProfileId: TEST_LEEGALITY.profileId });
+    expect((await acts.createEsignRequest({ papId: id })).documentId).toBe(resent.body.esignDocumentId);
+    expect(stack.leegalitySim.documents().filter((d) => d.irn === id)).toHaveLength(1);
+  });
+
+  it('a permanent Leegality refusal comes back from the activity as a non-retryable failure', async () => {
+    const { id } = await agreementAtUpload();
+    await stack.db.mas101PapWorkflow.update({ where: { id }, data: { leegalityDocumentId: null, leegalitySignUrl: null } });
+    const refusing: LeegalityProvider = {
+      createSignRequest: () => Promise.reject(new LeegalityError(200, [{ code: 'INVALID_PROFILE', message: 'No such workflow profile' }], { retryable: false })),
+      documentDetails: () => Promise.reject(new Error('unused')),
+      fetchDocument: () => Promise.reject(new Error('unused')),
+    };
+    const acts = createPapActivities({ ...stack.deps, now: () => new Date(), leegality: refusing, leegalityProfileId: 'no-such-profile' });
+    const err = await acts.createEsignRequest({ papId: id }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApplicationFailure);
+    expect(err).toMatchObject({ nonRetryable: true, message: expect.stringMatching(/INVALID_PROFILE/) });
+    expect((await row(id)).leegalityDocumentId).toBeNull();
   });
 });
