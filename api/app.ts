@@ -24,6 +24,7 @@ import { razorpayWebhookRouter } from './routes/webhooks/razorpay-webhook.js';
 import { exotelWebhookRouter } from './routes/webhooks/exotel-webhook.js';
 import { whatsappWebhookRouter } from './routes/webhooks/whatsapp-webhook.js';
 import { voiceWebhookRouter } from './routes/webhooks/voice-webhook.js';
+import { leegalityWebhookRouter } from './routes/webhooks/leegality-webhook.js';
 import { withdrawalsRouter } from './routes/withdrawals/withdrawals.index.js';
 import { systemConfigRouter } from './routes/system-config/system-config.index.js';
 import { healthRouter } from './routes/health/health.index.js';
@@ -112,6 +113,7 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', razorpayWebhookRouter);
   app.route('/', exotelWebhookRouter);
   app.route('/', whatsappWebhookRouter);
+  app.route('/', leegalityWebhookRouter);
   app.route('/', adminUsersRouter);
   app.route('/', systemConfigRouter);
   app.route('/', crmLeadsRouter);

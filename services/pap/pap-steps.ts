@@ -26,6 +26,8 @@ export interface PapMoveData {
   paymentOption?: 'UPFRONT' | 'PAP';
   paymentOptionChosenAt?: 'now';
   feeAmountPaise?: number | null;
+  /** Forget the Leegality document (a rejected MOU is signed again on a new one). */
+  clearEsign?: true;
 }
 
 /** Signed scans: PDF or an image, at most 10 MiB. */
@@ -34,7 +36,7 @@ export const SIGNED_MOU_MAX_BYTES = 10 * 1024 * 1024;
 
 export async function movePap(db: Db, papId: string, from: PapStatus, to: PapStatus, data: PapMoveData, now: Date): Promise<void> {
   papLifecycle.assertTransition(from, to);
-  const { mouSignedAt, reviewedAt, paymentOptionChosenAt, ...rest } = data;
+  const { mouSignedAt, reviewedAt, paymentOptionChosenAt, clearEsign, ...rest } = data;
   const moved = await db.mas101PapWorkflow.updateMany({
     where: { id: papId, status: from },
     data: {
@@ -43,6 +45,7 @@ export async function movePap(db: Db, papId: string, from: PapStatus, to: PapSta
       ...(mouSignedAt ? { mouSignedAt: now } : {}),
       ...(reviewedAt ? { reviewedAt: now } : {}),
       ...(paymentOptionChosenAt ? { paymentOptionChosenAt: now } : {}),
+      ...(clearEsign ? { leegalityDocumentId: null, leegalityIrn: null, leegalitySignUrl: null } : {}),
       ...(to === 'ENROLLED' ? { enrolledAt: now } : {}),
     },
   });

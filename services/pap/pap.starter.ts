@@ -9,7 +9,7 @@ import { workflowIds } from '../../domain/ids.js';
 import type { PapStatus } from '../../domain/pap/status.js';
 import { papStateQuery, REFUSED, type PapInput, type PapLiveState } from '../../workflows/pap/pap.contract.js';
 import { MasBatchId, MasEntityId, MasEntityType, MasState, MasUserId } from '../../workflows/search-attributes.js';
-import type { UpdateDefinition } from '@temporalio/common';
+import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 
 export interface PapRunDeps {
   temporal: Client;
@@ -91,5 +91,17 @@ export async function papLiveState(temporal: Client, papId: string, timeoutMs = 
     return null;
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** Signals the agreement's run; a missing run is started in the row's state (the Updates' healing), then signalled. */
+export async function signalPap<A>(deps: PapRunDeps, row: PapRunRow, signal: SignalDefinition<[A]>, args: A): Promise<void> {
+  const handle = deps.temporal.workflow.getHandle(workflowIds.pap(row.id));
+  try {
+    await handle.signal(signal, args);
+  } catch (err) {
+    if (!(err instanceof WorkflowNotFoundError)) throw err;
+    await startPapRun(deps, row);
+    await handle.signal(signal, args);
   }
 }

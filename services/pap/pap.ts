@@ -12,7 +12,9 @@ import {
   agreementKey,
   approvePapUpdate,
   choosePaymentOptionUpdate,
+  resendEsignUpdate,
   retryEnrolmentUpdate,
+  esignAuditTrailKey,
   reviewMouUpdate,
   signedMouPrefix,
   submitMouDetailsUpdate,
@@ -38,6 +40,8 @@ export const papSelect = {
   mouDetailsSubmittedAt: true,
   mouSignedAt: true,
   signedDocumentS3Key: true,
+  leegalityDocumentId: true,
+  leegalitySignUrl: true,
   reviewedById: true,
   reviewNotes: true,
   reviewedAt: true,
@@ -54,7 +58,8 @@ type PapRow = Prisma.Mas101PapWorkflowGetPayload<{ select: typeof papSelect }>;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-export function toPapView(r: PapRow) {
+/** `viewerId`: the signing link is shown to the agreement's student only, while the signature is awaited. */
+export function toPapView(r: PapRow, viewerId?: string) {
   return {
     id: r.id,
     applicationId: r.applicationId,
@@ -68,6 +73,8 @@ export function toPapView(r: PapRow) {
     mouDetailsSubmittedAt: iso(r.mouDetailsSubmittedAt),
     mouSignedAt: iso(r.mouSignedAt),
     signedMouUploaded: r.signedDocumentS3Key !== null,
+    esignDocumentId: r.leegalityDocumentId,
+    signUrl: viewerId === r.userId && r.status === 'PENDING_MOU_UPLOAD' ? r.leegalitySignUrl : null,
     reviewedById: r.reviewedById,
     reviewNotes: r.reviewNotes,
     reviewedAt: iso(r.reviewedAt),
@@ -104,9 +111,9 @@ async function staffPap(deps: Pick<ServiceDeps, 'db'>, id: string): Promise<PapR
 }
 
 /** The row after a step, with the run's live state. */
-async function viewAfter(deps: Deps, id: string, live: Awaited<ReturnType<typeof papLiveState>>) {
+async function viewAfter(deps: Deps, actor: AuthContext, id: string, live: Awaited<ReturnType<typeof papLiveState>>) {
   const row = await deps.db.mas101PapWorkflow.findUniqueOrThrow({ where: { id }, select: papSelect });
-  return { ...toPapView(row), live };
+  return { ...toPapView(row, actor.userId), live };
 }
 
 export async function startPap(deps: Deps, actor: AuthContext, applicationId: string, opts: Pick<PapInput, 'reminderOffsetsMs'> = {}) {
@@ -130,12 +137,12 @@ export async function startPap(deps: Deps, actor: AuthContext, applicationId: st
     // The row stands; the first step starts the run (sendPapStep heals a missing run).
     deps.logger.warn({ err: String(err), papId: id }, 'PAP run not started; the first step will start it');
   }
-  return { ...toPapView(row), live: null };
+  return { ...toPapView(row, actor.userId), live: null };
 }
 
 export async function getPap(deps: Deps, actor: AuthContext, id: string) {
   const row = await visiblePap(deps, actor, id);
-  return { ...toPapView(row), live: await papLiveState(deps.temporal, id) };
+  return { ...toPapView(row, actor.userId), live: await papLiveState(deps.temporal, id) };
 }
 
 export function listPaps(
@@ -155,7 +162,7 @@ export async function submitMouDetails(deps: Deps, actor: AuthContext, id: strin
   const problem = mouDetailsProblem(details, new Date());
   if (problem) throw new DomainError('VALIDATION_FAILED', problem.message, [problem]);
   const live = await sendPapStep(deps, runRow(row), submitMouDetailsUpdate, { details, actorId: actor.userId });
-  return viewAfter(deps, id, live);
+  return viewAfter(deps, actor, id, live);
 }
 
 /** The rendered agreement (after the MOU details), as a presigned download. */
@@ -180,9 +187,9 @@ export async function signedMouUploadUrl(deps: Pick<ServiceDeps, 'db' | 'documen
 
 export async function submitSignedMou(deps: Deps, actor: AuthContext, id: string, key: string) {
   const row = await ownPap(deps, actor, id);
-  // eSign seam: with Leegality, this step is replaced by the signing webhook's signal (not yet).
+  // The manual path; the eSign path is Leegality's webhook signalling the run (services/pap/esign-webhook.ts).
   const live = await sendPapStep(deps, runRow(row), submitSignedMouUpdate, { key, actorId: actor.userId });
-  return viewAfter(deps, id, live);
+  return viewAfter(deps, actor, id, live);
 }
 
 export async function signedMouDownload(deps: Pick<ServiceDeps, 'db' | 'documents'>, actor: AuthContext, id: string) {
@@ -195,25 +202,43 @@ export async function signedMouDownload(deps: Pick<ServiceDeps, 'db' | 'document
 export async function reviewMou(deps: Deps, actor: AuthContext, id: string, body: Omit<ReviewArgs, 'actorId'>) {
   const row = await staffPap(deps, id);
   const live = await sendPapStep(deps, runRow(row), reviewMouUpdate, { ...body, actorId: actor.userId });
-  return viewAfter(deps, id, live);
+  return viewAfter(deps, actor, id, live);
 }
 
 export async function choosePaymentOption(deps: Deps, actor: AuthContext, id: string, option: 'UPFRONT' | 'PAP') {
   const row = await ownPap(deps, actor, id);
   const live = await sendPapStep(deps, runRow(row), choosePaymentOptionUpdate, { option, actorId: actor.userId });
-  return viewAfter(deps, id, live);
+  return viewAfter(deps, actor, id, live);
 }
 
 export async function approvePap(deps: Deps, actor: AuthContext, id: string) {
   const row = await staffPap(deps, id);
   const live = await sendPapStep(deps, runRow(row), approvePapUpdate, { actorId: actor.userId });
-  return viewAfter(deps, id, live);
+  return viewAfter(deps, actor, id, live);
 }
 
 export async function retryPapEnrolment(deps: Deps, actor: AuthContext, id: string) {
   const row = await staffPap(deps, id);
   const live = await sendPapStep(deps, runRow(row), retryEnrolmentUpdate, { actorId: actor.userId });
-  return viewAfter(deps, id, live);
+  return viewAfter(deps, actor, id, live);
 }
 
 export { ownPap };
+
+/** The student asks for a new eSign link (the last signing failed or the request could not be made). */
+export async function resendEsign(deps: Deps, actor: AuthContext, id: string) {
+  const row = await ownPap(deps, actor, id);
+  const live = await sendPapStep(deps, runRow(row), resendEsignUpdate, { actorId: actor.userId });
+  return viewAfter(deps, actor, id, live);
+}
+
+/** The Leegality audit trail of an eSigned MOU (staff), as a presigned download. */
+export async function auditTrailDownload(deps: Pick<ServiceDeps, 'db' | 'documents'>, id: string) {
+  const row = await staffPap(deps, id);
+  const esigned = row.signedDocumentS3Key?.match(/^pap\/[^/]+\/esign\/(.+)\/signed\.pdf$/);
+  if (!esigned) throw new DomainError('NOT_FOUND', 'This agreement was not signed through eSign');
+  const key = esignAuditTrailKey(id, esigned[1]!);
+  if (!(await deps.documents.head(key))) throw new DomainError('NOT_FOUND', 'No audit trail stored for this agreement');
+  const d = await deps.documents.presignGet(key, { expiresInSeconds: 300, downloadName: `pap-audit-trail-${id}.pdf` });
+  return { url: d.url, expiresAt: d.expiresAt.toISOString() };
+}

@@ -29,6 +29,15 @@ export interface PapLiveState {
   /** The last review rejection's reason, while the student redoes a step. */
   rejection: string | null;
   upfrontPayment: { globalPaymentId: string; status: string } | null;
+  /** The Leegality signing of the agreement, once asked for: where the student signs, or why eSign is not available (the manual upload stays). */
+  esign: EsignLiveState | null;
+}
+
+export interface EsignLiveState {
+  documentId: string | null;
+  signUrl: string | null;
+  /** Why the sign request could not be made or the signing failed; the student uploads a signed scan or asks for a new link. */
+  failure: string | null;
 }
 
 export interface ActorArg {
@@ -57,10 +66,17 @@ export const choosePaymentOptionUpdate = defineUpdate<PapLiveState, [PaymentOpti
 export const approvePapUpdate = defineUpdate<PapLiveState, [ActorArg]>('approvePap');
 /** An admin retries an enrolment that was blocked (a full batch, a missing batch). */
 export const retryEnrolmentUpdate = defineUpdate<PapLiveState, [ActorArg]>('retryEnrolment');
+/** The student asks for a new eSign link (after a failed or declined signing). */
+export const resendEsignUpdate = defineUpdate<PapLiveState, [ActorArg]>('resendEsign');
 export const papStateQuery = defineQuery<PapLiveState>('state');
 
 /** The pap-upfront payment run's outcome (sent by workflows/payment when it ends). */
 export const papUpfrontSettledSignal = defineSignal<[{ globalPaymentId: string; status: string }]>('papUpfrontSettled');
+
+/** Leegality's webhook: the agreement's document is signed (Success, Completed). */
+export const papEsignCompletedSignal = defineSignal<[{ documentId: string }]>('papEsignCompleted');
+/** Leegality's webhook: the signing failed (webhookType Error). */
+export const papEsignFailedSignal = defineSignal<[{ documentId: string; reason: string }]>('papEsignFailed');
 
 /** Prefix of a validator's refusal; the api maps it to 409 (an activity's refusal keeps its own code). */
 export const REFUSED = 'REFUSED:';
@@ -71,3 +87,9 @@ export const DEFAULT_REMINDER_OFFSETS_MS = [2 * DAY_MS, 5 * DAY_MS, 7 * DAY_MS];
 /** The object key prefix a student's signed MOU upload must use. */
 export const signedMouPrefix = (papId: string) => `pap/${papId}/signed/`;
 export const agreementKey = (papId: string) => `pap/${papId}/agreement.pdf`;
+/** Where the eSigned PDF and its audit trail are copied (a retry overwrites the same objects). */
+export const esignPrefix = (papId: string, documentId: string) => `pap/${papId}/esign/${documentId}/`;
+export const esignSignedKey = (papId: string, documentId: string) => `${esignPrefix(papId, documentId)}signed.pdf`;
+export const esignAuditTrailKey = (papId: string, documentId: string) => `${esignPrefix(papId, documentId)}audit-trail.pdf`;
+/** The patch of the eSign path (pap-esign); runs started before it keep the manual upload only. */
+export const PAP_ESIGN_PATCH = 'pap-esign';

@@ -9,6 +9,8 @@ import {
   ActivityFailure,
   ApplicationFailure,
   condition,
+  log,
+  patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -21,15 +23,20 @@ import {
   approvePapUpdate,
   choosePaymentOptionUpdate,
   DEFAULT_REMINDER_OFFSETS_MS,
+  PAP_ESIGN_PATCH,
+  papEsignCompletedSignal,
+  papEsignFailedSignal,
   papStateQuery,
   papUpfrontSettledSignal,
   REFUSED,
+  resendEsignUpdate,
   retryEnrolmentUpdate,
   reviewMouUpdate,
   signedMouPrefix,
   submitMouDetailsUpdate,
   submitSignedMouUpdate,
   type ActorArg,
+  type EsignLiveState,
   type MouDetailsArgs,
   type PapInput,
   type PapLiveState,
@@ -39,6 +46,11 @@ import {
 const acts = proxyActivities<PapActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 20 },
+});
+/** The sign request runs inside the student's Update: a few quick tries, then the manual upload stands. */
+const esignActs = proxyActivities<PapActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '4 seconds', maximumAttempts: 3 },
 });
 const mail = proxyActivities<PapActivities>({
   startToCloseTimeout: '45 seconds',
@@ -50,7 +62,7 @@ const ENROLLED_OR_LATER: readonly PapStatus[] = ['ENROLLED', 'PLACEMENT_UNDER_RE
 
 const WAITING_FOR: Record<PapStatus, string> = {
   PENDING_MOU_DETAILS: 'the student to fill in the MOU details',
-  PENDING_MOU_UPLOAD: 'the student to sign the agreement (upload of the signed scan; eSign comes later)',
+  PENDING_MOU_UPLOAD: 'the student to sign the agreement (upload of the signed scan)',
   PENDING_MOU_REVIEW: 'an admin to review the signed MOU',
   MOU_SIGNED_APPROVED: 'nothing (moving to the payment option)',
   PENDING_PAYMENT_OPTION: 'the student to choose upfront payment or pay-after-placement',
@@ -73,16 +85,24 @@ export async function pap(input: PapInput): Promise<PapStatus> {
   let blocked: string | null = null;
   let rejection: string | null = null;
   let upfront: { globalPaymentId: string; status: string } | null = null;
+  let esign: EsignLiveState | null = null;
   const visits: Partial<Record<PapStatus, number>> = { [status]: 1 };
 
+  const waitingFor = () => {
+    if (blocked) return `an admin to retry the enrolment (${blocked})`;
+    if (status === 'PENDING_MOU_UPLOAD' && esign?.signUrl && !esign.failure) return 'the student to sign the agreement through Leegality (signUrl) or upload a signed scan';
+    if (status === 'PENDING_MOU_UPLOAD' && esign?.failure) return `the student to upload a signed scan or ask for a new eSign link (eSign: ${esign.failure})`;
+    return WAITING_FOR[status];
+  };
   const live = (): PapLiveState => ({
     status,
-    waitingFor: blocked ? `an admin to retry the enrolment (${blocked})` : WAITING_FOR[status],
+    waitingFor: waitingFor(),
     nextReminderAt: nextReminderAt !== null ? new Date(nextReminderAt).toISOString() : null,
     remindersSent,
     blocked,
     rejection,
     upfrontPayment: upfront,
+    esign,
   });
   const describe = () => setCurrentDetails(`**${status}**: waiting for ${live().waitingFor}${nextReminderAt !== null ? `; next reminder ${new Date(nextReminderAt).toISOString()}` : ''}`);
   /** The row moves first (a conditional update), then the run's own state and the search attribute. */
@@ -108,6 +128,23 @@ export async function pap(input: PapInput): Promise<PapStatus> {
       busy = false;
     }
   };
+  /** Waits for the run's other step to finish, then runs fn marked busy (the Updates' rule, for signals). */
+  const turn = async (fn: () => Promise<void>): Promise<void> => {
+    while (busy) await condition(() => !busy);
+    await step(fn);
+  };
+  /** The Leegality sign request; a permanent failure (or one that outlasts the tries) leaves the manual upload as the way to sign. */
+  const requestEsign = async () => {
+    try {
+      const req = await esignActs.createEsignRequest({ papId });
+      esign = { documentId: req.documentId, signUrl: req.signUrl, failure: null };
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      const reason = err.cause?.message ?? err.message;
+      log.warn('PAP eSign request failed; the manual upload stays', { papId, reason });
+      esign = { documentId: null, signUrl: null, failure: `the eSign request failed (${reason}); upload a signed scan instead` };
+    }
+  };
   const enrol = async (actorId: string | null, via: 'upfront' | 'pap') => {
     try {
       await acts.enrolPap({ papId, actorId, via });
@@ -128,9 +165,9 @@ export async function pap(input: PapInput): Promise<PapStatus> {
       step(async () => {
         await acts.saveMouDetails({ papId, details });
         await acts.renderAgreement({ papId });
-        // eSign seam: with Leegality, the run creates the signing document here (an activity
-        // returning the sign URL, stored in leegalityDocumentId/IRN/signUrl) and its webhook
-        // signals the signed PDF in; the manual upload below stays as the fallback.
+        // eSign: the Leegality document is made here (stored on the row: documentId, IRN,
+        // signUrl); its webhook signals the signed PDF in. The manual upload stays as the fallback.
+        if (patched(PAP_ESIGN_PATCH)) await requestEsign();
         rejection = null;
         await moveTo('PENDING_MOU_UPLOAD');
       }),
@@ -162,7 +199,10 @@ export async function pap(input: PapInput): Promise<PapStatus> {
           await moveTo('PENDING_PAYMENT_OPTION');
         } else {
           rejection = notes;
-          await moveTo(sendBackTo ?? 'PENDING_MOU_UPLOAD', review);
+          // A rejected MOU is signed again on a new Leegality document (resendEsign, or the new details).
+          const esignPatched = patched(PAP_ESIGN_PATCH);
+          await moveTo(sendBackTo ?? 'PENDING_MOU_UPLOAD', esignPatched ? { ...review, clearEsign: true } : review);
+          if (esignPatched) esign = null;
         }
       }),
     {
@@ -188,6 +228,50 @@ export async function pap(input: PapInput): Promise<PapStatus> {
       if (!blocked) throw new Error(`${REFUSED} the enrolment is not blocked`);
     },
   });
+  setHandler(
+    resendEsignUpdate,
+    () =>
+      step(async () => {
+        await acts.clearEsignRequest({ papId, documentId: esign?.documentId ?? null });
+        await requestEsign();
+      }),
+    {
+      validator: (_a: ActorArg) => {
+        if (busy) throw new Error(`${REFUSED} another step of this PAP agreement is being processed; try again`);
+        if (status !== 'PENDING_MOU_UPLOAD') throw new Error(`${REFUSED} a new eSign link is asked for while PENDING_MOU_UPLOAD; this agreement is ${status}`);
+        if (esign?.signUrl && !esign.failure) throw new Error(`${REFUSED} the current eSign link is still open`);
+      },
+    },
+  );
+  // Leegality's webhook (services/pap/esign-webhook.ts): only the agreement's current document,
+  // only while the signature is awaited; anything else (stale, duplicate, late) changes nothing.
+  const currentDocument = (documentId: string) => status === 'PENDING_MOU_UPLOAD' && (!esign?.documentId || esign.documentId === documentId);
+  setHandler(papEsignCompletedSignal, ({ documentId }) =>
+    turn(async () => {
+      if (!currentDocument(documentId)) {
+        log.info('PAP eSign completion ignored', { papId, documentId, status });
+        return;
+      }
+      let signed: { bucket: string; key: string };
+      try {
+        signed = await acts.storeEsignedMou({ papId, documentId });
+      } catch (err) {
+        if (!(err instanceof ActivityFailure)) throw err;
+        log.warn('PAP eSign completion not stored', { papId, documentId, reason: err.cause?.message ?? err.message });
+        return;
+      }
+      rejection = null;
+      esign = { documentId, signUrl: null, failure: null };
+      await moveTo('PENDING_MOU_REVIEW', { signedDocumentS3Bucket: signed.bucket, signedDocumentS3Key: signed.key, mouSignedAt: 'now' });
+    }),
+  );
+  setHandler(papEsignFailedSignal, ({ documentId, reason }) =>
+    turn(async () => {
+      if (!currentDocument(documentId)) return;
+      esign = { documentId, signUrl: null, failure: reason };
+      describe();
+    }),
+  );
   setHandler(papUpfrontSettledSignal, (settled) => {
     upfront = settled;
   });

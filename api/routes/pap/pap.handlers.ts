@@ -3,6 +3,8 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import { payPapUpfront, verifyPapUpfront } from '../../../services/pap/pap-payment.js';
 import {
   agreementDownload,
+  auditTrailDownload,
+  resendEsign,
   approvePap,
   choosePaymentOption,
   getPap,
@@ -20,6 +22,8 @@ import type { AppEnv } from '../../deps.js';
 import { keyset, toPage } from '../../pagination.js';
 import type {
   agreementRoute,
+  auditTrailRoute,
+  resendEsignRoute,
   approvePapRoute,
   getPapRoute,
   listPapsRoute,
@@ -88,3 +92,7 @@ export const upfrontVerifyHandler: RouteHandler<typeof upfrontVerifyRoute, AppEn
 export const approvePapHandler: RouteHandler<typeof approvePapRoute, AppEnv> = async (c) => c.json(await approvePap(c.var.deps, c.get('auth')!, c.req.valid('param').id), 200);
 
 export const retryEnrolmentHandler: RouteHandler<typeof retryEnrolmentRoute, AppEnv> = async (c) => c.json(await retryPapEnrolment(c.var.deps, c.get('auth')!, c.req.valid('param').id), 200);
+
+export const resendEsignHandler: RouteHandler<typeof resendEsignRoute, AppEnv> = async (c) => c.json(await resendEsign(c.var.deps, c.get('auth')!, c.req.valid('param').id), 200);
+
+export const auditTrailHandler: RouteHandler<typeof auditTrailRoute, AppEnv> = async (c) => c.json(await auditTrailDownload(c.var.deps, c.req.valid('param').id), 200);

@@ -180,3 +180,24 @@ export const retryEnrolmentRoute = createRoute({
   request: { params: PapId },
   responses: { 200: jsonResponse('The agreement after the retry', PapView), 400: problemResponse('Invalid id'), ...authProblems, 404: problemResponse('No such PAP agreement'), 409: problemResponse('The enrolment is not blocked') },
 });
+
+export const resendEsignRoute = createRoute({
+  method: 'post',
+  path: '/api/pap/{id}/esign/resend',
+  tags: TAGS,
+  summary: 'Ask for a new eSign link after a failed or declined signing (a new Leegality document)',
+  description: 'Allowed while PENDING_MOU_UPLOAD when the last eSign failed or could not be requested; the signed-scan upload stays available either way.',
+  ...bearer(STUDENT),
+  request: { params: PapId },
+  responses: { 200: jsonResponse('The agreement with its new signing link', PapView), 400: problemResponse('Invalid id'), ...authProblems, ...notYours, ...illegal },
+});
+
+export const auditTrailRoute = createRoute({
+  method: 'get',
+  path: '/api/pap/{id}/audit-trail',
+  tags: TAGS,
+  summary: 'Download the Leegality audit trail of an eSigned MOU (presigned GET, 5 minutes)',
+  ...bearer(STAFF),
+  request: { params: PapId },
+  responses: { 200: jsonResponse('Where to download it', DownloadView), 400: problemResponse('Invalid id'), ...authProblems, 404: problemResponse('No such agreement, or not signed through eSign') },
+});

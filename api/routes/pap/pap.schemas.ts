@@ -60,6 +60,10 @@ export const PapLive = z
     blocked: z.string().nullable(),
     rejection: z.string().nullable(),
     upfrontPayment: z.object({ globalPaymentId: z.string(), status: z.string() }).nullable(),
+    esign: z
+      .object({ documentId: z.string().nullable(), signUrl: z.string().nullable(), failure: z.string().nullable().openapi({ description: 'Why eSign is not available; the manual upload stays' }) })
+      .nullable()
+      .openapi({ description: 'The Leegality signing, once asked for' }),
   })
   .openapi('PapLiveState');
 
@@ -77,6 +81,8 @@ export const PapView = z
     mouDetailsSubmittedAt: z.string().nullable(),
     mouSignedAt: z.string().nullable(),
     signedMouUploaded: z.boolean(),
+    esignDocumentId: z.string().nullable().openapi({ description: 'The Leegality document of the agreement, once made' }),
+    signUrl: z.string().nullable().openapi({ description: 'Where the student signs through Leegality (shown to the student, while PENDING_MOU_UPLOAD)' }),
     reviewedById: z.uuid().nullable(),
     reviewNotes: z.string().nullable(),
     reviewedAt: z.string().nullable(),
