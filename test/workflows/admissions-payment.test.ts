@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { Ajv } from 'ajv';
-import { extractText, getDocumentProxy } from 'unpdf';
+import { pdfText } from '../support/pdf.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowIds } from '../../domain/ids.js';
 import { signWebhook } from '../../providers/razorpay/signatures.js';
@@ -64,17 +64,6 @@ function webhookRequests(orderId: string, copies: number) {
     const headers = { 'content-type': 'application/json', 'x-razorpay-signature': signWebhook(raw, TEST_RAZORPAY.webhookSecret), 'x-razorpay-event-id': id };
     return Array.from({ length: copies }, () => new Request('http://test/api/webhooks/razorpay', { method: 'POST', headers, body: raw }));
   });
-}
-
-async function pdfText(url: string) {
-  const res = await fetch(url);
-  expect(res.status).toBe(200);
-  const pdf = await getDocumentProxy(new Uint8Array(await res.arrayBuffer()), { verbosity: 0 });
-  try {
-    return (await extractText(pdf, { mergePages: true })).text;
-  } finally {
-    await pdf.destroy();
-  }
 }
 
 describe('admissions, paid through the payment workflow', () => {

@@ -6,7 +6,7 @@
 // the manual upload still works; a Leegality outage leaves the upload, and a new link can be asked for.
 import { writeFileSync } from 'node:fs';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { extractText, getDocumentProxy } from 'unpdf';
+import { pdfText } from '../support/pdf.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplicationFailure } from '@temporalio/common';
 import { createPapActivities } from '../../activities/pap.activities.js';
@@ -55,17 +55,6 @@ async function agreementAtUpload() {
   const details = await call(student.accessToken, 'POST', `/api/pap/${id}/mou-details`, DETAILS);
   expect(details.status).toBe(200);
   return { student, id, details };
-}
-
-async function pdfText(url: string) {
-  const res = await fetch(url);
-  expect(res.status).toBe(200);
-  const pdf = await getDocumentProxy(new Uint8Array(await res.arrayBuffer()), { verbosity: 0 });
-  try {
-    return (await extractText(pdf, { mergePages: true })).text;
-  } finally {
-    await pdf.destroy();
-  }
 }
 
 const row = (id: string) => stack.db.mas101PapWorkflow.findUniqueOrThrow({ where: { id } });

@@ -6,7 +6,7 @@
 // not stop the run.
 import { writeFileSync } from 'node:fs';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { extractText, getDocumentProxy } from 'unpdf';
+import { pdfText } from '../support/pdf.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowIds } from '../../domain/ids.js';
 import { startPap } from '../../services/pap/pap.js';
@@ -54,17 +54,6 @@ const DETAILS = {
   address: { line1: '12 MG Road', city: 'Pune', state: 'Maharashtra', pin: '411001' },
   expectedSalaryBand: '6_TO_10_LPA',
 };
-
-async function pdfText(url: string) {
-  const res = await fetch(url);
-  expect(res.status).toBe(200);
-  const pdf = await getDocumentProxy(new Uint8Array(await res.arrayBuffer()), { verbosity: 0 });
-  try {
-    return (await extractText(pdf, { mergePages: true })).text;
-  } finally {
-    await pdf.destroy();
-  }
-}
 
 /** Uploads a small signed "scan" through the presigned PUT and completes the step. */
 async function uploadSigned(token: string, papId: string) {
