@@ -5,43 +5,21 @@
 //      row) with 20 in flight against a one-row update transaction with 20 in flight;
 //   3. drawing the invoice PDF (pdf-lib) against a one-line pdf-lib page.
 // Every run checks itself: all fees PAID with an invoice, and the serials have no gap.
-import type http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { serve } from '@hono/node-server';
-import { NativeConnection } from '@temporalio/worker';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { createApp } from '../api/app.js';
-import { createRazorpay } from '../providers/razorpay/index.js';
-import { startRazorpaySimulator } from '../providers/razorpay/simulator.js';
-import { startS3Simulator } from '../providers/s3/simulator.js';
-import { createS3ObjectStore } from '../providers/s3/index.js';
 import { invoiceDocument } from '../services/finance/documents.js';
 import { renderInvoicePdf } from '../services/finance/invoice-pdf.js';
 import { issueInvoice } from '../services/finance/invoices.js';
-import { TEST_RAZORPAY, TEST_S3 } from '../test/support/stack.js';
-import { createWorker } from '../worker/create-worker.js';
-import { startBenchEnvironment } from './lib/environment.js';
+import { startPaymentBench } from './lib/payment-stack.js';
 import { summarize, table } from './lib/stats.js';
 
 const N = Number(process.env.BENCH_N ?? 60);
 const INVOICES = Number(process.env.BENCH_INVOICES ?? 400);
 const IN_FLIGHT = 20;
 const WARM = 10;
-const taskQueue = `bench-invoice-${randomUUID()}`;
-const env = await startBenchEnvironment({ taskQueue });
-const sim = await startRazorpaySimulator({ ...TEST_RAZORPAY });
-const razorpay = createRazorpay({ mode: 'sim', baseUrl: sim.baseUrl, keyId: TEST_RAZORPAY.keyId, keySecret: TEST_RAZORPAY.keySecret });
-const s3Sim = await startS3Simulator({ region: TEST_S3.region, buckets: [TEST_S3.documentsBucket] });
-const documents = createS3ObjectStore({ endpoint: s3Sim.endpoint, region: TEST_S3.region, bucket: TEST_S3.documentsBucket, accessKeyId: TEST_S3.accessKeyId, secretAccessKey: TEST_S3.secretAccessKey, timeoutMs: 10_000 });
-const deps = { ...env.deps, razorpay, documents };
-const { db, temporal, jwt, logger } = deps;
-const native = await NativeConnection.connect({ address: env.temporalAddress });
-const worker = await createWorker({ connection: native, namespace: 'default', taskQueue, deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3: deps.s3, resumes: deps.resumes, documents, whatsapp: deps.whatsapp, email: deps.email, llm: deps.llm, voice: deps.voice, voiceAgent: deps.config.voice, leegality: deps.leegality, leegalityProfileId: deps.config.leegality.profileId } });
-const workerRun = worker.run();
-const server = serve({ fetch: createApp(deps).fetch, port: 0, hostname: '127.0.0.1' }) as http.Server;
-await new Promise((r) => server.once('listening', r));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const bench = await startPaymentBench('invoice');
+const { taskQueue, deps, sim, base } = bench;
+const { db, temporal, jwt } = deps;
 
 const batch = await db.batch.create({ data: { code: `BENCH-${randomUUID().slice(0, 8)}`, name: 'Bench cohort', status: 'UPCOMING', enrollmentFee: '50000.00' } });
 
@@ -178,11 +156,5 @@ try {
   console.log(`\nratio invoice / one-line page: p50 ${(p.p50 / o.p50).toFixed(2)}×`);
   if (paid !== N + WARM || invoiced !== N + WARM || !gapless) process.exitCode = 1;
 } finally {
-  server.close();
-  worker.shutdown();
-  await workerRun;
-  await native.close();
-  await sim.close();
-  await s3Sim.close();
-  await env.close();
+  await bench.close();
 }

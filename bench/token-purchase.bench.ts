@@ -1,37 +1,14 @@
 // Token purchase start → credited, next to a no-op workflow's start → complete on the same dev
 // server in the same run. Real api over HTTP, real Razorpay client against the simulator.
-import type http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { serve } from '@hono/node-server';
-import { NativeConnection } from '@temporalio/worker';
-import { createApp } from '../api/app.js';
 import { workflowIds } from '../domain/ids.js';
-import { createRazorpay } from '../providers/razorpay/index.js';
-import { startRazorpaySimulator } from '../providers/razorpay/simulator.js';
-import { startS3Simulator } from '../providers/s3/simulator.js';
-import { createS3ObjectStore } from '../providers/s3/index.js';
-import { TEST_RAZORPAY, TEST_S3 } from '../test/support/stack.js';
-import { createWorker } from '../worker/create-worker.js';
-import { startBenchEnvironment } from './lib/environment.js';
+import { startPaymentBench } from './lib/payment-stack.js';
 import { summarize, table } from './lib/stats.js';
 
 const N = Number(process.env.BENCH_N ?? 100);
-const taskQueue = `bench-purchase-${randomUUID()}`;
-const env = await startBenchEnvironment({ taskQueue });
-const sim = await startRazorpaySimulator({ ...TEST_RAZORPAY });
-const razorpay = createRazorpay({ mode: 'sim', baseUrl: sim.baseUrl, keyId: TEST_RAZORPAY.keyId, keySecret: TEST_RAZORPAY.keySecret });
-// A completed purchase now gets its GST invoice PDF stored, so the documents bucket is real.
-const s3Sim = await startS3Simulator({ region: TEST_S3.region, buckets: [TEST_S3.documentsBucket] });
-const documents = createS3ObjectStore({ endpoint: s3Sim.endpoint, region: TEST_S3.region, bucket: TEST_S3.documentsBucket, accessKeyId: TEST_S3.accessKeyId, secretAccessKey: TEST_S3.secretAccessKey, timeoutMs: 10_000 });
-const deps = { ...env.deps, razorpay, documents };
-const { db, temporal, jwt, logger } = deps;
-const native = await NativeConnection.connect({ address: env.temporalAddress });
-const worker = await createWorker({ connection: native, namespace: 'default', taskQueue, deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3: deps.s3, resumes: deps.resumes, documents, whatsapp: deps.whatsapp, email: deps.email, llm: deps.llm, voice: deps.voice, voiceAgent: deps.config.voice, leegality: deps.leegality, leegalityProfileId: deps.config.leegality.profileId } });
-const workerRun = worker.run();
-const server = serve({ fetch: createApp(deps).fetch, port: 0, hostname: '127.0.0.1' }) as http.Server;
-await new Promise((r) => server.once('listening', r));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const bench = await startPaymentBench('purchase');
+const { taskQueue, deps, sim, base } = bench;
+const { db, temporal, jwt } = deps;
 
 const user = await db.user.create({ data: { email: `buyer-${randomUUID()}@bench.local`, name: 'Buyer', token: { create: {} }, promotionalToken: { create: {} } } });
 const headers = { 'content-type': 'application/json', authorization: `Bearer ${await jwt.sign({ sub: user.id, role: 'USER', pwd: 0 })}` };
@@ -95,11 +72,5 @@ try {
   console.log(`credits written: ${credited} for ${N + 10} purchases (must be equal)`);
   if (credited !== N + 10) process.exitCode = 1;
 } finally {
-  server.close();
-  worker.shutdown();
-  await workerRun;
-  await native.close();
-  await sim.close();
-  await s3Sim.close();
-  await env.close();
+  await bench.close();
 }

@@ -45,3 +45,16 @@ export async function createOpenSlot(stack: TestStack, mentorId: string, opts: {
     data: { mentorId, startDateTime: start, endDateTime: new Date(start.getTime() + 3_600_000), status: 'TENTATIVE', priceTokens: opts.price ?? 2, mentorEarningPaise: 40_000 },
   });
 }
+
+/**
+ * A caller for workflow tests that read answers loosely: status and parsed JSON body (null when
+ * empty). The OpenAPI tests check the shapes.
+ */
+export function apiCaller(stack: TestStack) {
+  return async (token: string, method: string, path: string, body?: unknown) => {
+    const res = await stack.app.request(json(method, path, body, bearerHeader(token)));
+    const text = await res.text();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- responses are read loosely here; the OpenAPI tests check their shapes
+    return { status: res.status, body: (text ? JSON.parse(text) : null) as Record<string, unknown> & { [k: string]: any } };
+  };
+}

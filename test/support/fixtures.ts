@@ -45,3 +45,11 @@ export function meetingEndedRequest(slotId: string, payload: unknown = { endedAt
   if (signature !== null) headers[MEETING_SIGNATURE_HEADER] = signature;
   return new Request(`http://test/api/internal/meetings/${slotId}/ended`, { method: 'POST', headers, body });
 }
+
+/** A new UPCOMING batch (₹50,000, `seats` seats) teaching one published legacy course. */
+export async function batchWithCourse(db: Db, seats: number, prefix = 'MAS101') {
+  const tag = randomUUID().slice(0, 8);
+  const course = await db.course.create({ data: { slug: `${prefix.toLowerCase()}-${tag}`, title: 'MAS101: Data Analytics', status: 'PUBLISHED' } });
+  const batch = await db.batch.create({ data: { code: `${prefix}-${tag}`, name: `MAS101 · ${prefix} cohort`, status: 'UPCOMING', capacity: seats, enrollmentFee: '50000.00', courseId: course.id } });
+  return { course, batch };
+}

@@ -1,9 +1,8 @@
 // Drives a PAP agreement over the REST api to a given wait: a batch with one course, an approved
 // application, the agreement started, the MOU details filled in, a signed scan uploaded through
 // the presigned PUT, the review approved and pay-after-placement chosen (PENDING_PAP_APPROVAL).
-import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { bearerHeader, json } from './auth.js';
+import { apiCaller } from './auth.js';
 import type { TestStack } from './stack.js';
 
 export const PAP_DETAILS = {
@@ -13,25 +12,10 @@ export const PAP_DETAILS = {
   expectedSalaryBand: '6_TO_10_LPA',
 };
 
-export function papCaller(stack: TestStack) {
-  return async (token: string, method: string, path: string, body?: unknown) => {
-    const res = await stack.app.request(json(method, path, body, bearerHeader(token)));
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : null) as Record<string, unknown> };
-  };
-}
-
-/** A new batch (one seat per `seats`) teaching one published course. */
-export async function papBatch(stack: TestStack, seats: number) {
-  const tag = randomUUID().slice(0, 8);
-  const course = await stack.db.course.create({ data: { slug: `pap-${tag}`, title: 'MAS101: Data Analytics', status: 'PUBLISHED' } });
-  const batch = await stack.db.batch.create({ data: { code: `PAP-${tag}`, name: 'MAS101 · PAP cohort', status: 'UPCOMING', capacity: seats, enrollmentFee: '50000.00', courseId: course.id } });
-  return { course, batch };
-}
 
 /** From nothing to PENDING_PAP_APPROVAL; answers the agreement and application ids. */
 export async function papAwaitingApproval(stack: TestStack, tokens: { student: string; admin: string }, batchId: string) {
-  const call = papCaller(stack);
+  const call = apiCaller(stack);
   const ok = async (p: Promise<{ status: number; body: Record<string, unknown> }>, status = 200) => {
     const r = await p;
     expect(r.status, JSON.stringify(r.body)).toBe(status);

@@ -12,7 +12,8 @@ import { workflowIds } from '../../domain/ids.js';
 import { signWebhook } from '../../providers/razorpay/signatures.js';
 import { issueInvoice } from '../../services/finance/invoices.js';
 import { nextSerial } from '../../services/finance/series.js';
-import { bearerHeader, createUser, json } from '../support/auth.js';
+import { apiCaller, bearerHeader, createUser, json } from '../support/auth.js';
+import { batchWithCourse } from '../support/fixtures.js';
 import { startTestStack, TEST_RAZORPAY, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
@@ -27,19 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
-const call = async (token: string, method: string, path: string, body?: unknown) => {
-  const res = await stack.app.request(json(method, path, body, bearerHeader(token)));
-  const text = await res.text();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- responses are read loosely here; the OpenAPI tests check their shapes
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as Record<string, unknown> & { [k: string]: any } };
-};
-
-async function batchWithCourse(seats: number) {
-  const tag = crypto.randomUUID().slice(0, 8);
-  const course = await stack.db.course.create({ data: { slug: `mas101-${tag}`, title: 'MAS101: Data Analytics', status: 'PUBLISHED' } });
-  const batch = await stack.db.batch.create({ data: { code: `MAS101-${tag}`, name: 'MAS101 · 2027 cohort', status: 'UPCOMING', capacity: seats, enrollmentFee: '50000.00', courseId: course.id } });
-  return { course, batch };
-}
+const call = (...args: Parameters<ReturnType<typeof apiCaller>>) => apiCaller(stack)(...args);
 
 /** Apply, submit and approve; with `discountPaise`, SALES asks for a discount an admin approves. */
 async function approvedApplication(studentToken: string, batchId: string, discountPaise = 0) {
@@ -68,7 +57,7 @@ function webhookRequests(orderId: string, copies: number) {
 
 describe('admissions, paid through the payment workflow', () => {
   it('apply → review → discount → pay (B2B) → allocate → enroll; duplicates give one PAID and one invoice; a refund gives a credit note', async () => {
-    const { course, batch } = await batchWithCourse(5);
+    const { course, batch } = await batchWithCourse(stack.db, 5);
     const student = await createUser(stack, 'USER');
     const other = await createUser(stack, 'USER');
     const id = await approvedApplication(student.accessToken, batch.id, 500_000);
@@ -147,7 +136,7 @@ describe('admissions, paid through the payment workflow', () => {
   });
 
   it('a student without a GSTIN or address gets a B2C invoice in the supplier’s state: CGST = SGST; concurrent clicks open one payment; an unapproved application cannot be paid', async () => {
-    const { batch } = await batchWithCourse(5);
+    const { batch } = await batchWithCourse(stack.db, 5);
     const student = await createUser(stack, 'USER');
     const draft = await call(student.accessToken, 'POST', '/api/applications', { batchId: batch.id });
     expect((await call(student.accessToken, 'POST', `/api/applications/${draft.body.id}/payment`, {})).status).toBe(409);

@@ -13,7 +13,7 @@ import { createPapActivities } from '../../activities/pap.activities.js';
 import { workflowIds } from '../../domain/ids.js';
 import { LeegalityError, type LeegalityProvider } from '../../providers/leegality/interface.js';
 import { signLeegalityMac } from '../../providers/leegality/webhooks.js';
-import { bearerHeader, createUser, json } from '../support/auth.js';
+import { apiCaller, createUser, json } from '../support/auth.js';
 import { until } from '../support/poll.js';
 import { startTestStack, TEST_LEEGALITY, type TestStack } from '../support/stack.js';
 
@@ -26,12 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
-const call = async (token: string, method: string, path: string, body?: unknown) => {
-  const res = await stack.app.request(json(method, path, body, bearerHeader(token)));
-  const text = await res.text();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- responses are read loosely here; the OpenAPI tests check their shapes
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as Record<string, unknown> & { [k: string]: any } };
-};
+const call = (...args: Parameters<ReturnType<typeof apiCaller>>) => apiCaller(stack)(...args);
 
 const DETAILS = {
   legalName: 'Meera Sunil Iyer',

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowIds } from '../../domain/ids.js';
 import { startPap } from '../../services/pap/pap.js';
 import { sendPapReminder } from '../../services/pap/reminders.js';
-import { bearerHeader, createUser, json } from '../support/auth.js';
+import { apiCaller, createUser } from '../support/auth.js';
+import { batchWithCourse } from '../support/fixtures.js';
 import { until } from '../support/poll.js';
 import { startTestStack, TEST_RAZORPAY, type TestStack } from '../support/stack.js';
 
@@ -24,19 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
-const call = async (token: string, method: string, path: string, body?: unknown) => {
-  const res = await stack.app.request(json(method, path, body, bearerHeader(token)));
-  const text = await res.text();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- responses are read loosely here; the OpenAPI tests check their shapes
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as Record<string, unknown> & { [k: string]: any } };
-};
-
-async function batchWithCourse(seats: number) {
-  const tag = crypto.randomUUID().slice(0, 8);
-  const course = await stack.db.course.create({ data: { slug: `pap-${tag}`, title: 'MAS101: Data Analytics', status: 'PUBLISHED' } });
-  const batch = await stack.db.batch.create({ data: { code: `PAP-${tag}`, name: 'MAS101 · PAP cohort', status: 'UPCOMING', capacity: seats, enrollmentFee: '50000.00', courseId: course.id } });
-  return { course, batch };
-}
+const call = (...args: Parameters<ReturnType<typeof apiCaller>>) => apiCaller(stack)(...args);
 
 async function approvedApplication(studentToken: string, batchId: string) {
   const applied = await call(studentToken, 'POST', '/api/applications', { batchId, phone: '+919812300002' });
@@ -69,7 +58,7 @@ const row = (id: string) => stack.db.mas101PapWorkflow.findUniqueOrThrow({ where
 
 describe('PAP agreement workflow', () => {
   it('upfront: details → agreement → upload → rejected back → re-upload → approved → paid through Razorpay → ENROLLED; illegal steps are 409 and change nothing; BOLA is 404', async () => {
-    const { course, batch } = await batchWithCourse(5);
+    const { course, batch } = await batchWithCourse(stack.db, 5, 'PAP');
     const student = await createUser(stack, 'USER');
     const other = await createUser(stack, 'USER');
     const appId = await approvedApplication(student.accessToken, batch.id);
@@ -168,7 +157,7 @@ describe('PAP agreement workflow', () => {
   });
 
   it('pay after placement: a rejection back to the details, then forward; a full batch blocks the approval until an admin retries; → ENROLLED', async () => {
-    const { course, batch } = await batchWithCourse(1);
+    const { course, batch } = await batchWithCourse(stack.db, 1, 'PAP');
     const student = await createUser(stack, 'USER');
     const appId = await approvedApplication(student.accessToken, batch.id);
     const id = (await call(student.accessToken, 'POST', `/api/applications/${appId}/pap`)).body.id as string;
@@ -198,7 +187,7 @@ describe('PAP agreement workflow', () => {
   });
 
   it('reminders fire once per timer, the last one to the batch’s community manager; a deleted batch does not stop the run', async () => {
-    const { batch } = await batchWithCourse(5);
+    const { batch } = await batchWithCourse(stack.db, 5, 'PAP');
     const student = await createUser(stack, 'USER');
     const manager = await createUser(stack, 'SALES');
     await stack.db.communityManagerAssignment.create({ data: { batchId: batch.id, communityManagerId: manager.user.id } });
@@ -232,7 +221,7 @@ describe('PAP agreement workflow', () => {
   });
 
   it('a row whose run never started is healed by its first step (the run starts in the row’s state)', async () => {
-    const { batch } = await batchWithCourse(5);
+    const { batch } = await batchWithCourse(stack.db, 5, 'PAP');
     const student = await createUser(stack, 'USER');
     const appId = await approvedApplication(student.accessToken, batch.id);
     const id = crypto.randomUUID();
@@ -253,7 +242,7 @@ describe('PAP agreement workflow', () => {
     expect(v1.body).toMatchObject({ version: 1, isActive: false });
     expect((await call(admin.accessToken, 'PATCH', `/api/admin/pap/templates/${v1.body.id}`, { description: 'draft' })).body.description).toBe('draft');
     // In use: content edits are refused, (de)activation is not; a POST with the same name makes v2.
-    const { batch } = await batchWithCourse(5);
+    const { batch } = await batchWithCourse(stack.db, 5, 'PAP');
     const student = await createUser(stack, 'USER');
     const appId = await approvedApplication(student.accessToken, batch.id);
     await stack.db.mas101PapWorkflow.create({ data: { applicationId: appId, userId: student.user.id, batchId: batch.id, agreementTemplateId: v1.body.id } });

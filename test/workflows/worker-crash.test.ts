@@ -2,10 +2,10 @@
 // invoice, or one enrollment.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowIds } from '../../domain/ids.js';
-import { bearerHeader, createStudent, createUser, json } from '../support/auth.js';
-import { createMentorWithSlot, meetingEndedRequest } from '../support/fixtures.js';
+import { apiCaller, bearerHeader, createStudent, createUser, json } from '../support/auth.js';
+import { batchWithCourse, createMentorWithSlot, meetingEndedRequest } from '../support/fixtures.js';
 import { runCrashingWorker } from '../support/crashing-worker.js';
-import { papAwaitingApproval, papBatch, papCaller } from '../support/pap-flow.js';
+import { papAwaitingApproval } from '../support/pap-flow.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
 describe.concurrent('worker killed mid-workflow', () => {
@@ -65,12 +65,12 @@ describe.concurrent('worker killed mid-workflow', () => {
     const stack = await startTestStack();
     stacks.push(stack);
     const [student, admin] = await Promise.all([createUser(stack, 'USER'), createUser(stack, 'ADMIN')]);
-    const { batch, course } = await papBatch(stack, 3);
+    const { batch, course } = await batchWithCourse(stack.db, 3, 'PAP');
     const { papId, applicationId } = await papAwaitingApproval(stack, { student: student.accessToken, admin: admin.accessToken }, batch.id);
     await stack.stopWorker();
     const doomed = runCrashingWorker(stack.taskQueue, 'enrolPap');
     await doomed.ready;
-    const approval = papCaller(stack)(admin.accessToken, 'POST', `/api/admin/pap/${papId}/approve`);
+    const approval = apiCaller(stack)(admin.accessToken, 'POST', `/api/admin/pap/${papId}/approve`);
     expect(await doomed.exited).toBe('SIGKILL');
     // The enrolment is in the database; the run never heard of it.
     expect((await stack.db.application.findUniqueOrThrow({ where: { id: applicationId } })).status).toBe('ENROLLED');
