@@ -9,6 +9,7 @@ import { creditPurchase, reconcilePurchase, sendPurchaseRefund } from '../servic
 import type { SettleOutcome } from '../workflows/payment/payment.contract.js';
 import type { PaymentRefundInput } from '../workflows/payment-refund/payment-refund.workflow.js';
 import type { PurchaseOutcome } from '../workflows/token-purchase/token-purchase.contract.js';
+import { papOfInstalment } from '../services/pap/collection.js';
 import type { ActivityDeps } from './deps.js';
 import { refusingDomainErrors } from './failures.js';
 
@@ -24,6 +25,7 @@ export function createPaymentActivities(deps: Pick<ActivityDeps, 'db' | 'razorpa
     settlePayment: ({ globalPaymentId, paymentId }: { globalPaymentId: string; paymentId: string }): Promise<SettleOutcome> => refusingDomainErrors(() => settlePayment(deps, globalPaymentId, paymentId)),
     reconcilePayment: ({ globalPaymentId }: { globalPaymentId: string }): Promise<SettleOutcome> => refusingDomainErrors(() => reconcilePayment(deps, globalPaymentId)),
     issueInvoice: ({ globalPaymentId }: { globalPaymentId: string }): Promise<{ invoiceNumber: string }> => refusingDomainErrors(() => issueInvoice(deps, globalPaymentId)),
+    papOfInstalment: ({ instalmentId }: { instalmentId: string }): Promise<string | null> => papOfInstalment(deps.db, instalmentId),
     storeInvoicePdf: ({ globalPaymentId }: { globalPaymentId: string }): Promise<{ key: string }> => refusingDomainErrors(() => storeInvoicePdf(deps, globalPaymentId)),
     // payment/refund/<globalPaymentId>
     reserveRefund: (input: PaymentRefundInput): Promise<CreditNoteRef> => refusingDomainErrors(() => reserveRefund(deps, input)),

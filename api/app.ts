@@ -69,6 +69,7 @@ import { lmsSubmissionsRouter } from './routes/lms-submissions/lms-submissions.i
 import { lmsAttendanceRouter } from './routes/lms-attendance/lms-attendance.index.js';
 import { papTemplatesRouter } from './routes/pap-templates/pap-templates.index.js';
 import { papRouter } from './routes/pap/pap.index.js';
+import { papCollectionRouter } from './routes/pap-collection/pap-collection.index.js';
 
 export function createApp(deps: ServiceDeps) {
   const app = createRouter();
@@ -155,6 +156,7 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', lmsAttendanceRouter);
   app.route('/', papTemplatesRouter);
   app.route('/', papRouter);
+  app.route('/', papCollectionRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

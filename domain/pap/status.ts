@@ -1,7 +1,10 @@
 // Pay-after-placement agreement (seed: Mas101PapWorkflow.status). Deviations from the seed, as
 // the PAP issue asks: an admin's review rejection sends the student back to PENDING_MOU_DETAILS
 // or PENDING_MOU_UPLOAD (the admin says which), and the collection phase ends in COMPLETED
-// (everything collected) or WRITTEN_OFF (an admin wrote the balance off, with a reason).
+// (everything collected) or WRITTEN_OFF (an admin wrote the balance off, with a reason). Also: a
+// placement the admin cannot verify goes back to ENROLLED (the student reports it again); an
+// agreement with nothing owed (the upfront option) is COMPLETED when its placement is verified;
+// one whose student was never placed can be written off from ENROLLED.
 import { defineLifecycle } from '../lifecycle.js';
 
 export const papLifecycle = defineLifecycle(
@@ -29,8 +32,8 @@ export const papLifecycle = defineLifecycle(
     PENDING_PAYMENT_OPTION: ['PENDING_PAP_APPROVAL', 'PENDING_UPFRONT_PAYMENT'],
     PENDING_PAP_APPROVAL: ['ENROLLED'],
     PENDING_UPFRONT_PAYMENT: ['ENROLLED'],
-    ENROLLED: ['PLACEMENT_UNDER_REVIEW'],
-    PLACEMENT_UNDER_REVIEW: ['PAYMENT_COLLECTION_PENDING', 'WRITTEN_OFF'],
+    ENROLLED: ['PLACEMENT_UNDER_REVIEW', 'WRITTEN_OFF'],
+    PLACEMENT_UNDER_REVIEW: ['PAYMENT_COLLECTION_PENDING', 'ENROLLED', 'COMPLETED', 'WRITTEN_OFF'],
     PAYMENT_COLLECTION_PENDING: ['COMPLETED', 'WRITTEN_OFF'],
     COMPLETED: [],
     WRITTEN_OFF: [],
@@ -45,7 +48,10 @@ export const PAP_STEPS = {
   reviewMou: { from: ['PENDING_MOU_REVIEW'], by: 'staff' },
   choosePaymentOption: { from: ['PENDING_PAYMENT_OPTION'], by: 'student' },
   approvePap: { from: ['PENDING_PAP_APPROVAL'], by: 'staff' },
-} as const satisfies Record<string, { from: readonly PapStatus[]; by: 'student' | 'staff' }>;
+  reportPlacement: { from: ['ENROLLED'], by: 'student or staff' },
+  verifyPlacement: { from: ['PLACEMENT_UNDER_REVIEW'], by: 'staff' },
+  writeOff: { from: ['ENROLLED', 'PLACEMENT_UNDER_REVIEW', 'PAYMENT_COLLECTION_PENDING'], by: 'staff' },
+} as const satisfies Record<string, { from: readonly PapStatus[]; by: 'student' | 'staff' | 'student or staff' }>;
 export type PapStep = keyof typeof PAP_STEPS;
 
 /** Why a step is refused in `status`, or null when it is allowed. */

@@ -28,6 +28,20 @@ export interface PapMoveData {
   feeAmountPaise?: number | null;
   /** Forget the Leegality document (a rejected MOU is signed again on a new one). */
   clearEsign?: true;
+  /** The offer as reported (company, role, CTC, offer letter key, joining date, reporter). */
+  placementDetails?: PlacementDetails;
+  placementReportedAt?: 'now';
+}
+
+export interface PlacementDetails {
+  company: string;
+  role: string;
+  ctcPaise: number;
+  offerLetterKey: string;
+  joiningDate: string | null;
+  reportedById: string;
+  /** Set when an admin verifies it (may differ from the reported CTC). */
+  verifiedCtcPaise?: number;
 }
 
 /** Signed scans: PDF or an image, at most 10 MiB. */
@@ -36,22 +50,27 @@ export const SIGNED_MOU_MAX_BYTES = 10 * 1024 * 1024;
 
 export async function movePap(db: Db, papId: string, from: PapStatus, to: PapStatus, data: PapMoveData, now: Date): Promise<void> {
   papLifecycle.assertTransition(from, to);
-  const { mouSignedAt, reviewedAt, paymentOptionChosenAt, clearEsign, ...rest } = data;
+  const { mouSignedAt, reviewedAt, paymentOptionChosenAt, clearEsign, placementDetails, placementReportedAt, ...rest } = data;
   const moved = await db.mas101PapWorkflow.updateMany({
-    where: { id: papId, status: from },
+    // Completed only with nothing left due (the run's view and the table must agree).
+    where: { id: papId, status: from, ...(to === 'COMPLETED' ? { instalments: { none: { status: 'DUE' } } } : {}) },
     data: {
       ...rest,
+      ...(placementDetails ? { placementDetails: placementDetails as unknown as Prisma.InputJsonObject } : {}),
+      ...(placementReportedAt ? { placementReportedAt: now } : {}),
+      ...(to === 'COMPLETED' ? { completedAt: now } : {}),
       status: to,
       ...(mouSignedAt ? { mouSignedAt: now } : {}),
       ...(reviewedAt ? { reviewedAt: now } : {}),
       ...(paymentOptionChosenAt ? { paymentOptionChosenAt: now } : {}),
       ...(clearEsign ? { leegalityDocumentId: null, leegalityIrn: null, leegalitySignUrl: null } : {}),
-      ...(to === 'ENROLLED' ? { enrolledAt: now } : {}),
+      ...(to === 'ENROLLED' && from !== 'PLACEMENT_UNDER_REVIEW' ? { enrolledAt: now } : {}),
     },
   });
   if (moved.count === 1) return;
   const row = await db.mas101PapWorkflow.findUnique({ where: { id: papId }, select: { status: true } });
   if (row?.status === to) return;
+  if (row?.status === from && to === 'COMPLETED') throw new DomainError('ILLEGAL_TRANSITION', 'The PAP agreement still has instalments due');
   throw new DomainError('ILLEGAL_TRANSITION', `The PAP agreement is ${row?.status ?? 'gone'}, not ${from}`);
 }
 
@@ -87,12 +106,12 @@ export async function renderAgreement(deps: { db: Db; documents: ObjectStore }, 
   return { key, templateId: template.id };
 }
 
-/** HEAD of the student's upload: it must exist, be a PDF or image, and not be empty or too big. */
-export async function checkSignedMou(documents: ObjectStore, key: string): Promise<{ bucket: string; sizeBytes: number }> {
+/** HEAD of an upload (a signed MOU, an offer letter): it must exist, be a PDF or image, and not be empty or too big. */
+export async function checkUploadedDocument(documents: ObjectStore, key: string, what = 'A signed MOU'): Promise<{ bucket: string; sizeBytes: number }> {
   const info = await documents.head(key);
-  if (!info) throw new DomainError('UNPROCESSABLE', 'No signed MOU was uploaded under that key');
-  if (!info.contentType || !(SIGNED_MOU_TYPES as readonly string[]).includes(info.contentType)) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', `A signed MOU must be ${SIGNED_MOU_TYPES.join(', ')}`);
-  if (info.sizeBytes <= 0 || info.sizeBytes > SIGNED_MOU_MAX_BYTES) throw new DomainError('UNPROCESSABLE', `A signed MOU must be 1 byte to ${SIGNED_MOU_MAX_BYTES} bytes`);
+  if (!info) throw new DomainError('UNPROCESSABLE', `No file was uploaded under that key (${what.toLowerCase()})`);
+  if (!info.contentType || !(SIGNED_MOU_TYPES as readonly string[]).includes(info.contentType)) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', `${what} must be ${SIGNED_MOU_TYPES.join(', ')}`);
+  if (info.sizeBytes <= 0 || info.sizeBytes > SIGNED_MOU_MAX_BYTES) throw new DomainError('UNPROCESSABLE', `${what} must be 1 byte to ${SIGNED_MOU_MAX_BYTES} bytes`);
   return { bucket: documents.bucket, sizeBytes: info.sizeBytes };
 }
 

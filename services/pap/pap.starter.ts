@@ -25,7 +25,7 @@ export interface PapRunRow {
   batchCode: string | null;
 }
 
-export async function startPapRun(deps: PapRunDeps, row: PapRunRow, extra: Pick<PapInput, 'reminderOffsetsMs'> = {}): Promise<void> {
+export async function startPapRun(deps: PapRunDeps, row: PapRunRow, extra: Pick<PapInput, 'reminderOffsetsMs' | 'collectionReminderOffsetsMs'> = {}): Promise<void> {
   const input: PapInput = { papId: row.id, applicationId: row.applicationId, userId: row.userId, batchId: row.batchId, status: row.status, ...extra };
   try {
     await deps.temporal.workflow.start('pap', {

@@ -23,7 +23,7 @@ import {
   type ReviewArgs,
 } from '../../workflows/pap/pap.contract.js';
 import type { AuthContext, ServiceDeps } from '../deps.js';
-import { SIGNED_MOU_MAX_BYTES } from './pap-steps.js';
+import { SIGNED_MOU_MAX_BYTES, type PlacementDetails } from './pap-steps.js';
 import { papLiveState, sendPapStep, startPapRun, type PapRunRow } from './pap.starter.js';
 
 type Deps = Pick<ServiceDeps, 'db' | 'temporal' | 'config' | 'logger'>;
@@ -49,6 +49,14 @@ export const papSelect = {
   currency: true,
   paymentOptionChosenAt: true,
   enrolledAt: true,
+  placementDetails: true,
+  placementReportedAt: true,
+  placementVerifiedAt: true,
+  collectionAmountPaise: true,
+  completedAt: true,
+  writtenOffAt: true,
+  writeOffReason: true,
+  instalments: { orderBy: { seq: 'asc' }, select: { id: true, seq: true, amountPaise: true, dueAt: true, status: true, paidAt: true, globalPaymentId: true } },
   temporalWorkflowId: true,
   createdAt: true,
   updatedAt: true,
@@ -57,6 +65,30 @@ export const papSelect = {
 type PapRow = Prisma.Mas101PapWorkflowGetPayload<{ select: typeof papSelect }>;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+function placementOf(r: PapRow) {
+  const p = r.placementDetails as unknown as PlacementDetails | null;
+  if (!p) return null;
+  return {
+    company: p.company,
+    role: p.role,
+    ctcPaise: p.ctcPaise,
+    verifiedCtcPaise: p.verifiedCtcPaise ?? null,
+    joiningDate: p.joiningDate,
+    reportedById: p.reportedById,
+    reportedAt: iso(r.placementReportedAt),
+    verifiedAt: iso(r.placementVerifiedAt),
+  };
+}
+
+function collectionOf(r: PapRow) {
+  if (r.collectionAmountPaise === null) return null;
+  return {
+    amountPaise: r.collectionAmountPaise,
+    paidPaise: r.instalments.filter((i) => i.status === 'PAID').reduce((sum, i) => sum + i.amountPaise, 0),
+    instalments: r.instalments.map((i) => ({ id: i.id, seq: i.seq, amountPaise: i.amountPaise, dueAt: i.dueAt.toISOString(), status: i.status, paidAt: iso(i.paidAt), globalPaymentId: i.globalPaymentId })),
+  };
+}
 
 /** `viewerId`: the signing link is shown to the agreement's student only, while the signature is awaited. */
 export function toPapView(r: PapRow, viewerId?: string) {
@@ -82,13 +114,18 @@ export function toPapView(r: PapRow, viewerId?: string) {
     currency: r.currency,
     paymentOptionChosenAt: iso(r.paymentOptionChosenAt),
     enrolledAt: iso(r.enrolledAt),
+    placement: placementOf(r),
+    collection: collectionOf(r),
+    completedAt: iso(r.completedAt),
+    writtenOffAt: iso(r.writtenOffAt),
+    writeOffReason: r.writeOffReason,
     workflowId: r.temporalWorkflowId,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };
 }
 
-const runRow = (r: PapRow): PapRunRow => ({ id: r.id, applicationId: r.applicationId, userId: r.userId, batchId: r.batchId, status: r.status as PapStatus, batchCode: r.batch?.code ?? null });
+export const runRow = (r: PapRow): PapRunRow => ({ id: r.id, applicationId: r.applicationId, userId: r.userId, batchId: r.batchId, status: r.status as PapStatus, batchCode: r.batch?.code ?? null });
 
 /** The agreement, when the actor may see it: its student, or staff. Anyone else: 404. */
 export async function visiblePap(deps: Pick<ServiceDeps, 'db'>, actor: AuthContext, id: string): Promise<PapRow> {
@@ -104,19 +141,19 @@ async function ownPap(deps: Pick<ServiceDeps, 'db'>, actor: AuthContext, id: str
   return row;
 }
 
-async function staffPap(deps: Pick<ServiceDeps, 'db'>, id: string): Promise<PapRow> {
+export async function staffPap(deps: Pick<ServiceDeps, 'db'>, id: string): Promise<PapRow> {
   const row = await deps.db.mas101PapWorkflow.findUnique({ where: { id }, select: papSelect });
   if (!row) throw new DomainError('NOT_FOUND', 'No such PAP agreement');
   return row;
 }
 
 /** The row after a step, with the run's live state. */
-async function viewAfter(deps: Deps, actor: AuthContext, id: string, live: Awaited<ReturnType<typeof papLiveState>>) {
+export async function viewAfter(deps: Deps, actor: AuthContext, id: string, live: Awaited<ReturnType<typeof papLiveState>>) {
   const row = await deps.db.mas101PapWorkflow.findUniqueOrThrow({ where: { id }, select: papSelect });
   return { ...toPapView(row, actor.userId), live };
 }
 
-export async function startPap(deps: Deps, actor: AuthContext, applicationId: string, opts: Pick<PapInput, 'reminderOffsetsMs'> = {}) {
+export async function startPap(deps: Deps, actor: AuthContext, applicationId: string, opts: Pick<PapInput, 'reminderOffsetsMs' | 'collectionReminderOffsetsMs'> = {}) {
   const app = await deps.db.application.findUnique({ where: { id: applicationId }, select: { id: true, userId: true, status: true, batchId: true } });
   if (!app || app.userId !== actor.userId) throw new DomainError('NOT_FOUND', 'No such application of yours');
   if (app.status !== 'APPROVED') throw new DomainError('ILLEGAL_TRANSITION', `A ${app.status} application cannot start a PAP agreement; it must be APPROVED`);

@@ -73,3 +73,65 @@ export async function sendPapReminder(deps: ReminderDeps, input: ReminderInput):
   }
   return { outcome: already ? 'already-sent' : 'sent', to: recipients.map((r) => r.email) };
 }
+
+export interface InstalmentReminderInput {
+  papId: string;
+  instalmentId: string;
+  seq: number;
+  /** 1, 2, … in the instalment's reminder schedule. */
+  reminder: number;
+  /** Ms from the due date (negative: before it). */
+  offsetMs: number;
+  escalate: boolean;
+}
+
+const rupees = (paise: number) => `Rs. ${(paise / 100).toFixed(2)}`;
+
+/**
+ * A collection instalment's reminder, once per (instalment, reminder#, recipient): before the due
+ * date, on it, then overdue; the last overdue one escalates to the batch's community managers.
+ * An instalment that is no longer due (paid, written off) is skipped.
+ */
+export async function sendPapInstalmentReminder(deps: ReminderDeps, input: InstalmentReminderInput): Promise<ReminderOutcome> {
+  const settings = deps.notifications ?? DEFAULT_NOTIFICATIONS;
+  const inst = await deps.db.mas101PapInstalment.findUnique({
+    where: { id: input.instalmentId },
+    select: {
+      status: true,
+      amountPaise: true,
+      dueAt: true,
+      papWorkflow: { select: { status: true, user: { select: { id: true, name: true, email: true } }, batch: { select: { id: true, code: true, communityManagerAssignments: { where: { isActive: true }, select: { communityManager: { select: { id: true, email: true } } } } } } } },
+    },
+  });
+  if (!inst) return { outcome: 'skipped', reason: 'the instalment is gone' };
+  if (inst.status !== 'DUE') return { outcome: 'skipped', reason: `the instalment is ${inst.status}` };
+  const pap = inst.papWorkflow;
+  if (pap.status !== 'PAYMENT_COLLECTION_PENDING') return { outcome: 'skipped', reason: `the PAP agreement is ${pap.status}` };
+  const link = `${settings.publicWebUrl}/pap/${input.papId}/instalments/${input.seq}`;
+  const due = inst.dueAt.toISOString().slice(0, 10);
+  const recipients = input.escalate
+    ? (pap.batch?.communityManagerAssignments ?? []).map((a) => ({ userId: a.communityManager.id, email: a.communityManager.email }))
+    : [{ userId: pap.user.id, email: pap.user.email }];
+  if (!recipients.length) {
+    deps.logger.info({ papId: input.papId, instalmentId: input.instalmentId, batchId: pap.batch?.id ?? null }, 'PAP instalment escalation skipped: the batch is gone or has no community manager');
+    return { outcome: 'skipped', reason: pap.batch ? 'the batch has no community manager' : 'the batch no longer exists' };
+  }
+  const when = input.offsetMs < 0 ? `is due on ${due}` : input.offsetMs === 0 ? 'is due today' : `was due on ${due} and is overdue`;
+  let already = true;
+  for (const r of recipients) {
+    const sent = await sendClaimedEmail(deps, {
+      dedupeKey: `pap-instalment-reminder:${input.instalmentId}:${input.reminder}:${r.email}`,
+      emailType: input.escalate ? 'PAP_ESCALATION' : 'PAP_INSTALMENT_REMINDER',
+      userId: r.userId,
+      to: r.email,
+      from: settings.emailFrom,
+      subject: input.escalate ? `PAP instalment ${input.seq} of ${pap.user.name} is overdue` : `Instalment ${input.seq} of your PAP agreement ${input.offsetMs > 0 ? 'is overdue' : 'is due'}: ${rupees(inst.amountPaise)}`,
+      text: input.escalate
+        ? `${pap.user.name} (${pap.user.email}) of batch ${pap.batch?.code ?? '-'}: instalment ${input.seq} (${rupees(inst.amountPaise)}) ${when}. Please follow up: ${link}`
+        : `Hello ${pap.user.name},\n\nInstalment ${input.seq} of your pay-after-placement agreement (${rupees(inst.amountPaise)}) ${when}. Pay it here: ${link}\n\nMAS`,
+      metadata: { papId: input.papId, instalmentId: input.instalmentId, seq: input.seq, reminder: input.reminder },
+    });
+    if (sent.outcome === 'sent') already = false;
+  }
+  return { outcome: already ? 'already-sent' : 'sent', to: recipients.map((r) => r.email) };
+}

@@ -22,7 +22,7 @@ export interface PaymentRef {
   description: string | null;
 }
 
-const ENTITY_TYPE: Record<PaymentKind, string> = { token: 'token_purchase', application: 'application_payment', 'pap-upfront': 'pap_upfront_payment' };
+const ENTITY_TYPE: Record<PaymentKind, string> = { token: 'token_purchase', application: 'application_payment', 'pap-upfront': 'pap_upfront_payment', 'pap-instalment': 'pap_instalment_payment' };
 
 function startOptions(deps: StarterDeps, p: PaymentRef) {
   if (!p.workflowId || !p.subjectId || !p.userId) throw new Error(`global payment ${p.id} has no workflow, subject or payer`);

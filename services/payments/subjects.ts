@@ -4,11 +4,14 @@
 //                invoiced → PAYMENT_RECEIVED → PAID; no money → the application stays APPROVED.
 //   pap-upfront: the subject is the PAP agreement; its application moves exactly as for a fee
 //                (the PAP run hears the outcome from the payment run and enrols the student).
+//   pap-instalment: the subject is one instalment of a PAP collection: captured → PAID, once
+//                (the PAP run hears it and completes the agreement when nothing is left due).
 // Each move is a conditional update, so a second call (a duplicate webhook, a retried activity)
 // changes nothing and answers false.
 import { applicationLifecycle } from '../../domain/application/status.js';
 import type { Tx } from '../../infra/prisma.js';
 import type { PaymentKind } from '../../workflows/payment/payment.contract.js';
+import { markInstalmentPaid } from '../pap/collection.js';
 import { closePurchaseInTx, creditPurchaseInTx } from '../tokens/purchase-settlement.js';
 
 export interface CapturedPayment {
@@ -62,7 +65,13 @@ const papUpfront: Subject = {
   unpaid: async () => {},
 };
 
-export const SUBJECTS: Record<PaymentKind, Subject> = { token, application, 'pap-upfront': papUpfront };
+const papInstalment: Subject = {
+  captured: (tx, instalmentId, p) => markInstalmentPaid(tx, instalmentId, p.orderId, new Date()),
+  invoiced: async () => {},
+  unpaid: async () => {},
+};
+
+export const SUBJECTS: Record<PaymentKind, Subject> = { token, application, 'pap-upfront': papUpfront, 'pap-instalment': papInstalment };
 
 export function subjectOf(purpose: string): Subject {
   const s = SUBJECTS[purpose as PaymentKind];

@@ -13,8 +13,8 @@ export const PAP_DETAILS = {
 };
 
 
-/** From nothing to PENDING_PAP_APPROVAL; answers the agreement and application ids. */
-export async function papAwaitingApproval(stack: TestStack, tokens: { student: string; admin: string }, batchId: string) {
+/** From nothing to PENDING_PAP_APPROVAL; answers the agreement and application ids. `start` replaces the REST start (e.g. to pass short reminder offsets). */
+export async function papAwaitingApproval(stack: TestStack, tokens: { student: string; admin: string }, batchId: string, start?: (applicationId: string) => Promise<string>) {
   const call = apiCaller(stack);
   const ok = async (p: Promise<{ status: number; body: Record<string, unknown> }>, status = 200) => {
     const r = await p;
@@ -25,7 +25,7 @@ export async function papAwaitingApproval(stack: TestStack, tokens: { student: s
   await ok(call(tokens.student, 'POST', `/api/applications/${applicationId}/submit`));
   await ok(call(tokens.admin, 'POST', `/api/admin/applications/${applicationId}/start-review`));
   await ok(call(tokens.admin, 'POST', `/api/admin/applications/${applicationId}/approve`));
-  const papId = (await ok(call(tokens.student, 'POST', `/api/applications/${applicationId}/pap`), 201)).id as string;
+  const papId = start ? await start(applicationId) : ((await ok(call(tokens.student, 'POST', `/api/applications/${applicationId}/pap`), 201)).id as string);
   await ok(call(tokens.student, 'POST', `/api/pap/${papId}/mou-details`, PAP_DETAILS));
   const bytes = new TextEncoder().encode('%PDF-1.4\n% signed scan\n');
   const url = (await ok(call(tokens.student, 'POST', `/api/pap/${papId}/signed-mou/upload-url`, { contentType: 'application/pdf', sizeBytes: bytes.length }))) as { key: string; upload: { url: string; headers: Record<string, string> } };

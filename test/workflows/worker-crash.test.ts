@@ -8,7 +8,9 @@ import { runCrashingWorker } from '../support/crashing-worker.js';
 import { papAwaitingApproval } from '../support/pap-flow.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
-describe.concurrent('worker killed mid-workflow', () => {
+// Each run waits out the killed activity's startToCloseTimeout (30 s) before the retry; with four
+// child workers starting at once on a small machine that leaves little room under 60 s.
+describe.concurrent('worker killed mid-workflow', { timeout: 120_000 }, () => {
   const stacks: TestStack[] = [];
   beforeAll(() => undefined);
   afterAll(async () => {

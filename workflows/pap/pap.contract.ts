@@ -14,6 +14,8 @@ export interface PapInput {
   status?: PapStatus;
   /** When reminders fire, ms after a student step is entered; the last one escalates to the batch's community manager. Default day 2, day 5, day 7. */
   reminderOffsetsMs?: number[];
+  /** When each instalment's reminders fire, ms relative to its due date (negative: before). Default 3 days before, the due day, 3 days after, and 7 days after (escalated). */
+  collectionReminderOffsetsMs?: number[];
 }
 
 export interface PapLiveState {
@@ -31,6 +33,20 @@ export interface PapLiveState {
   upfrontPayment: { globalPaymentId: string; status: string } | null;
   /** The Leegality signing of the agreement, once asked for: where the student signs, or why eSign is not available (the manual upload stays). */
   esign: EsignLiveState | null;
+  /** The collection, once the placement is verified: what is owed and each instalment's state. */
+  collection: CollectionLiveState | null;
+}
+
+export interface InstalmentLiveState {
+  id: string;
+  seq: number;
+  amountPaise: number;
+  dueAt: string;
+  status: 'DUE' | 'PAID' | 'WRITTEN_OFF';
+}
+export interface CollectionLiveState {
+  totalPaise: number;
+  instalments: InstalmentLiveState[];
 }
 
 export interface EsignLiveState {
@@ -59,6 +75,28 @@ export interface PaymentOptionArgs extends ActorArg {
   option: 'UPFRONT' | 'PAP';
 }
 
+/** Placement (student or staff): the offer letter, uploaded under offerLetterPrefix, with the CTC. */
+export interface PlacementArgs extends ActorArg {
+  company: string;
+  role: string;
+  ctcPaise: number;
+  offerLetterKey: string;
+  joiningDate: string | null;
+}
+export interface VerifyPlacementArgs extends ActorArg {
+  decision: 'approve' | 'reject';
+  notes: string | null;
+  /** The CTC as verified, when it differs from the one reported. */
+  verifiedCtcPaise?: number;
+  /** The collection plan (defaults: 3 instalments, the first 30 days after verification, monthly). */
+  instalments?: number;
+  firstDueAt?: string;
+  intervalDays?: number;
+}
+export interface WriteOffArgs extends ActorArg {
+  reason: string;
+}
+
 export const submitMouDetailsUpdate = defineUpdate<PapLiveState, [MouDetailsArgs]>('submitMouDetails');
 export const submitSignedMouUpdate = defineUpdate<PapLiveState, [SignedMouArgs]>('submitSignedMou');
 export const reviewMouUpdate = defineUpdate<PapLiveState, [ReviewArgs]>('reviewMou');
@@ -68,10 +106,17 @@ export const approvePapUpdate = defineUpdate<PapLiveState, [ActorArg]>('approveP
 export const retryEnrolmentUpdate = defineUpdate<PapLiveState, [ActorArg]>('retryEnrolment');
 /** The student asks for a new eSign link (after a failed or declined signing). */
 export const resendEsignUpdate = defineUpdate<PapLiveState, [ActorArg]>('resendEsign');
+export const reportPlacementUpdate = defineUpdate<PapLiveState, [PlacementArgs]>('reportPlacement');
+export const verifyPlacementUpdate = defineUpdate<PapLiveState, [VerifyPlacementArgs]>('verifyPlacement');
+/** An admin writes the agreement off, with a reason (an unplaced student, an uncollectable balance). */
+export const writeOffUpdate = defineUpdate<PapLiveState, [WriteOffArgs]>('writeOff');
 export const papStateQuery = defineQuery<PapLiveState>('state');
 
 /** The pap-upfront payment run's outcome (sent by workflows/payment when it ends). */
 export const papUpfrontSettledSignal = defineSignal<[{ globalPaymentId: string; status: string }]>('papUpfrontSettled');
+
+/** A pap-instalment payment run's outcome (sent by workflows/payment when it ends). */
+export const papInstalmentSettledSignal = defineSignal<[{ instalmentId: string; globalPaymentId: string; status: string }]>('papInstalmentSettled');
 
 /** Leegality's webhook: the agreement's document is signed (Success, Completed). */
 export const papEsignCompletedSignal = defineSignal<[{ documentId: string }]>('papEsignCompleted');
@@ -83,9 +128,14 @@ export const REFUSED = 'REFUSED:';
 
 export const DAY_MS = 24 * 3600 * 1000;
 export const DEFAULT_REMINDER_OFFSETS_MS = [2 * DAY_MS, 5 * DAY_MS, 7 * DAY_MS];
+export const DEFAULT_COLLECTION_REMINDER_OFFSETS_MS = [-3 * DAY_MS, 0, 3 * DAY_MS, 7 * DAY_MS];
+export const DEFAULT_INSTALMENTS = 3;
+export const DEFAULT_INSTALMENT_INTERVAL_DAYS = 30;
 
 /** The object key prefix a student's signed MOU upload must use. */
 export const signedMouPrefix = (papId: string) => `pap/${papId}/signed/`;
+/** The object key prefix an offer letter upload must use. */
+export const offerLetterPrefix = (papId: string) => `pap/${papId}/offer-letter/`;
 export const agreementKey = (papId: string) => `pap/${papId}/agreement.pdf`;
 /** Where the eSigned PDF and its audit trail are copied (a retry overwrites the same objects). */
 export const esignPrefix = (papId: string, documentId: string) => `pap/${papId}/esign/${documentId}/`;

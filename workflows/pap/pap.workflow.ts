@@ -3,8 +3,11 @@
 // activities and keeps MasState current. Student steps send reminders on durable timers (day 2,
 // day 5, then an escalation to the batch's community manager), each once per (pap, step, visit,
 // reminder#). Upfront payment goes through the one payment workflow (kind pap-upfront), whose
-// run signals its outcome here. The run ends this increment waiting at ENROLLED for the
-// placement report (a later Update).
+// run signals its outcome here. After enrolment the run waits for the placement (an offer letter
+// with the CTC, reported by the student or staff) and an admin's verification, which writes the
+// collection plan; each instalment's due date is a durable timer with reminders before and after
+// it, each instalment is paid through the payment workflow (kind pap-instalment, which signals
+// here), and the run ends COMPLETED when nothing is left due, or WRITTEN_OFF by an admin.
 import {
   ActivityFailure,
   ApplicationFailure,
@@ -22,7 +25,18 @@ import { MasState } from '../search-attributes.js';
 import {
   approvePapUpdate,
   choosePaymentOptionUpdate,
+  DEFAULT_COLLECTION_REMINDER_OFFSETS_MS,
   DEFAULT_REMINDER_OFFSETS_MS,
+  offerLetterPrefix,
+  papInstalmentSettledSignal,
+  reportPlacementUpdate,
+  verifyPlacementUpdate,
+  writeOffUpdate,
+  type CollectionLiveState,
+  type InstalmentLiveState,
+  type PlacementArgs,
+  type VerifyPlacementArgs,
+  type WriteOffArgs,
   PAP_ESIGN_PATCH,
   papEsignCompletedSignal,
   papEsignFailedSignal,
@@ -57,8 +71,9 @@ const mail = proxyActivities<PapActivities>({
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 20 },
 });
 
-/** Past the enrolment: this increment's run only waits there (placement and collection come later). */
-const ENROLLED_OR_LATER: readonly PapStatus[] = ['ENROLLED', 'PLACEMENT_UNDER_REVIEW', 'PAYMENT_COLLECTION_PENDING', 'COMPLETED', 'WRITTEN_OFF'];
+/** Where the run only waits for a person (staff, or a placement that takes months): no reminders. */
+const QUIET_WAITS: readonly PapStatus[] = ['PENDING_MOU_REVIEW', 'MOU_SIGNED_APPROVED', 'PENDING_PAP_APPROVAL', 'ENROLLED', 'PLACEMENT_UNDER_REVIEW'];
+const ENDED: readonly PapStatus[] = ['COMPLETED', 'WRITTEN_OFF'];
 
 const WAITING_FOR: Record<PapStatus, string> = {
   PENDING_MOU_DETAILS: 'the student to fill in the MOU details',
@@ -68,9 +83,9 @@ const WAITING_FOR: Record<PapStatus, string> = {
   PENDING_PAYMENT_OPTION: 'the student to choose upfront payment or pay-after-placement',
   PENDING_PAP_APPROVAL: 'an admin to approve pay-after-placement',
   PENDING_UPFRONT_PAYMENT: 'the student’s upfront payment',
-  ENROLLED: 'the placement report (not yet available)',
-  PLACEMENT_UNDER_REVIEW: 'the placement review',
-  PAYMENT_COLLECTION_PENDING: 'the instalments',
+  ENROLLED: 'the placement: the offer letter and CTC, from the student or staff',
+  PLACEMENT_UNDER_REVIEW: 'an admin to verify the placement',
+  PAYMENT_COLLECTION_PENDING: 'the instalments to be paid',
   COMPLETED: 'nothing: completed',
   WRITTEN_OFF: 'nothing: written off',
 };
@@ -78,6 +93,7 @@ const WAITING_FOR: Record<PapStatus, string> = {
 export async function pap(input: PapInput): Promise<PapStatus> {
   const { papId } = input;
   const offsets = input.reminderOffsetsMs ?? DEFAULT_REMINDER_OFFSETS_MS;
+  const collectionOffsets = input.collectionReminderOffsetsMs ?? DEFAULT_COLLECTION_REMINDER_OFFSETS_MS;
   let status: PapStatus = input.status ?? 'PENDING_MOU_DETAILS';
   let busy = false;
   let nextReminderAt: number | null = null;
@@ -86,10 +102,17 @@ export async function pap(input: PapInput): Promise<PapStatus> {
   let rejection: string | null = null;
   let upfront: { globalPaymentId: string; status: string } | null = null;
   let esign: EsignLiveState | null = null;
+  let collection: CollectionLiveState | null = null;
+  /** Instalments whose payment run reported COMPLETED (before or after the plan was loaded). */
+  const paidInstalments = new Set<string>();
   const visits: Partial<Record<PapStatus, number>> = { [status]: 1 };
 
   const waitingFor = () => {
     if (blocked) return `an admin to retry the enrolment (${blocked})`;
+    if (status === 'PAYMENT_COLLECTION_PENDING' && collection) {
+      const next = collection.instalments.find((i) => i.status === 'DUE');
+      if (next) return `instalment ${next.seq} of ${collection.instalments.length} (${next.amountPaise} paise, due ${next.dueAt}) to be paid`;
+    }
     if (status === 'PENDING_MOU_UPLOAD' && esign?.signUrl && !esign.failure) return 'the student to sign the agreement through Leegality (signUrl) or upload a signed scan';
     if (status === 'PENDING_MOU_UPLOAD' && esign?.failure) return `the student to upload a signed scan or ask for a new eSign link (eSign: ${esign.failure})`;
     return WAITING_FOR[status];
@@ -103,6 +126,7 @@ export async function pap(input: PapInput): Promise<PapStatus> {
     rejection,
     upfrontPayment: upfront,
     esign,
+    collection,
   });
   const describe = () => setCurrentDetails(`**${status}**: waiting for ${live().waitingFor}${nextReminderAt !== null ? `; next reminder ${new Date(nextReminderAt).toISOString()}` : ''}`);
   /** The row moves first (a conditional update), then the run's own state and the search attribute. */
@@ -243,6 +267,69 @@ export async function pap(input: PapInput): Promise<PapStatus> {
       },
     },
   );
+  setHandler(
+    reportPlacementUpdate,
+    ({ actorId, company, role, ctcPaise, offerLetterKey, joiningDate }) =>
+      step(async () => {
+        await acts.checkOfferLetter({ papId, key: offerLetterKey });
+        rejection = null;
+        await moveTo('PLACEMENT_UNDER_REVIEW', { placementDetails: { company, role, ctcPaise, offerLetterKey, joiningDate, reportedById: actorId }, placementReportedAt: 'now' });
+      }),
+    {
+      validator: ({ offerLetterKey }: PlacementArgs) => {
+        refuseUnless('reportPlacement');
+        if (!offerLetterKey.startsWith(offerLetterPrefix(papId))) throw new Error(`${REFUSED} the offer letter key is not one issued for this PAP agreement`);
+      },
+    },
+  );
+  setHandler(
+    verifyPlacementUpdate,
+    ({ decision, notes, actorId, verifiedCtcPaise, instalments, firstDueAt, intervalDays }) =>
+      step(async () => {
+        if (decision === 'reject') {
+          rejection = notes;
+          await moveTo('ENROLLED');
+          return;
+        }
+        const plan = await acts.planCollection({ papId, actorId, verifiedCtcPaise, instalments, firstDueAt, intervalDays });
+        collection = plan.collection;
+        rejection = null;
+        status = plan.status;
+        visits[status] = (visits[status] ?? 0) + 1;
+        upsertSearchAttributes([{ key: MasState, value: status }]);
+        describe();
+      }),
+    {
+      validator: ({ decision, notes }: VerifyPlacementArgs) => {
+        refuseUnless('verifyPlacement');
+        if (decision === 'reject' && !notes?.trim()) throw new Error(`${REFUSED} a rejection needs a reason`);
+      },
+    },
+  );
+  setHandler(
+    writeOffUpdate,
+    ({ actorId, reason }) =>
+      step(async () => {
+        await acts.writeOffPap({ papId, from: status, actorId, reason });
+        status = 'WRITTEN_OFF';
+        if (collection) collection = { ...collection, instalments: collection.instalments.map((i) => (i.status === 'DUE' ? { ...i, status: 'WRITTEN_OFF' } : i)) };
+        nextReminderAt = null;
+        upsertSearchAttributes([{ key: MasState, value: status }]);
+        describe();
+      }),
+    {
+      validator: ({ reason }: WriteOffArgs) => {
+        refuseUnless('writeOff');
+        if (!reason.trim()) throw new Error(`${REFUSED} a write-off needs a reason`);
+      },
+    },
+  );
+  setHandler(papInstalmentSettledSignal, ({ instalmentId, status: paid }) => {
+    if (paid !== 'COMPLETED') return;
+    paidInstalments.add(instalmentId);
+    if (collection) collection = { ...collection, instalments: collection.instalments.map((i) => (i.id === instalmentId ? { ...i, status: 'PAID' } : i)) };
+    describe();
+  });
   // Leegality's webhook (services/pap/esign-webhook.ts): only the agreement's current document,
   // only while the signature is awaited; anything else (stale, duplicate, late) changes nothing.
   const currentDocument = (documentId: string) => status === 'PENDING_MOU_UPLOAD' && (!esign?.documentId || esign.documentId === documentId);
@@ -300,12 +387,52 @@ export async function pap(input: PapInput): Promise<PapStatus> {
     await condition(done);
   };
 
+  const isPaid = (i: InstalmentLiveState) => i.status === 'PAID' || paidInstalments.has(i.id);
+  const collecting = () => status === 'PAYMENT_COLLECTION_PENDING';
+  /**
+   * The collection: instalments in due order; each one's reminders fire at its due date plus the
+   * offsets (a reminder whose successor is already due is skipped, so a late start sends one, not
+   * a burst). It ends COMPLETED when none is left due, unless an admin wrote it off meanwhile.
+   */
+  const collect = async () => {
+    collection ??= await acts.loadCollection({ papId });
+    for (const inst of collection?.instalments ?? []) {
+      if (isPaid(inst) || inst.status !== 'DUE') continue;
+      const due = Date.parse(inst.dueAt);
+      remindersSent = 0;
+      for (let i = 0; i < collectionOffsets.length; i++) {
+        const at = due + collectionOffsets[i]!;
+        const following = collectionOffsets[i + 1];
+        if (following !== undefined && due + following <= Date.now()) continue;
+        nextReminderAt = at;
+        describe();
+        if (await condition(() => isPaid(inst) || !collecting(), Math.max(1, at - Date.now()))) break;
+        const escalate = collectionOffsets.length > 1 && i === collectionOffsets.length - 1 && collectionOffsets[i]! > 0;
+        await mail.sendPapInstalmentReminder({ papId, instalmentId: inst.id, seq: inst.seq, reminder: i + 1, offsetMs: collectionOffsets[i]!, escalate });
+        remindersSent++;
+      }
+      nextReminderAt = null;
+      describe();
+      await condition(() => isPaid(inst) || !collecting());
+      if (!collecting()) return;
+    }
+    await turn(async () => {
+      if (!collecting()) return;
+      if (collection) collection = { ...collection, instalments: collection.instalments.map((i) => (paidInstalments.has(i.id) ? { ...i, status: 'PAID' } : i)) };
+      await moveTo('COMPLETED');
+    });
+  };
+
   for (;;) {
     const at = status;
-    if (ENROLLED_OR_LATER.includes(at)) break;
-    // Staff steps (and the moment between approval and the payment option): no reminders.
-    if (at === 'PENDING_MOU_REVIEW' || at === 'MOU_SIGNED_APPROVED' || at === 'PENDING_PAP_APPROVAL') {
+    if (ENDED.includes(at)) break;
+    // Staff steps, the moment between approval and the payment option, and the placement: no reminders.
+    if (QUIET_WAITS.includes(at)) {
       await condition(() => status !== at);
+      continue;
+    }
+    if (at === 'PAYMENT_COLLECTION_PENDING') {
+      await collect();
       continue;
     }
     if (at === 'PENDING_UPFRONT_PAYMENT') {
@@ -321,9 +448,7 @@ export async function pap(input: PapInput): Promise<PapStatus> {
     }
     throw ApplicationFailure.nonRetryable(`The PAP run cannot continue from ${at}`);
   }
-  // Placement (reportPlacement) and collection come in a later increment; the run stays here.
+  nextReminderAt = null;
   describe();
-  const end = status;
-  await condition(() => status !== end);
   return status;
 }

@@ -4,15 +4,15 @@
 import { defineQuery } from '@temporalio/workflow';
 export { paymentCapturedSignal, paymentFailedSignal } from '../token-purchase/token-purchase.contract.js';
 
-/** What is paid for: token packs, MAS program fees, and a PAP agreement's upfront fee (subject: the PAP row; its run is signalled). */
-export const PAYMENT_KINDS = ['token', 'application', 'pap-upfront'] as const;
+/** What is paid for: token packs, MAS program fees, a PAP agreement's upfront fee (subject: the PAP row) and one of its collection instalments (subject: mas101_pap_instalments); the PAP run is signalled. */
+export const PAYMENT_KINDS = ['token', 'application', 'pap-upfront', 'pap-instalment'] as const;
 export type PaymentKind = (typeof PAYMENT_KINDS)[number];
 
 export interface PaymentInput {
   kind: PaymentKind;
   /** The superadmin.global_payments row: the money, its tax lines and its invoice. */
   globalPaymentId: string;
-  /** What was bought: the token purchase, the application, or the PAP agreement (mas101_pap_workflows). */
+  /** What was bought: the token purchase, the application, the PAP agreement (mas101_pap_workflows) or a PAP instalment (mas101_pap_instalments). */
   subjectId: string;
   userId: string;
   orderId: string;

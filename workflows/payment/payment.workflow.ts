@@ -6,12 +6,12 @@
 // (gapless serial; the application → PAID) and the invoice PDF in S3.
 import { condition, getExternalWorkflowHandle, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import { workflowIds } from '../../domain/ids.js';
-import { papUpfrontSettledSignal } from '../pap/pap.contract.js';
+import { papInstalmentSettledSignal, papUpfrontSettledSignal } from '../pap/pap.contract.js';
 import type { PaymentActivities } from '../../activities/payments.activities.js';
 import { MasState } from '../search-attributes.js';
 import { paymentCapturedSignal, paymentFailedSignal, paymentStateQuery, type PaymentInput, type PaymentOutcome, type PaymentStatus, type SettleOutcome } from './payment.contract.js';
 
-const { settlePayment, reconcilePayment, issueInvoice } = proxyActivities<PaymentActivities>({
+const { settlePayment, reconcilePayment, issueInvoice, papOfInstalment } = proxyActivities<PaymentActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 30 },
 });
@@ -53,6 +53,17 @@ export async function payment(input: PaymentInput): Promise<PaymentOutcome> {
     ({ invoiceNumber } = await issueInvoice({ globalPaymentId: input.globalPaymentId }));
     await storeInvoicePdf({ globalPaymentId: input.globalPaymentId });
     upsertSearchAttributes([{ key: MasState, value: 'INVOICED' }]);
+  }
+  if (input.kind === 'pap-instalment') {
+    // The agreement's run waits on its instalments; one that ended (written off) ignores this.
+    const papId = await papOfInstalment({ instalmentId: input.subjectId });
+    if (papId) {
+      try {
+        await getExternalWorkflowHandle(workflowIds.pap(papId)).signal(papInstalmentSettledSignal, { instalmentId: input.subjectId, globalPaymentId: input.globalPaymentId, status });
+      } catch {
+        // nothing to tell
+      }
+    }
   }
   if (input.kind === 'pap-upfront') {
     // The PAP run waits on this; a run that is gone (terminated) has nothing left to enrol.

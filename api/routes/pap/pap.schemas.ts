@@ -64,8 +64,38 @@ export const PapLive = z
       .object({ documentId: z.string().nullable(), signUrl: z.string().nullable(), failure: z.string().nullable().openapi({ description: 'Why eSign is not available; the manual upload stays' }) })
       .nullable()
       .openapi({ description: 'The Leegality signing, once asked for' }),
+    collection: z
+      .object({
+        totalPaise: z.number().int(),
+        instalments: z.array(z.object({ id: z.uuid(), seq: z.number().int(), amountPaise: z.number().int(), dueAt: z.string(), status: z.enum(['DUE', 'PAID', 'WRITTEN_OFF']) })),
+      })
+      .nullable()
+      .openapi({ description: 'The collection as the run sees it, once the placement is verified' }),
   })
   .openapi('PapLiveState');
+
+const PapPlacement = z
+  .object({
+    company: z.string(),
+    role: z.string(),
+    ctcPaise: z.number().int().openapi({ description: 'The first-year CTC as reported, in paise' }),
+    verifiedCtcPaise: z.number().int().nullable().openapi({ description: 'The CTC the admin verified (the collection is computed on it)' }),
+    joiningDate: z.string().nullable(),
+    reportedById: z.uuid(),
+    reportedAt: z.string().nullable(),
+    verifiedAt: z.string().nullable(),
+  })
+  .openapi('PapPlacement');
+
+const PapCollection = z
+  .object({
+    amountPaise: z.number().int().openapi({ description: 'What the agreement’s terms make owed on the verified CTC (GST included)' }),
+    paidPaise: z.number().int(),
+    instalments: z.array(
+      z.object({ id: z.uuid(), seq: z.number().int(), amountPaise: z.number().int(), dueAt: z.string(), status: z.enum(['DUE', 'PAID', 'WRITTEN_OFF']), paidAt: z.string().nullable(), globalPaymentId: z.uuid().nullable() }),
+    ),
+  })
+  .openapi('PapCollection');
 
 export const PapView = z
   .object({
@@ -90,6 +120,11 @@ export const PapView = z
     currency: z.string(),
     paymentOptionChosenAt: z.string().nullable(),
     enrolledAt: z.string().nullable(),
+    placement: PapPlacement.nullable(),
+    collection: PapCollection.nullable(),
+    completedAt: z.string().nullable(),
+    writtenOffAt: z.string().nullable(),
+    writeOffReason: z.string().nullable(),
     workflowId: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
