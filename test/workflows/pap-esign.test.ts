@@ -4,6 +4,7 @@
 // A bad MAC is 401 and writes nothing; a duplicate is 200 and changes nothing; an unknown
 // document is 200 "ignored"; a rejected MOU is signed again on a new document; an Error webhook leaves the agreement waiting with the reason, and
 // the manual upload still works; a Leegality outage leaves the upload, and a new link can be asked for.
+// The first agreement then goes all the way: enrolled, placed, its one instalment paid → COMPLETED.
 import { writeFileSync } from 'node:fs';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { pdfText } from '../support/pdf.js';
@@ -14,6 +15,7 @@ import { workflowIds } from '../../domain/ids.js';
 import { LeegalityError, type LeegalityProvider } from '../../providers/leegality/interface.js';
 import { signLeegalityMac } from '../../providers/leegality/webhooks.js';
 import { apiCaller, createUser, json } from '../support/auth.js';
+import { placeAndCollect } from '../support/pap-flow.js';
 import { until } from '../support/poll.js';
 import { startTestStack, TEST_LEEGALITY, type TestStack } from '../support/stack.js';
 
@@ -116,7 +118,15 @@ describe('PAP eSign through Leegality', () => {
     await until(() => row(id), (r) => r.status === 'PENDING_MOU_REVIEW');
     expect((await row(id)).signedDocumentS3Key).toBe(`pap/${id}/esign/${second}/signed.pdf`);
     expect((await call(admin.accessToken, 'POST', `/api/admin/pap/${id}/review`, { decision: 'approve' })).body.status).toBe('PENDING_PAYMENT_OPTION');
-    if (process.env.RECORD_HISTORIES === '1') writeFileSync('test/replay/histories/pap-esign.json', historyToJSON(await stack.temporal.workflow.getHandle(workflowIds.pap(id)).fetchHistory()));
+
+    // On to the end: pay after placement, approved, placed, one instalment paid → COMPLETED.
+    expect((await call(student.accessToken, 'POST', `/api/pap/${id}/payment-option`, { option: 'PAP' })).body.status).toBe('PENDING_PAP_APPROVAL');
+    expect((await call(admin.accessToken, 'POST', `/api/admin/pap/${id}/approve`)).body.status).toBe('ENROLLED');
+    // 15% of Rs. 4.8 lakh.
+    expect(await placeAndCollect(stack, { student: student.accessToken, admin: admin.accessToken }, id)).toMatchObject({ status: 'COMPLETED', credited: true, invoiceNumber: expect.any(String) });
+    expect(await stack.temporal.workflow.getHandle(workflowIds.pap(id)).result()).toBe('COMPLETED');
+    expect(await row(id)).toMatchObject({ status: 'COMPLETED', collectionAmountPaise: 7_200_000 });
+    if (process.env.RECORD_HISTORIES === '1') writeFileSync('test/replay/histories/pap-esign-completed.json', historyToJSON(await stack.temporal.workflow.getHandle(workflowIds.pap(id)).fetchHistory()));
   });
 
   it('an Error webhook (declined) keeps PENDING_MOU_UPLOAD with the reason; the manual upload still works', async () => {
