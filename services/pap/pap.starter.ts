@@ -35,7 +35,7 @@ export async function startPapRun(deps: PapRunDeps, row: PapRunRow, extra: Pick<
       workflowIdConflictPolicy: 'USE_EXISTING',
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
       staticSummary: `PAP · ${row.batchCode ?? 'no batch'} · application ${row.applicationId}`,
-      staticDetails: `PAP agreement ${row.id} of user ${row.userId}: MOU details, signed MOU, review, payment option, enrolment.`,
+      staticDetails: `PAP agreement ${row.id} of user ${row.userId}: MOU details, signed MOU, review, payment option, enrolment, placement, collection of the instalments.`,
       typedSearchAttributes: [
         { key: MasEntityType, value: 'pap' },
         { key: MasEntityId, value: row.id },
