@@ -123,8 +123,8 @@ export async function paymentOptionFee(db: Db, papId: string, option: 'UPFRONT' 
 }
 
 /**
- * Enrols the student: under PAP the application is first settled as a deferred fee (APPROVED →
- * PAYMENT_RECEIVED → PAID, nothing paid now); then PAID → BATCH_ALLOCATED (capacity respected)
+ * Enrols the student: under PAP (or upfront with nothing due) the application is first settled
+ * without a payment (APPROVED → PAYMENT_RECEIVED → PAID, nothing paid now); then PAID → BATCH_ALLOCATED (capacity respected)
  * → ENROLLED with the LMS enrollments (services/admissions/placement.ts), and the PAP row → ENROLLED.
  * A retry resumes from wherever the application is.
  */
@@ -135,10 +135,13 @@ export async function enrolPap(db: Db, papId: string, actorId: string | null, vi
   const from: PapStatus = via === 'pap' ? 'PENDING_PAP_APPROVAL' : 'PENDING_UPFRONT_PAYMENT';
   if (pap.status !== from) throw new DomainError('ILLEGAL_TRANSITION', `The PAP agreement is ${pap.status}, not ${from}`);
   const performer = actorId ?? pap.userId;
-  if (via === 'pap') {
+  // Under PAP the fee is deferred; upfront with nothing due (a full discount) there is nothing to
+  // pay. Either way the application is settled without a payment.
+  {
     await db.$transaction(async (tx) => {
       const app = await lockApplication(tx, pap.applicationId);
       if (app?.status !== 'APPROVED') return;
+      if (via === 'upfront' && amountDuePaise(app) > 0) return;
       applicationLifecycle.assertTransition('APPROVED', 'PAYMENT_RECEIVED');
       applicationLifecycle.assertTransition('PAYMENT_RECEIVED', 'PAID');
       await tx.application.update({ where: { id: pap.applicationId }, data: { status: 'PAID', amountPaidPaise: 0, paidAt: now } });

@@ -13,8 +13,18 @@ export const PAP_DETAILS = {
 };
 
 
-/** From nothing to PENDING_PAP_APPROVAL; answers the agreement and application ids. `start` replaces the REST start (e.g. to pass short reminder offsets). */
-export async function papAwaitingApproval(stack: TestStack, tokens: { student: string; admin: string }, batchId: string, start?: (applicationId: string) => Promise<string>) {
+/**
+ * From nothing to PENDING_PAP_APPROVAL (or, with `option: 'UPFRONT'`, to what choosing upfront
+ * leads to, `expectStatus`); answers the agreement and application ids. `start` replaces the REST
+ * start (e.g. to pass short reminder offsets, or to change the application first).
+ */
+export async function papAwaitingApproval(
+  stack: TestStack,
+  tokens: { student: string; admin: string },
+  batchId: string,
+  opts: { start?: (applicationId: string) => Promise<string>; option?: 'PAP' | 'UPFRONT'; expectStatus?: string } = {},
+) {
+  const { start, option = 'PAP', expectStatus = 'PENDING_PAP_APPROVAL' } = opts;
   const call = apiCaller(stack);
   const ok = async (p: Promise<{ status: number; body: Record<string, unknown> }>, status = 200) => {
     const r = await p;
@@ -32,7 +42,7 @@ export async function papAwaitingApproval(stack: TestStack, tokens: { student: s
   expect((await fetch(url.upload.url, { method: 'PUT', headers: url.upload.headers, body: bytes })).status).toBe(200);
   await ok(call(tokens.student, 'POST', `/api/pap/${papId}/signed-mou`, { key: url.key }));
   await ok(call(tokens.admin, 'POST', `/api/admin/pap/${papId}/review`, { decision: 'approve' }));
-  expect(await ok(call(tokens.student, 'POST', `/api/pap/${papId}/payment-option`, { option: 'PAP' }))).toMatchObject({ status: 'PENDING_PAP_APPROVAL' });
+  expect(await ok(call(tokens.student, 'POST', `/api/pap/${papId}/payment-option`, { option }))).toMatchObject({ status: expectStatus });
   return { papId, applicationId };
 }
 

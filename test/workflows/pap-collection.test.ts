@@ -30,9 +30,8 @@ const call = (...args: Parameters<ReturnType<typeof apiCaller>>) => apiCaller(st
 
 /** An ENROLLED pay-after-placement agreement whose instalment reminders fire on the due moment, 1.5 s after it, and a minute after (escalation). */
 async function enrolledPap(studentToken: string, studentId: string, batchId: string) {
-  const { papId } = await papAwaitingApproval(stack, { student: studentToken, admin: admin.accessToken }, batchId, async (appId) => {
-    const pap = await startPap(stack.deps, { userId: studentId, role: 'USER' }, appId, { collectionReminderOffsetsMs: [0, 1_500, 60_000] });
-    return pap.id;
+  const { papId } = await papAwaitingApproval(stack, { student: studentToken, admin: admin.accessToken }, batchId, {
+    start: async (appId) => (await startPap(stack.deps, { userId: studentId, role: 'USER' }, appId, { collectionReminderOffsetsMs: [0, 1_500, 60_000] })).id,
   });
   expect((await call(admin.accessToken, 'POST', `/api/admin/pap/${papId}/approve`)).body).toMatchObject({ status: 'ENROLLED' });
   return papId;
@@ -164,6 +163,31 @@ describe('PAP placement and collection', () => {
     expect(await handle.result()).toBe('WRITTEN_OFF');
     expect((await call(student.accessToken, 'POST', `/api/pap/${papId}/instalments/1/payment`, {})).status).toBe(409);
     if (process.env.RECORD_HISTORIES === '1') writeFileSync('test/replay/histories/pap-write-off.json', historyToJSON(await handle.fetchHistory()));
+  });
+});
+
+describe('PAP upfront with nothing due', () => {
+  it('a full discount and the upfront option: enrolled at once, no order, and nothing owed after placement', async () => {
+    const { batch, course } = await batchWithCourse(stack.db, 5, 'PAPF');
+    const student = await createUser(stack, 'USER');
+    const { papId, applicationId } = await papAwaitingApproval(stack, { student: student.accessToken, admin: admin.accessToken }, batch.id, {
+      option: 'UPFRONT',
+      expectStatus: 'ENROLLED',
+      start: async (appId) => {
+        const app = await stack.db.application.findUniqueOrThrow({ where: { id: appId }, select: { feePaise: true } });
+        await stack.db.application.update({ where: { id: appId }, data: { discountPaise: app.feePaise ?? 0 } });
+        return (await call(student.accessToken, 'POST', `/api/applications/${appId}/pap`)).body.id as string;
+      },
+    });
+    expect(await stack.db.application.findUniqueOrThrow({ where: { id: applicationId }, select: { status: true, amountPaidPaise: true } })).toEqual({ status: 'ENROLLED', amountPaidPaise: 0 });
+    expect(await stack.db.enrollment.count({ where: { userId: student.user.id, courseId: course.id } })).toBe(1);
+    expect(await stack.db.globalPayment.count({ where: { subjectId: papId } })).toBe(0);
+    expect((await call(student.accessToken, 'POST', `/api/pap/${papId}/upfront-payment`, {})).status).toBe(409);
+    const key = await uploadOfferLetter(student.accessToken, papId);
+    await call(student.accessToken, 'POST', `/api/pap/${papId}/placement`, { company: 'Zeta', role: 'Analyst', ctcPaise: 40_000_000, offerLetterKey: key });
+    expect((await call(admin.accessToken, 'POST', `/api/admin/pap/${papId}/placement/verify`, { decision: 'approve' })).body).toMatchObject({ status: 'COMPLETED', collection: { amountPaise: 0, instalments: [] } });
+    expect(await stack.temporal.workflow.getHandle(workflowIds.pap(papId)).result()).toBe('COMPLETED');
+    if (process.env.RECORD_HISTORIES === '1') writeFileSync('test/replay/histories/pap-free-upfront.json', historyToJSON(await stack.temporal.workflow.getHandle(workflowIds.pap(papId)).fetchHistory()));
   });
 });
 

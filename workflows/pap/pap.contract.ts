@@ -143,3 +143,5 @@ export const esignSignedKey = (papId: string, documentId: string) => `${esignPre
 export const esignAuditTrailKey = (papId: string, documentId: string) => `${esignPrefix(papId, documentId)}audit-trail.pdf`;
 /** The patch of the eSign path (pap-esign); runs started before it keep the manual upload only. */
 export const PAP_ESIGN_PATCH = 'pap-esign';
+/** The patch that enrols an upfront agreement with nothing due at once (pap-free-upfront). */
+export const PAP_FREE_UPFRONT_PATCH = 'pap-free-upfront';

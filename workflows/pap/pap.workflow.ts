@@ -38,6 +38,7 @@ import {
   type VerifyPlacementArgs,
   type WriteOffArgs,
   PAP_ESIGN_PATCH,
+  PAP_FREE_UPFRONT_PATCH,
   papEsignCompletedSignal,
   papEsignFailedSignal,
   papStateQuery,
@@ -238,10 +239,12 @@ export async function pap(input: PapInput): Promise<PapStatus> {
   );
   setHandler(
     choosePaymentOptionUpdate,
-    ({ option }) =>
+    ({ option, actorId }) =>
       step(async () => {
         const { feeAmountPaise } = await acts.paymentOptionFee({ papId, option });
         await moveTo(option === 'UPFRONT' ? 'PENDING_UPFRONT_PAYMENT' : 'PENDING_PAP_APPROVAL', { paymentOption: option, paymentOptionChosenAt: 'now', feeAmountPaise });
+        // Nothing due upfront (a full discount): no order can be made, so the student is enrolled now.
+        if (option === 'UPFRONT' && feeAmountPaise === 0 && patched(PAP_FREE_UPFRONT_PATCH)) await enrol(actorId, 'upfront');
       }),
     { validator: (_a: PaymentOptionArgs) => refuseUnless('choosePaymentOption') },
   );
