@@ -70,6 +70,7 @@ import { lmsAttendanceRouter } from './routes/lms-attendance/lms-attendance.inde
 import { papTemplatesRouter } from './routes/pap-templates/pap-templates.index.js';
 import { papRouter } from './routes/pap/pap.index.js';
 import { papCollectionRouter } from './routes/pap-collection/pap-collection.index.js';
+import { issuesRouter } from './routes/issues/issues.index.js';
 
 export function createApp(deps: ServiceDeps) {
   const app = createRouter();
@@ -157,6 +158,7 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', papTemplatesRouter);
   app.route('/', papRouter);
   app.route('/', papCollectionRouter);
+  app.route('/', issuesRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
