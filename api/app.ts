@@ -69,6 +69,8 @@ import { lmsSubmissionsRouter } from './routes/lms-submissions/lms-submissions.i
 import { lmsAttendanceRouter } from './routes/lms-attendance/lms-attendance.index.js';
 import { papTemplatesRouter } from './routes/pap-templates/pap-templates.index.js';
 import { papRouter } from './routes/pap/pap.index.js';
+import { llmKeysRouter } from './routes/llm-keys/llm-keys.index.js';
+import { agentsRouter } from './routes/agents/agents.index.js';
 
 export function createApp(deps: ServiceDeps) {
   const app = createRouter();
@@ -155,6 +157,8 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', lmsAttendanceRouter);
   app.route('/', papTemplatesRouter);
   app.route('/', papRouter);
+  app.route('/', llmKeysRouter);
+  app.route('/', agentsRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -9,7 +9,7 @@ export function createLogger(level: string = 'info', name = 'mas'): Logger {
     level,
     base: { service: name },
     redact: {
-      paths: ['password', '*.password', 'token', '*.token', 'secret', '*.secret', 'authorization', '*.authorization', 'req.headers.authorization', 'req.headers["x-api-key"]'],
+      paths: ['password', '*.password', 'token', '*.token', 'secret', '*.secret', 'authorization', '*.authorization', 'req.headers.authorization', 'req.headers["x-api-key"]', 'apiKey', '*.apiKey', '*.*.apiKey'],
       censor: '[redacted]',
     },
   });
