@@ -5,6 +5,7 @@
 // cannot read or delete another's key.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -123,6 +124,58 @@ describe('saving a key', () => {
     expect(logs).toContain('llm key check failed');
     expect(logs).toContain('a careless log line');
     for (const secret of [key, wrong, key.slice(-12)]) expect(logs).not.toContain(secret);
+  });
+});
+
+/** A throw-away HTTP server answering every request with `answer`; it records the headers it saw. */
+async function fakeProvider(answer: (res: ServerResponse) => void) {
+  const seen: IncomingHttpHeaders[] = [];
+  const server: Server = createServer((req, res) => {
+    seen.push(req.headers);
+    answer(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return { url: `http://127.0.0.1:${port}/v1`, seen, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+describe('a hostile or odd provider', () => {
+  it('a 401 that echoes the key does not bring it into the answer or the logs', async () => {
+    const u = await createUser(stack, 'USER');
+    const key = `sk-echo-${randomBytes(18).toString('base64url')}`;
+    const provider = await fakeProvider((res) => {
+      res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `Incorrect API key provided: ${key}` } }));
+    });
+    try {
+      const res = await save(u.accessToken, { apiKey: key, baseUrl: provider.url });
+      expect(res.status).toBe(422);
+      expect(provider.seen[0]!.authorization).toBe(`Bearer ${key}`);
+      expect(res.text).not.toContain(key);
+      expect(logLines.join('')).not.toContain(key);
+    } finally {
+      await provider.close();
+    }
+  });
+
+  it('a redirect is not followed, so the key never reaches the other host', async () => {
+    const u = await createUser(stack, 'USER');
+    const elsewhere = await fakeProvider((res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"object":"list","data":[]}'));
+    const redirecting = await fakeProvider((res) => res.writeHead(302, { location: `${elsewhere.url}/models` }).end());
+    try {
+      const res = await save(u.accessToken, { apiKey: userKey(), baseUrl: redirecting.url });
+      expect(res.status).toBe(422);
+      expect(redirecting.seen).toHaveLength(1);
+      expect(elsewhere.seen).toHaveLength(0);
+      // A 200 that is not a model list is refused too.
+      const odd = await fakeProvider((res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>hi</html>'));
+      const notApi = await save(u.accessToken, { apiKey: userKey(), baseUrl: odd.url });
+      await odd.close();
+      expect(notApi.status).toBe(422);
+      expect(notApi.body!.detail).toMatch(/not a model list/);
+      expect(await stack.db.userLlmKey.count({ where: { userId: u.user.id } })).toBe(0);
+    } finally {
+      await Promise.all([redirecting.close(), elsewhere.close()]);
+    }
   });
 });
 
