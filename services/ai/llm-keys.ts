@@ -48,7 +48,7 @@ const CHECK_FAILED: Record<Exclude<LlmKeyCheck, { ok: true }>['reason'], string>
   rejected: 'The provider refused this key (GET {baseUrl}/models answered {status}). Check the key and that it belongs to this provider.',
   unreachable: 'The provider could not be reached at {baseUrl}. Check the baseUrl.',
   timeout: 'The provider did not answer GET {baseUrl}/models in time. Try again, or check the baseUrl.',
-  unexpected: 'GET {baseUrl}/models answered {status} or a body that is not a model list: is this an OpenAI-compatible API?',
+  unexpected: 'GET {baseUrl}/models answered {status}, not a model list: is this an OpenAI-compatible API?',
 };
 
 export interface SaveLlmKeyInput {
