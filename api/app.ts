@@ -71,6 +71,8 @@ import { papTemplatesRouter } from './routes/pap-templates/pap-templates.index.j
 import { papRouter } from './routes/pap/pap.index.js';
 import { papCollectionRouter } from './routes/pap-collection/pap-collection.index.js';
 import { issuesRouter } from './routes/issues/issues.index.js';
+import { llmKeysRouter } from './routes/llm-keys/llm-keys.index.js';
+import { agentsRouter } from './routes/agents/agents.index.js';
 
 export function createApp(deps: ServiceDeps) {
   const app = createRouter();
@@ -159,6 +161,8 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', papRouter);
   app.route('/', papCollectionRouter);
   app.route('/', issuesRouter);
+  app.route('/', llmKeysRouter);
+  app.route('/', agentsRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -1,6 +1,7 @@
 // Parses the process environment once, with zod. Everything else receives a typed Config.
 import { z } from 'zod';
 import { checkGstin } from '../domain/finance/gstin.js';
+import { DEV_LLM_KEYS_KEK_ID, parseKeks } from './kek-keyring.js';
 
 /** Development Razorpay credentials, shared by the api, the worker and the simulator. */
 export const DEV_RAZORPAY = { keyId: 'rzp_test_devkey000000', keySecret: 'dev-razorpay-key-secret', webhookSecret: 'dev-razorpay-webhook-secret' } as const;
@@ -141,6 +142,12 @@ const EnvSchema = z.object({
   VOICE_AGENT_PHONE_NUMBER_ID: z.string().min(1).default(DEV_VOICE.agentPhoneNumberId),
   VOICE_WEBHOOK_SECRET: z.string().min(16).default(DEV_VOICE.webhookSecret),
   VOICE_OUTBOUND_CALL_PATH: z.string().regex(/^\/\S*$/, { message: 'a path starting with /' }).default('/v1/convai/twilio/outbound-call'),
+  // Per-user LLM keys (user_llm_keys): AES-256-GCM under a keyring of KEKs "id:<64 hex or base64>,id:…"; required in production.
+  LLM_KEYS_KEKS: z.string().optional(),
+  /** The KEK new keys are sealed with (default: the last one listed); `npm run llm-keys:reseal` moves older rows to it. */
+  LLM_KEYS_ACTIVE_KEK: z.string().optional(),
+  /** The check of a new key (GET {baseUrl}/models) gives up after this long (422). */
+  LLM_KEYS_CHECK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   /** An answer that leaves the body unread (401, 413…) first reads and discards up to this much, within BODY_DRAIN_TIMEOUT_MS, so keep-alive survives; past either, Connection: close. */
   BODY_DRAIN_MAX_BYTES: z.coerce.number().int().min(0).default(1_048_576),
@@ -242,5 +249,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (parsed.data.NODE_ENV === 'production' && parsed.data.RAZORPAY_MODE === 'sim') {
     throw new Error('RAZORPAY_MODE=sim is for development; set RAZORPAY_MODE=live and the Razorpay keys in production');
   }
+  if (parsed.data.NODE_ENV === 'production' && !parsed.data.LLM_KEYS_KEKS) {
+    throw new Error('LLM_KEYS_KEKS ("id:key" pairs, each key 32 bytes as hex or base64) must be set in production');
+  }
+  if (parsed.data.LLM_KEYS_KEKS) parseKeks(parsed.data.LLM_KEYS_KEKS, parsed.data.LLM_KEYS_ACTIVE_KEK);
+  else if (parsed.data.LLM_KEYS_ACTIVE_KEK && parsed.data.LLM_KEYS_ACTIVE_KEK !== DEV_LLM_KEYS_KEK_ID) throw new Error('LLM_KEYS_ACTIVE_KEK is set but LLM_KEYS_KEKS is not');
   return parsed.data as Config;
+}
+
+/** ServiceDeps.config.llmKeys. */
+export function llmKeysConfig(c: Config) {
+  return {
+    ...(c.LLM_KEYS_KEKS ? { keks: c.LLM_KEYS_KEKS } : {}),
+    ...(c.LLM_KEYS_ACTIVE_KEK ? { activeKekId: c.LLM_KEYS_ACTIVE_KEK } : {}),
+    checkTimeoutMs: c.LLM_KEYS_CHECK_TIMEOUT_MS,
+    // Development and tests point keys at the local simulator over http; production wants https.
+    allowHttpBaseUrl: c.NODE_ENV !== 'production',
+  };
 }

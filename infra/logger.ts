@@ -1,16 +1,18 @@
 // pino JSON logger; secrets are redacted wherever they appear in a logged object.
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
-export function createLogger(level: string = 'info', name = 'mas'): Logger {
-  return pino({
+/** `destination` defaults to stdout (tests pass a capture stream). */
+export function createLogger(level: string = 'info', name = 'mas', destination?: DestinationStream): Logger {
+  const options = {
     name,
     level,
     base: { service: name },
     redact: {
-      paths: ['password', '*.password', 'token', '*.token', 'secret', '*.secret', 'authorization', '*.authorization', 'req.headers.authorization', 'req.headers["x-api-key"]'],
+      paths: ['password', '*.password', 'token', '*.token', 'secret', '*.secret', 'authorization', '*.authorization', 'req.headers.authorization', 'req.headers["x-api-key"]', 'apiKey', '*.apiKey', '*.*.apiKey'],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

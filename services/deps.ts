@@ -62,6 +62,8 @@ export interface ServiceDeps {
     defaultPlatform?: string;
     /** Mr-Hire HR platform account credentials key (HR_CREDENTIALS_KEY); absent in development: a derived dev key. */
     hrCredentialsKey?: string;
+    /** Per-user LLM keys: the KEK keyring (LLM_KEYS_KEKS / LLM_KEYS_ACTIVE_KEK; absent: the development KEK), the key check's timeout, and whether an http baseUrl is allowed. */
+    llmKeys?: { keks?: string; activeKekId?: string; checkTimeoutMs?: number; allowHttpBaseUrl?: boolean };
     /** Largest resume accepted by POST /api/jobs/{id}/applications (RESUME_MAX_BYTES); default 5 MiB. */
     resumeMaxBytes?: number;
     /** Job applications allowed per window, per IP and per email (APPLY_RATE_LIMIT_*); defaults in services/hire/apply.ts. */

@@ -1,5 +1,5 @@
-// A local OpenAI-compatible API speaking POST /v1/chat/completions, so the real `openai` client
-// runs in dev and tests. By default every answer is deterministic for its input and valid
+// A local OpenAI-compatible API speaking POST /v1/chat/completions and GET /v1/models, so the
+// real `openai` client (and the per-user key check) runs in dev and tests. By default every answer is deterministic for its input and valid
 // against the requested JSON schema (schema-answer.ts); /_sim/ (and the returned object) can
 // script content, invalid JSON, refusals, errors and slow replies, and list what was asked.
 import { randomBytes } from 'node:crypto';
@@ -21,6 +21,10 @@ export interface LlmSimulatorOptions {
   host?: string;
   /** The Bearer key every request must carry. */
   apiKey: string;
+  /** Further keys it accepts (users' own keys in tests); more with acceptKey() or POST /_sim/keys. */
+  extraApiKeys?: string[];
+  /** The ids GET /v1/models lists. Default gpt-4o-mini, gpt-4o. */
+  models?: string[];
   /** Requests per minute in the rate-limit headers; past it, 429. Default 100,000. */
   requestsPerMinute?: number;
   /** Largest request body. Default 2 MiB. */
@@ -53,6 +57,8 @@ export interface LlmSimulator {
   pendingScripts(): { script: LlmScript; remaining: number }[];
   /** Every chat completion request, oldest first (no message text: they carry PII). */
   requests(filter?: { schemaName?: string }): LlmRequestLog[];
+  /** Accepts one more Bearer key from now on (a user's own key). */
+  acceptKey(key: string): void;
   /** Forgets scripts and the request log. */
   reset(): void;
   close(): Promise<void>;
@@ -135,6 +141,27 @@ export async function startLlmSimulator(opts: LlmSimulatorOptions): Promise<LlmS
   const log: LlmRequestLog[] = [];
   const recent: number[] = [];
   const rpm = opts.requestsPerMinute ?? 100_000;
+  const keys = [opts.apiKey, ...(opts.extraApiKeys ?? [])];
+  const models = opts.models ?? ['gpt-4o-mini', 'gpt-4o'];
+
+  function authorize(req: IncomingMessage): void {
+    const auth = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
+    // Every key is compared (no early exit), so timing does not tell which matched.
+    const ok = auth ? keys.map((k) => constantTimeEqual(auth[1]!, k)).includes(true) : false;
+    if (!ok) throw new SimError(401, 'invalid_request_error', 'Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.', 'invalid_api_key');
+  }
+
+  const listModels = (req: IncomingMessage): Reply => {
+    authorize(req);
+    return { status: 200, body: { object: 'list', data: models.map((id) => ({ id, object: 'model', created: 1_715_367_049, owned_by: 'system' })) } };
+  };
+
+  async function addKeys(req: IncomingMessage): Promise<Reply> {
+    const parsed = z.object({ keys: z.array(z.string().min(1).max(500)).min(1).max(100) }).safeParse(await readJson(req));
+    if (!parsed.success) throw new SimError(400, 'invalid_request_error', 'Expected {"keys": ["…"]}');
+    keys.push(...parsed.data.keys);
+    return { status: 201, body: { accepted: parsed.data.keys.length } };
+  }
 
   /** The rate-limit headers over a one-minute window; null when the window is full. */
   function admit(now: number): Record<string, string> | null {
@@ -147,10 +174,7 @@ export async function startLlmSimulator(opts: LlmSimulatorOptions): Promise<LlmS
   }
 
   async function complete(req: IncomingMessage): Promise<Reply> {
-    const auth = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
-    if (!auth || !constantTimeEqual(auth[1]!, opts.apiKey)) {
-      throw new SimError(401, 'invalid_request_error', 'Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.', 'invalid_api_key');
-    }
+    authorize(req);
     const parsed = requestSchema.safeParse(await readJson(req, opts.maxBodyBytes ?? 2 * 1024 * 1024));
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
@@ -239,6 +263,8 @@ export async function startLlmSimulator(opts: LlmSimulatorOptions): Promise<LlmS
   type Handler = (req: IncomingMessage, url: URL) => Reply | Promise<Reply>;
   const routes: Route<Handler>[] = [
     ['POST', /^\/v1\/chat\/completions$/, (req) => complete(req)],
+    ['GET', /^\/v1\/models$/, (req) => listModels(req)],
+    ['POST', /^\/_sim\/keys$/, (req) => addKeys(req)],
     ['POST', /^\/_sim\/scripts$/, (req) => addScripts(req)],
     ['GET', /^\/_sim\/scripts$/, () => ({ status: 200, body: { scripts: scripts.pending() } })],
     ['GET', /^\/_sim\/requests$/, (_req, url) => ({ status: 200, body: { requests: requests({ schemaName: url.searchParams.get('schemaName') ?? undefined }) } })],
@@ -274,6 +300,9 @@ export async function startLlmSimulator(opts: LlmSimulatorOptions): Promise<LlmS
     },
     pendingScripts: () => scripts.pending(),
     requests,
+    acceptKey(key) {
+      keys.push(key);
+    },
     reset,
     close: () => server.close(),
   };

@@ -62,6 +62,9 @@ let student: Awaited<ReturnType<typeof createUser>>;
 let openBatchIds: string[] = [];
 let applies = 0;
 let draftId: string;
+/** An agent the PATCH case edits, and its current version (each accepted PATCH bumps it). */
+let agentId: string;
+let agentVersion = 1;
 beforeAll(async () => {
   // The largest bound (a system config value, 512 KiB) must fit under the body limit.
   stack = await startTestStack({ worker: false, config: { bodyLimitBytes: 1024 * 1024 } });
@@ -74,6 +77,9 @@ beforeAll(async () => {
   openBatchIds = (await Promise.all(Array.from({ length: 8 }, () => stack.db.batch.create({ data: { code: `FJ-${randomUUID().slice(0, 8)}`, name: 'Bounds batch' } })))).map((b) => b.id);
   draftId = (await stack.db.application.create({ data: { userId: student.user.id, batchId: openBatchIds[0]!, name: 'Bounds', email: student.email } })).id;
   applies = 1;
+  const agent = await stack.app.request(json('POST', '/api/admin/agents', { key: `bounds-${randomUUID().slice(0, 8)}`, name: 'Bounds', model: 'gpt-4o-mini', systemPrompt: 'Be brief.' }, bearerHeader(superadmin.accessToken)));
+  expect(agent.status).toBe(201);
+  agentId = ((await agent.json()) as { id: string }).id;
 });
 afterAll(() => stack?.close());
 
@@ -84,6 +90,12 @@ const deepArray = (levels: number): unknown => {
   return v;
 };
 
+/** An agent body with `value` at `field`: top level ("settings") or inside the first tool ("tools.[].function.parameters"). */
+const agentBody = (field: string, value: unknown) =>
+  field.startsWith('tools.') ? { tools: [{ type: 'function', function: { name: 'lookup', parameters: value } }] } : { [field]: value };
+/** Where the api reports a field: the first array item is index 0. */
+const reported = (field: string) => field.replace('[]', '0');
+
 /** A valid request for each route with a free field, the field's value swapped in. */
 const CASES: Record<string, (field: string, value: unknown) => Request> = {
   'POST /api/crm/leads': (field, value) => json('POST', '/api/crm/leads', { name: 'Bounded Lead', phone: mobile(), sourceType: 'website', [field]: value }, bearerHeader(superadmin.accessToken)),
@@ -92,6 +104,11 @@ const CASES: Record<string, (field: string, value: unknown) => Request> = {
   // Each apply goes to the next batch, so an accepted one never meets the open-application rule.
   'POST /api/applications': (field, value) => json('POST', '/api/applications', { batchId: openBatchIds[applies++ % openBatchIds.length], [field]: value }, bearerHeader(student.accessToken)),
   'PATCH /api/applications/{id}': (field, value) => json('PATCH', `/api/applications/${draftId}`, { [field]: value }, bearerHeader(student.accessToken)),
+  'POST /api/admin/agents': (field, value) =>
+    json('POST', '/api/admin/agents', { key: `bounds-${randomUUID().slice(0, 8)}`, name: 'Bounds', model: 'gpt-4o-mini', systemPrompt: 'Be brief.', ...agentBody(field, value) }, bearerHeader(superadmin.accessToken)),
+  // Only the accepted (FINE) value moves the agent to its next version; refused ones change nothing.
+  'PATCH /api/admin/agents/{id}': (field, value) =>
+    json('PATCH', `/api/admin/agents/${agentId}`, { version: value === FINE['PATCH /api/admin/agents/{id}'] ? agentVersion++ : agentVersion, ...agentBody(field, value) }, bearerHeader(superadmin.accessToken)),
 };
 /** A value the field accepts, nested a little: proves the bound is not a blanket refusal. */
 const FINE: Record<string, unknown> = {
@@ -102,6 +119,9 @@ const FINE: Record<string, unknown> = {
   // Within both the form's and the (flatter) attribution's bounds.
   'POST /api/applications': { utm_source: 'webinar', tags: ['analytics'] },
   'PATCH /api/applications/{id}': { utm_source: 'webinar', tags: ['analytics'] },
+  // A JSON schema: fits a tool's parameters and the settings record alike.
+  'POST /api/admin/agents': { type: 'object', properties: { q: { type: 'string' } } },
+  'PATCH /api/admin/agents/{id}': { type: 'object', properties: { q: { type: 'string' } } },
 };
 /** Record fields need a record around the hostile value. */
 const wrap = (f: FreeField, v: unknown) => (f.field === 'value' ? v : { k: v });
@@ -131,11 +151,11 @@ describe('free JSON fields in request bodies', () => {
       expect(deep.status, `${f.route} ${f.field} deep`).toBe(400);
       expect(deep.headers.get('content-type')).toMatch(/application\/problem\+json/);
       const deepProblem = (await deep.json()) as { errors?: { path: string; message: string }[] };
-      expect(deepProblem.errors, f.route).toContainEqual({ path: `json.${f.field}`, message: `Nested deeper than ${f.bounds?.maxDepth} levels` });
+      expect(deepProblem.errors, f.route).toContainEqual({ path: `json.${reported(f.field)}`, message: `Nested deeper than ${f.bounds?.maxDepth} levels` });
 
       const big = await stack.app.request(make(f.field, wrap(f, 'x'.repeat(f.bounds?.maxBytes ?? 32 * 1024))));
       expect(big.status, `${f.route} ${f.field} big`).toBe(400);
-      expect(((await big.json()) as { errors?: { path: string }[] }).errors).toContainEqual({ path: `json.${f.field}`, message: `Larger than ${f.bounds?.maxBytes} bytes as JSON` });
+      expect(((await big.json()) as { errors?: { path: string }[] }).errors).toContainEqual({ path: `json.${reported(f.field)}`, message: `Larger than ${f.bounds?.maxBytes} bytes as JSON` });
 
       const fine = await stack.app.request(make(f.field, FINE[f.route]));
       expect(fine.status, `${f.route} ${f.field} fine: ${await fine.clone().text()}`).toBeLessThan(300);

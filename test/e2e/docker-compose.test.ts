@@ -39,7 +39,7 @@ describe('docker-compose.yml', () => {
       expect(env.DATABASE_URL).toMatch(/^postgresql:\/\/.+@postgres:5432\/mas$/);
       expect(env.TEMPORAL_ADDRESS).toBe('temporal:7233');
       // Production refuses dev defaults: every secret must come from the operator's env.
-      for (const secret of ['MEETING_EVENTS_SECRET', 'JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY', 'RAZORPAY_KEY_ID', 'RAZORPAY_KEY_SECRET', 'RAZORPAY_WEBHOOK_SECRET', 'LEEGALITY_AUTH_TOKEN', 'LEEGALITY_PRIVATE_SALT', 'LEEGALITY_PROFILE_ID']) {
+      for (const secret of ['MEETING_EVENTS_SECRET', 'JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY', 'RAZORPAY_KEY_ID', 'RAZORPAY_KEY_SECRET', 'RAZORPAY_WEBHOOK_SECRET', 'LEEGALITY_AUTH_TOKEN', 'LEEGALITY_PRIVATE_SALT', 'LEEGALITY_PROFILE_ID', 'LLM_KEYS_KEKS']) {
         expect(env[secret], secret).toMatch(new RegExp(`^\\$\\{${secret}:\\?`));
       }
       expect(env.RAZORPAY_MODE).toBe('live');

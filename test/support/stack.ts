@@ -160,6 +160,8 @@ export async function startTestStack(
       llm: { model: TEST_LLM.model },
       voice: { ...voiceAgent, webhookSecret: TEST_VOICE.webhookSecret },
       leegality: { profileId: TEST_LEEGALITY.profileId, privateSalt: TEST_LEEGALITY.privateSalt },
+      // Users' LLM keys point at this stack's simulator, over http (the development KEK seals them).
+      llmKeys: { allowHttpBaseUrl: true, checkTimeoutMs: 5_000 },
       ...(exotel ? { exotel: { callerId: TEST_EXOTEL.callerId, callbackSecret: TEST_EXOTEL.callbackSecret, publicApiUrl: apiUrl } } : {}),
       ...opts.config,
     },
