@@ -71,6 +71,7 @@ import { papTemplatesRouter } from './routes/pap-templates/pap-templates.index.j
 import { papRouter } from './routes/pap/pap.index.js';
 import { papCollectionRouter } from './routes/pap-collection/pap-collection.index.js';
 import { issuesRouter } from './routes/issues/issues.index.js';
+import { cmNotesRouter } from './routes/cm-notes/cm-notes.index.js';
 import { llmKeysRouter } from './routes/llm-keys/llm-keys.index.js';
 import { agentsRouter } from './routes/agents/agents.index.js';
 
@@ -161,6 +162,7 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', papRouter);
   app.route('/', papCollectionRouter);
   app.route('/', issuesRouter);
+  app.route('/', cmNotesRouter);
   app.route('/', llmKeysRouter);
   app.route('/', agentsRouter);
 
