@@ -72,6 +72,7 @@ import { papRouter } from './routes/pap/pap.index.js';
 import { papCollectionRouter } from './routes/pap-collection/pap-collection.index.js';
 import { issuesRouter } from './routes/issues/issues.index.js';
 import { cmNotesRouter } from './routes/cm-notes/cm-notes.index.js';
+import { crmTagsRouter } from './routes/crm-tags/crm-tags.index.js';
 import { llmKeysRouter } from './routes/llm-keys/llm-keys.index.js';
 import { agentsRouter } from './routes/agents/agents.index.js';
 
@@ -163,6 +164,7 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', papCollectionRouter);
   app.route('/', issuesRouter);
   app.route('/', cmNotesRouter);
+  app.route('/', crmTagsRouter);
   app.route('/', llmKeysRouter);
   app.route('/', agentsRouter);
 

@@ -56,6 +56,8 @@ export interface LeadFilters {
   createdTo?: string | undefined;
   /** Name, email or phone contains; a phone-like query also matches the normalised number. */
   q?: string | undefined;
+  /** Only leads carrying this tag (mas_crm.raw_lead_tags). */
+  tagId?: string | undefined;
 }
 
 export function listLeads(deps: Pick<ServiceDeps, 'db'>, auth: AuthContext, f: LeadFilters, page: PageWindow<Prisma.RawLeadWhereInput>): Promise<RawLead[]> {
@@ -67,6 +69,7 @@ export function listLeads(deps: Pick<ServiceDeps, 'db'>, auth: AuthContext, f: L
     f.status ? { status: f.status } : {},
     f.assignedTo ? { assignedTo: f.assignedTo } : {},
     f.sourceType ? { sourceType: f.sourceType } : {},
+    f.tagId ? { tags: { some: { leadTagId: f.tagId } } } : {},
     f.createdFrom || f.createdTo ? { createdAt: { ...(f.createdFrom ? { gte: new Date(f.createdFrom) } : {}), ...(f.createdTo ? { lte: new Date(f.createdTo) } : {}) } } : {},
     f.q
       ? {

@@ -57,6 +57,7 @@ export const LeadListQuery = PageQuery.extend({
   createdFrom: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Created at or after (ISO-8601)' }),
   createdTo: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Created at or before (ISO-8601)' }),
   q: z.string().trim().min(2).max(100).optional().openapi({ description: 'Matches name, email or phone (case-insensitive)' }),
+  tagId: z.uuid().optional().openapi({ description: 'Only leads carrying this tag' }),
 });
 
 export const listLeadsRoute = createRoute({
