@@ -73,6 +73,7 @@ import { papCollectionRouter } from './routes/pap-collection/pap-collection.inde
 import { issuesRouter } from './routes/issues/issues.index.js';
 import { cmNotesRouter } from './routes/cm-notes/cm-notes.index.js';
 import { crmTagsRouter } from './routes/crm-tags/crm-tags.index.js';
+import { mentorDirectoryRouter } from './routes/mentor-directory/mentor-directory.index.js';
 import { llmKeysRouter } from './routes/llm-keys/llm-keys.index.js';
 import { agentsRouter } from './routes/agents/agents.index.js';
 
@@ -165,6 +166,7 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', issuesRouter);
   app.route('/', cmNotesRouter);
   app.route('/', crmTagsRouter);
+  app.route('/', mentorDirectoryRouter);
   app.route('/', llmKeysRouter);
   app.route('/', agentsRouter);
 
