@@ -23,6 +23,7 @@ import { TEST_LLM, TEST_S3, TEST_VOICE } from '../test/support/stack.js';
 import { createWorker } from '../worker/create-worker.js';
 import { startBenchEnvironment } from './lib/environment.js';
 import { summarize, table } from './lib/stats.js';
+import { timedNoop } from './lib/timed.js';
 
 const N = Number(process.env.BENCH_N ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
@@ -102,11 +103,7 @@ async function applyToDecision(): Promise<number> {
   return performance.now() - t0;
 }
 
-async function noop(): Promise<number> {
-  const t0 = performance.now();
-  await temporal.workflow.execute('noop', { taskQueue, workflowId: `bench-noop/${randomUUID()}` });
-  return performance.now() - t0;
-}
+const noop = () => timedNoop(temporal, taskQueue);
 
 async function pool(n: number, limit: number, fn: () => Promise<number>) {
   const out: number[] = [];

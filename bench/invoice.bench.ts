@@ -12,13 +12,14 @@ import { renderInvoicePdf } from '../services/finance/invoice-pdf.js';
 import { issueInvoice } from '../services/finance/invoices.js';
 import { startPaymentBench } from './lib/payment-stack.js';
 import { summarize, table } from './lib/stats.js';
+import { timedNoop } from './lib/timed.js';
 
 const N = Number(process.env.BENCH_N ?? 60);
 const INVOICES = Number(process.env.BENCH_INVOICES ?? 400);
 const IN_FLIGHT = 20;
 const WARM = 10;
 const bench = await startPaymentBench('invoice');
-const { taskQueue, deps, sim, base } = bench;
+const { taskQueue, deps } = bench;
 const { db, temporal, jwt } = deps;
 
 const batch = await db.batch.create({ data: { code: `BENCH-${randomUUID().slice(0, 8)}`, name: 'Bench cohort', status: 'UPCOMING', enrollmentFee: '50000.00' } });
@@ -33,21 +34,10 @@ async function approvedApplication() {
 
 async function payFee(): Promise<number> {
   const { id, headers } = await approvedApplication();
-  const t0 = performance.now();
-  const res = await fetch(`${base}/api/applications/${id}/payment`, { method: 'POST', headers, body: '{}' });
-  const { checkout, workflowId } = (await res.json()) as { checkout: { order_id: string }; workflowId: string };
-  const paid = sim.pay(checkout.order_id, { outcome: 'captured' });
-  await fetch(`${base}/api/applications/${id}/payment/verify`, { method: 'POST', headers, body: JSON.stringify(paid) });
-  const outcome = (await temporal.workflow.getHandle(workflowId).result()) as { status: string };
-  if (outcome.status !== 'COMPLETED') throw new Error(`fee payment ended ${outcome.status}`);
-  return performance.now() - t0;
+  return bench.payApplicationFee(id, headers);
 }
 
-async function noop(): Promise<number> {
-  const t0 = performance.now();
-  await temporal.workflow.execute('noop', { taskQueue, workflowId: `bench-noop/${randomUUID()}` });
-  return performance.now() - t0;
-}
+const noop = () => timedNoop(temporal, taskQueue);
 
 /** Runs `task` over `items` with `width` in flight; per-item latencies and the wall time. */
 async function inFlight<T>(items: T[], width: number, task: (item: T) => Promise<unknown>) {

@@ -13,6 +13,7 @@ import { createWorker } from '../worker/create-worker.js';
 import { meetingEndedRequest } from '../test/support/fixtures.js';
 import { startBenchEnvironment } from './lib/environment.js';
 import { summarize, table } from './lib/stats.js';
+import { timedNoop } from './lib/timed.js';
 
 const N = Number(process.env.BENCH_N ?? 200);
 const WARMUP = 20;
@@ -48,11 +49,7 @@ async function endMeeting(slotId: string): Promise<number> {
   return performance.now() - t0;
 }
 
-async function noop(): Promise<number> {
-  const t0 = performance.now();
-  await temporal.workflow.execute('noop', { taskQueue, workflowId: `bench-noop/${randomUUID()}` });
-  return performance.now() - t0;
-}
+const noop = () => timedNoop(temporal, taskQueue);
 
 async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<number>) {
   const out: number[] = [];

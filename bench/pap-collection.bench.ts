@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { startPapRun } from '../services/pap/pap.starter.js';
 import { startPaymentBench } from './lib/payment-stack.js';
 import { summarize, table } from './lib/stats.js';
+import { timedNoop } from './lib/timed.js';
 
 const N = Number(process.env.BENCH_N ?? 40);
 const WARM = 8;
@@ -50,21 +51,10 @@ async function payInstalment(): Promise<number> {
 async function payFee(): Promise<number> {
   const { user, headers } = await student();
   const app = await db.application.create({ data: { userId: user.id, batchId: batch.id, status: 'APPROVED', name: user.name!, email: user.email, feePaise: 4_500_000, submittedAt: new Date(), reviewedAt: new Date() } });
-  const t0 = performance.now();
-  const res = await fetch(`${base}/api/applications/${app.id}/payment`, { method: 'POST', headers, body: '{}' });
-  const { checkout, workflowId } = (await res.json()) as { checkout: { order_id: string }; workflowId: string };
-  const paid = sim.pay(checkout.order_id, { outcome: 'captured' });
-  await fetch(`${base}/api/applications/${app.id}/payment/verify`, { method: 'POST', headers, body: JSON.stringify(paid) });
-  const outcome = (await temporal.workflow.getHandle(workflowId).result()) as { status: string };
-  if (outcome.status !== 'COMPLETED') throw new Error(`fee payment ended ${outcome.status}`);
-  return performance.now() - t0;
+  return bench.payApplicationFee(app.id, headers);
 }
 
-async function noop(): Promise<number> {
-  const t0 = performance.now();
-  await temporal.workflow.execute('noop', { taskQueue, workflowId: `bench-noop/${randomUUID()}` });
-  return performance.now() - t0;
-}
+const noop = () => timedNoop(temporal, taskQueue);
 
 try {
   for (let i = 0; i < WARM; i++) {

@@ -33,11 +33,23 @@ export async function startPaymentBench(name: string) {
   const workerRun = worker.run();
   const server = serve({ fetch: createApp(deps).fetch, port: 0, hostname: '127.0.0.1' }) as http.Server;
   await new Promise((r) => server.once('listening', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     taskQueue,
     deps,
     sim,
-    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    base,
+    /** An APPROVED application's fee paid over HTTP (order → simulator capture → checkout verify → the run's end); the elapsed ms. */
+    async payApplicationFee(applicationId: string, headers: Record<string, string>): Promise<number> {
+      const t0 = performance.now();
+      const res = await fetch(`${base}/api/applications/${applicationId}/payment`, { method: 'POST', headers, body: '{}' });
+      const { checkout, workflowId } = (await res.json()) as { checkout: { order_id: string }; workflowId: string };
+      const paid = sim.pay(checkout.order_id, { outcome: 'captured' });
+      await fetch(`${base}/api/applications/${applicationId}/payment/verify`, { method: 'POST', headers, body: JSON.stringify(paid) });
+      const outcome = (await deps.temporal.workflow.getHandle(workflowId).result()) as { status: string };
+      if (outcome.status !== 'COMPLETED') throw new Error(`fee payment ended ${outcome.status}`);
+      return performance.now() - t0;
+    },
     async close() {
       server.close();
       worker.shutdown();
