@@ -3,7 +3,7 @@
 // batch they actively manage; ADMIN and SUPERADMIN about anyone. A note is filed under a batch
 // (the manager's own; by default the student's most recent one they manage). Its author edits
 // or deletes it, as do ADMIN and SUPERADMIN. Anyone else gets 404: the student is not theirs.
-import { STAFF } from '../../domain/auth/roles.js';
+import { isStaff } from '../../domain/auth/roles.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Prisma } from '../../prisma/generated/client.js';
 import type { AuthContext, ServiceDeps } from '../deps.js';
@@ -12,7 +12,7 @@ type Deps = Pick<ServiceDeps, 'db'>;
 export const CM_NOTE_CATEGORIES = ['general', 'academic', 'attendance', 'engagement', 'payment', 'escalation'] as const;
 export type CmNoteCategory = (typeof CM_NOTE_CATEGORIES)[number];
 
-const isAdmin = (a: AuthContext) => STAFF.includes(a.role);
+const isAdmin = (a: AuthContext) => isStaff(a.role);
 
 export const cmNoteSelect = { id: true, studentId: true, authorId: true, batchId: true, category: true, content: true, isPinned: true, createdAt: true, updatedAt: true } as const satisfies Prisma.CmNoteSelect;
 type NoteRow = Prisma.CmNoteGetPayload<{ select: typeof cmNoteSelect }>;

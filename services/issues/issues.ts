@@ -3,14 +3,13 @@
 // flow (domain/issues/status.ts). Every move is a conditional update on the status it came from,
 // so two people moving one issue at once get one move and one 409. The reporter is notified of
 // each staff move in the same transaction.
-import { STAFF } from '../../domain/auth/roles.js';
+import { isStaff } from '../../domain/auth/roles.js';
 import { DomainError } from '../../domain/errors.js';
 import { issueLifecycle, type IssueStatus } from '../../domain/issues/status.js';
 import type { Prisma } from '../../prisma/generated/client.js';
 import type { AuthContext, ServiceDeps } from '../deps.js';
 
 type Deps = Pick<ServiceDeps, 'db'>;
-const isStaffRole = (role: AuthContext['role']) => STAFF.includes(role);
 
 export const issueSelect = { id: true, userId: true, title: true, description: true, category: true, status: true, slotId: true, resolvedAt: true, createdAt: true, updatedAt: true } as const satisfies Prisma.IssueSelect;
 type IssueRow = Prisma.IssueGetPayload<{ select: typeof issueSelect }>;
@@ -31,7 +30,7 @@ export async function fileIssue(deps: Deps, actor: AuthContext, body: { title: s
 /** The issue, when the actor may see it: its reporter, or staff. Anyone else: 404. */
 async function visibleIssue(deps: Deps, actor: AuthContext, id: string): Promise<IssueRow> {
   const row = await deps.db.issue.findUnique({ where: { id }, select: issueSelect });
-  if (!row || (row.userId !== actor.userId && !isStaffRole(actor.role))) throw new DomainError('NOT_FOUND', 'No such issue');
+  if (!row || (row.userId !== actor.userId && !isStaff(actor.role))) throw new DomainError('NOT_FOUND', 'No such issue');
   return row;
 }
 
@@ -64,7 +63,7 @@ const MESSAGES: Record<IssueStatus, string> = {
  */
 export async function moveIssue(deps: Deps, actor: AuthContext, id: string, to: IssueStatus, note: string | null) {
   const row = await visibleIssue(deps, actor, id);
-  const staff = isStaffRole(actor.role) && row.userId !== actor.userId;
+  const staff = isStaff(actor.role) && row.userId !== actor.userId;
   if (!staff && !(to === 'CLOSED' || (to === 'OPEN' && row.status === 'RESOLVED'))) {
     throw new DomainError('FORBIDDEN', 'You can close your issue, or reopen it once resolved; staff move it otherwise');
   }

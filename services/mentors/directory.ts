@@ -49,7 +49,7 @@ export async function listMentors(deps: Deps, f: DirectoryFilters, after: { crea
      LIMIT ${take}`;
 }
 
-export const toMentorCard = (m: MentorCard) => ({ ...m, rating: m.rating ?? null, createdAt: m.createdAt.toISOString() });
+export const toMentorCard = (m: MentorCard) => ({ ...m, createdAt: m.createdAt.toISOString() });
 
 export async function mentorProfile(deps: Deps, mentorUserId: string) {
   const mentor = await deps.db.mentor.findUnique({ where: { userId: mentorUserId }, select: { id: true, userId: true, bio: true, expertise: true, rateTokens: true, isActive: true, createdAt: true, user: { select: { name: true, isActive: true } } } });

@@ -34,44 +34,52 @@ const ASK: Partial<Record<PapStatus, string>> = {
   PENDING_UPFRONT_PAYMENT: 'complete your upfront payment',
 };
 
+type BatchManagers = { id: string; code: string; communityManagerAssignments: { communityManager: { id: string; email: string } }[] } | null;
+const MANAGERS = { select: { id: true, code: true, communityManagerAssignments: { where: { isActive: true }, select: { communityManager: { select: { id: true, email: true } } } } } } as const;
+
+/** The student, or (escalated) the batch's active community managers; null with the reason when there is nobody to tell. */
+function recipientsOf(deps: ReminderDeps, student: { id: string; email: string }, batch: BatchManagers, escalate: boolean, log: Record<string, unknown>): { userId: string; email: string }[] | { skipped: string } {
+  if (!escalate) return [{ userId: student.id, email: student.email }];
+  const managers = (batch?.communityManagerAssignments ?? []).map((a) => ({ userId: a.communityManager.id, email: a.communityManager.email }));
+  if (managers.length) return managers;
+  deps.logger.info({ ...log, batchId: batch?.id ?? null }, 'PAP escalation skipped: the batch is gone or has no community manager');
+  return { skipped: batch ? 'the batch has no community manager' : 'the batch no longer exists' };
+}
+
+/** One claimed email per recipient; 'already-sent' when every one was sent before. */
+async function mailEach(deps: ReminderDeps, recipients: { userId: string; email: string }[], mail: (to: string) => Omit<Parameters<typeof sendClaimedEmail>[1], 'userId' | 'to'>): Promise<ReminderOutcome> {
+  let already = true;
+  for (const r of recipients) {
+    const sent = await sendClaimedEmail(deps, { ...mail(r.email), userId: r.userId, to: r.email });
+    if (sent.outcome === 'sent') already = false;
+  }
+  return { outcome: already ? 'already-sent' : 'sent', to: recipients.map((r) => r.email) };
+}
+
 export const papReminderKey = (i: ReminderInput, to: string) => `pap-reminder:${i.papId}:${i.step}:${i.visit}:${i.reminder}:${to}`;
 
 export async function sendPapReminder(deps: ReminderDeps, input: ReminderInput): Promise<ReminderOutcome> {
   const settings = deps.notifications ?? DEFAULT_NOTIFICATIONS;
   const pap = await deps.db.mas101PapWorkflow.findUnique({
     where: { id: input.papId },
-    select: { status: true, user: { select: { id: true, name: true, email: true } }, batch: { select: { id: true, code: true, communityManagerAssignments: { where: { isActive: true }, select: { communityManager: { select: { id: true, email: true } } } } } } },
+    select: { status: true, user: { select: { id: true, name: true, email: true } }, batch: MANAGERS },
   });
   if (!pap) return { outcome: 'skipped', reason: 'the PAP agreement is gone' };
   if (pap.status !== input.step) return { outcome: 'skipped', reason: `the PAP agreement moved on to ${pap.status}` };
   const ask = ASK[input.step] ?? 'take the next step of your pay-after-placement agreement';
   const link = `${settings.publicWebUrl}/pap/${input.papId}`;
-  const recipients = input.escalate
-    ? (pap.batch?.communityManagerAssignments ?? []).map((a) => ({ userId: a.communityManager.id, email: a.communityManager.email }))
-    : [{ userId: pap.user.id, email: pap.user.email }];
-  if (!recipients.length) {
-    deps.logger.info({ papId: input.papId, step: input.step, batchId: pap.batch?.id ?? null }, 'PAP escalation skipped: the batch is gone or has no community manager');
-    return { outcome: 'skipped', reason: pap.batch ? 'the batch has no community manager' : 'the batch no longer exists' };
-  }
-  let already = true;
-  for (const r of recipients) {
-    const subject = input.escalate ? `PAP agreement waiting on ${pap.user.name}: ${input.step}` : `Reminder: ${ask}`;
-    const text = input.escalate
+  const recipients = recipientsOf(deps, pap.user, pap.batch, input.escalate, { papId: input.papId, step: input.step });
+  if ('skipped' in recipients) return { outcome: 'skipped', reason: recipients.skipped };
+  return mailEach(deps, recipients, (to) => ({
+    dedupeKey: papReminderKey(input, to),
+    emailType: input.escalate ? 'PAP_ESCALATION' : 'PAP_REMINDER',
+    from: settings.emailFrom,
+    subject: input.escalate ? `PAP agreement waiting on ${pap.user.name}: ${input.step}` : `Reminder: ${ask}`,
+    text: input.escalate
       ? `${pap.user.name} (${pap.user.email}) of batch ${pap.batch?.code ?? '-'} has not yet been able to ${ask.replace('your ', 'their ')}. Please follow up: ${link}`
-      : `Hello ${pap.user.name},\n\nPlease ${ask}: ${link}\n\nMAS`;
-    const sent = await sendClaimedEmail(deps, {
-      dedupeKey: papReminderKey(input, r.email),
-      emailType: input.escalate ? 'PAP_ESCALATION' : 'PAP_REMINDER',
-      userId: r.userId,
-      to: r.email,
-      from: settings.emailFrom,
-      subject,
-      text,
-      metadata: { papId: input.papId, step: input.step, visit: input.visit, reminder: input.reminder },
-    });
-    if (sent.outcome === 'sent') already = false;
-  }
-  return { outcome: already ? 'already-sent' : 'sent', to: recipients.map((r) => r.email) };
+      : `Hello ${pap.user.name},\n\nPlease ${ask}: ${link}\n\nMAS`,
+    metadata: { papId: input.papId, step: input.step, visit: input.visit, reminder: input.reminder },
+  }));
 }
 
 export interface InstalmentReminderInput {
@@ -100,7 +108,7 @@ export async function sendPapInstalmentReminder(deps: ReminderDeps, input: Insta
       status: true,
       amountPaise: true,
       dueAt: true,
-      papWorkflow: { select: { status: true, user: { select: { id: true, name: true, email: true } }, batch: { select: { id: true, code: true, communityManagerAssignments: { where: { isActive: true }, select: { communityManager: { select: { id: true, email: true } } } } } } } },
+      papWorkflow: { select: { status: true, user: { select: { id: true, name: true, email: true } }, batch: MANAGERS } },
     },
   });
   if (!inst) return { outcome: 'skipped', reason: 'the instalment is gone' };
@@ -109,29 +117,17 @@ export async function sendPapInstalmentReminder(deps: ReminderDeps, input: Insta
   if (pap.status !== 'PAYMENT_COLLECTION_PENDING') return { outcome: 'skipped', reason: `the PAP agreement is ${pap.status}` };
   const link = `${settings.publicWebUrl}/pap/${input.papId}/instalments/${input.seq}`;
   const due = inst.dueAt.toISOString().slice(0, 10);
-  const recipients = input.escalate
-    ? (pap.batch?.communityManagerAssignments ?? []).map((a) => ({ userId: a.communityManager.id, email: a.communityManager.email }))
-    : [{ userId: pap.user.id, email: pap.user.email }];
-  if (!recipients.length) {
-    deps.logger.info({ papId: input.papId, instalmentId: input.instalmentId, batchId: pap.batch?.id ?? null }, 'PAP instalment escalation skipped: the batch is gone or has no community manager');
-    return { outcome: 'skipped', reason: pap.batch ? 'the batch has no community manager' : 'the batch no longer exists' };
-  }
   const when = input.offsetMs < 0 ? `is due on ${due}` : input.offsetMs === 0 ? 'is due today' : `was due on ${due} and is overdue`;
-  let already = true;
-  for (const r of recipients) {
-    const sent = await sendClaimedEmail(deps, {
-      dedupeKey: `pap-instalment-reminder:${input.instalmentId}:${input.reminder}:${r.email}`,
-      emailType: input.escalate ? 'PAP_ESCALATION' : 'PAP_INSTALMENT_REMINDER',
-      userId: r.userId,
-      to: r.email,
-      from: settings.emailFrom,
-      subject: input.escalate ? `PAP instalment ${input.seq} of ${pap.user.name} is overdue` : `Instalment ${input.seq} of your PAP agreement ${input.offsetMs > 0 ? 'is overdue' : 'is due'}: ${rupees(inst.amountPaise)}`,
-      text: input.escalate
-        ? `${pap.user.name} (${pap.user.email}) of batch ${pap.batch?.code ?? '-'}: instalment ${input.seq} (${rupees(inst.amountPaise)}) ${when}. Please follow up: ${link}`
-        : `Hello ${pap.user.name},\n\nInstalment ${input.seq} of your pay-after-placement agreement (${rupees(inst.amountPaise)}) ${when}. Pay it here: ${link}\n\nMAS`,
-      metadata: { papId: input.papId, instalmentId: input.instalmentId, seq: input.seq, reminder: input.reminder },
-    });
-    if (sent.outcome === 'sent') already = false;
-  }
-  return { outcome: already ? 'already-sent' : 'sent', to: recipients.map((r) => r.email) };
+  const recipients = recipientsOf(deps, pap.user, pap.batch, input.escalate, { papId: input.papId, instalmentId: input.instalmentId });
+  if ('skipped' in recipients) return { outcome: 'skipped', reason: recipients.skipped };
+  return mailEach(deps, recipients, (to) => ({
+    dedupeKey: `pap-instalment-reminder:${input.instalmentId}:${input.reminder}:${to}`,
+    emailType: input.escalate ? 'PAP_ESCALATION' : 'PAP_INSTALMENT_REMINDER',
+    from: settings.emailFrom,
+    subject: input.escalate ? `PAP instalment ${input.seq} of ${pap.user.name} is overdue` : `Instalment ${input.seq} of your PAP agreement ${input.offsetMs > 0 ? 'is overdue' : 'is due'}: ${rupees(inst.amountPaise)}`,
+    text: input.escalate
+      ? `${pap.user.name} (${pap.user.email}) of batch ${pap.batch?.code ?? '-'}: instalment ${input.seq} (${rupees(inst.amountPaise)}) ${when}. Please follow up: ${link}`
+      : `Hello ${pap.user.name},\n\nInstalment ${input.seq} of your pay-after-placement agreement (${rupees(inst.amountPaise)}) ${when}. Pay it here: ${link}\n\nMAS`,
+    metadata: { papId: input.papId, instalmentId: input.instalmentId, seq: input.seq, reminder: input.reminder },
+  }));
 }

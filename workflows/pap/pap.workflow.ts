@@ -133,11 +133,15 @@ export async function pap(input: PapInput): Promise<PapStatus> {
   /** The row moves first (a conditional update), then the run's own state and the search attribute. */
   const moveTo = async (to: PapStatus, data: Parameters<PapActivities['movePap']>[0]['data'] = {}) => {
     await acts.movePap({ papId, from: status, to, data });
+    entered(to);
+  };
+  /** The run's side of a move the row has already made: its status, the visit, MasState and the details. */
+  function entered(to: PapStatus) {
     status = to;
     visits[to] = (visits[to] ?? 0) + 1;
     upsertSearchAttributes([{ key: MasState, value: to }]);
     describe();
-  };
+  }
   const refuseUnless = (step: PapStep) => {
     if (busy) throw new Error(`${REFUSED} another step of this PAP agreement is being processed; try again`);
     const refusal = papStepRefusal(step, status);
@@ -297,10 +301,7 @@ export async function pap(input: PapInput): Promise<PapStatus> {
         const plan = await acts.planCollection({ papId, actorId, verifiedCtcPaise, instalments, firstDueAt, intervalDays });
         collection = plan.collection;
         rejection = null;
-        status = plan.status;
-        visits[status] = (visits[status] ?? 0) + 1;
-        upsertSearchAttributes([{ key: MasState, value: status }]);
-        describe();
+        entered(plan.status);
       }),
     {
       validator: ({ decision, notes }: VerifyPlacementArgs) => {
@@ -314,11 +315,9 @@ export async function pap(input: PapInput): Promise<PapStatus> {
     ({ actorId, reason }) =>
       step(async () => {
         await acts.writeOffPap({ papId, from: status, actorId, reason });
-        status = 'WRITTEN_OFF';
         if (collection) collection = { ...collection, instalments: collection.instalments.map((i) => (i.status === 'DUE' ? { ...i, status: 'WRITTEN_OFF' } : i)) };
         nextReminderAt = null;
-        upsertSearchAttributes([{ key: MasState, value: status }]);
-        describe();
+        entered('WRITTEN_OFF');
       }),
     {
       validator: ({ reason }: WriteOffArgs) => {

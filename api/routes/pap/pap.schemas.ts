@@ -34,7 +34,7 @@ export const UploadUrlBody = z
   .openapi('PapSignedMouUploadRequest');
 export const UploadUrlView = z
   .object({
-    key: z.string().openapi({ description: 'Send this key to POST /api/pap/{id}/signed-mou once the PUT succeeded' }),
+    key: z.string().openapi({ description: 'Send this key with the step once the PUT succeeded (POST /api/pap/{id}/signed-mou, or /placement as offerLetterKey)' }),
     upload: z.object({ url: z.string(), method: z.literal('PUT'), headers: z.record(z.string(), z.string()), expiresAt: z.string() }),
   })
   .openapi('PapSignedMouUpload');
