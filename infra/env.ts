@@ -164,6 +164,20 @@ const EnvSchema = z.object({
   APPLY_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
   APPLY_RATE_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(10_000).default(10),
   APPLY_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86_400).default(3600),
+  /** The daily cleanup Schedule (schedule/cleanup): a cron in SCHEDULES_TIMEZONE; default 03:30. */
+  CLEANUP_CRON: z.string().min(9).max(100).default('30 3 * * *'),
+  /** The time zone cron Schedules are read in (an IANA name). */
+  SCHEDULES_TIMEZONE: z.string().min(1).max(64).default('Asia/Kolkata'),
+  /** Dispatched CRM trigger-outbox events older than this are deleted by the cleanup. */
+  CLEANUP_OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Refresh tokens expired or revoked longer ago than this are deleted by the cleanup. */
+  CLEANUP_REFRESH_TOKEN_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
+  /** A recording still RECORDING this long after it started is marked FAILED by the cleanup. */
+  CLEANUP_RECORDING_GRACE_HOURS: z.coerce.number().int().min(1).max(8760).default(24),
+  /** Rows per statement of a cleanup task. */
+  CLEANUP_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(5000),
+  /** How often the KPI rollup Schedule (schedule/kpi) runs. */
+  KPI_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(50),
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(1).default(50),
@@ -178,6 +192,11 @@ export type Config = z.infer<typeof EnvSchema> & { DATABASE_URL: string };
 /** The supplier block of GST invoices, from SUPPLIER_* (its state code is the GSTIN's). */
 export function supplierFromConfig(c: Config) {
   return { legalName: c.SUPPLIER_LEGAL_NAME, gstin: c.SUPPLIER_GSTIN, address1: c.SUPPLIER_ADDRESS, location: c.SUPPLIER_CITY, pin: c.SUPPLIER_PIN, stateCode: c.SUPPLIER_GSTIN.slice(0, 2), email: c.SUPPLIER_EMAIL };
+}
+
+/** The cleanup tasks' retentions and batch size, from CLEANUP_*. */
+export function cleanupSettingsFromConfig(c: Config) {
+  return { outboxRetentionDays: c.CLEANUP_OUTBOX_RETENTION_DAYS, refreshTokenRetentionDays: c.CLEANUP_REFRESH_TOKEN_RETENTION_DAYS, recordingGraceHours: c.CLEANUP_RECORDING_GRACE_HOURS, batchSize: c.CLEANUP_BATCH_SIZE };
 }
 
 /** Parses env; DATABASE_URL must be resolved by the caller (embedded default) when absent. */

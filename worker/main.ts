@@ -1,7 +1,7 @@
 // Worker entry: connects to Temporal and PostgreSQL, runs until SIGINT/SIGTERM.
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { loadConfig, supplierFromConfig } from '../infra/env.js';
+import { cleanupSettingsFromConfig, loadConfig, supplierFromConfig } from '../infra/env.js';
 import { createLogger } from '../infra/logger.js';
 import { createPrisma } from '../infra/prisma.js';
 import { emailFromConfig, notificationsFromConfig } from '../infra/email.js';
@@ -12,6 +12,8 @@ import { voiceAgentConfig, voiceFromConfig } from '../infra/voice.js';
 import { createObjectStore } from '../providers/s3/index.js';
 import { leegalityFromConfig } from '../infra/leegality.js';
 import { whatsappFromConfig } from '../infra/whatsapp.js';
+import { ensureSchedules } from '../services/schedules/ensure.js';
+import { jobScheduleDefinitions } from '../services/schedules/job-schedules.js';
 import { MasEntityType } from '../workflows/search-attributes.js';
 import { createWorker, workflowsPath } from './create-worker.js';
 
@@ -65,6 +67,11 @@ try {
 } catch (err) {
   logger.error({ err }, 'could not start the CRM trigger sweeper; left-behind trigger events wait until it runs');
 }
+// The background jobs' Schedules: created if missing, updated if their definition changed.
+await ensureSchedules(
+  { temporal, logger },
+  jobScheduleDefinitions({ taskQueue: config.TEMPORAL_TASK_QUEUE, cleanupCron: config.CLEANUP_CRON, timezone: config.SCHEDULES_TIMEZONE, cleanupSettings: cleanupSettingsFromConfig(config), kpiIntervalMinutes: config.KPI_INTERVAL_MINUTES }),
+);
 logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, address: config.TEMPORAL_ADDRESS }, 'worker running');
 try {
   await Promise.all([worker.run(), aiCallsWorker.run()]);

@@ -19,3 +19,5 @@ export { hireBulkReject } from './hire-bulk-reject/hire-bulk-reject.workflow.js'
 export { talentPoolMatch } from './talent-pool-match/talent-pool-match.workflow.js';
 export { aiCallCampaign } from './ai-call-campaign/ai-call-campaign.workflow.js';
 export { pap } from './pap/pap.workflow.js';
+export { cleanup } from './cleanup/cleanup.workflow.js';
+export { kpiRollup } from './kpi-rollup/kpi-rollup.workflow.js';
