@@ -71,6 +71,8 @@ import { papTemplatesRouter } from './routes/pap-templates/pap-templates.index.j
 import { papRouter } from './routes/pap/pap.index.js';
 import { papCollectionRouter } from './routes/pap-collection/pap-collection.index.js';
 import { issuesRouter } from './routes/issues/issues.index.js';
+import { cleanupRouter } from './routes/cleanup/cleanup.index.js';
+import { dashboardsRouter } from './routes/dashboards/dashboards.index.js';
 import { cmNotesRouter } from './routes/cm-notes/cm-notes.index.js';
 import { crmTagsRouter } from './routes/crm-tags/crm-tags.index.js';
 import { mentorDirectoryRouter } from './routes/mentor-directory/mentor-directory.index.js';
@@ -164,6 +166,8 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', papRouter);
   app.route('/', papCollectionRouter);
   app.route('/', issuesRouter);
+  app.route('/', cleanupRouter);
+  app.route('/', dashboardsRouter);
   app.route('/', cmNotesRouter);
   app.route('/', crmTagsRouter);
   app.route('/', mentorDirectoryRouter);

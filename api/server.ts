@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createJwtService, loadOrCreateDevKeys } from '../infra/auth/jwt.js';
-import { llmKeysConfig, loadConfig, supplierFromConfig } from '../infra/env.js';
+import { cleanupSettingsFromConfig, llmKeysConfig, loadConfig, supplierFromConfig } from '../infra/env.js';
 import { createLogger } from '../infra/logger.js';
 import { createPrisma } from '../infra/prisma.js';
 import { emailFromConfig } from '../infra/email.js';
@@ -49,6 +49,7 @@ const app = createApp({
     bodyDrain: { maxBytes: config.BODY_DRAIN_MAX_BYTES, timeoutMs: config.BODY_DRAIN_TIMEOUT_MS },
     crmImportMaxBytes: config.CRM_IMPORT_MAX_BYTES,
     crmBulkBatchSize: config.CRM_BULK_BATCH_SIZE,
+    cleanupSettings: cleanupSettingsFromConfig(config),
     crmEnrollmentStepsPerRun: config.CRM_ENROLLMENT_STEPS_PER_RUN,
     corsOrigins: config.CORS_ORIGINS,
     refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,

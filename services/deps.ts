@@ -14,6 +14,7 @@ import type { RazorpayProvider } from '../providers/razorpay/interface.js';
 import type { ObjectStore } from '../providers/s3/interface.js';
 import type { VoiceProvider } from '../providers/voice/interface.js';
 import type { WhatsAppProvider } from '../providers/whatsapp/interface.js';
+import type { CleanupSettings } from './cleanup/tasks.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -45,6 +46,8 @@ export interface ServiceDeps {
     aiCallsTaskQueue?: string;
     /** Targets per batch of a CRM bulk operation (default 200). */
     crmBulkBatchSize?: number;
+    /** The cleanup tasks' retentions and batch size (CLEANUP_*); absent: DEFAULT_CLEANUP_SETTINGS. */
+    cleanupSettings?: Partial<CleanupSettings>;
     /** Node steps per run before a CRM enrollment continues-as-new (default 200). */
     crmEnrollmentStepsPerRun?: number;
     meetingEventsSecret: string;
