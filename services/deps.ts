@@ -48,6 +48,8 @@ export interface ServiceDeps {
     crmBulkBatchSize?: number;
     /** The cleanup tasks' retentions and batch size (CLEANUP_*); absent: DEFAULT_CLEANUP_SETTINGS. */
     cleanupSettings?: Partial<CleanupSettings>;
+    /** How long POST /api/cleanup/run waits for its run before answering 202 (default 20 s). */
+    cleanupRunWaitMs?: number;
     /** Node steps per run before a CRM enrollment continues-as-new (default 200). */
     crmEnrollmentStepsPerRun?: number;
     meetingEventsSecret: string;

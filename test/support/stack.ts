@@ -162,6 +162,8 @@ export async function startTestStack(
       leegality: { profileId: TEST_LEEGALITY.profileId, privateSalt: TEST_LEEGALITY.privateSalt },
       // Users' LLM keys point at this stack's simulator, over http (the development KEK seals them).
       llmKeys: { allowHttpBaseUrl: true, checkTimeoutMs: 5_000 },
+      // A cleanup run the role matrix starts has no worker on its queue: answer 202 soon.
+      cleanupRunWaitMs: 2_000,
       ...(exotel ? { exotel: { callerId: TEST_EXOTEL.callerId, callbackSecret: TEST_EXOTEL.callbackSecret, publicApiUrl: apiUrl } } : {}),
       ...opts.config,
     },
