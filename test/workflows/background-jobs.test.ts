@@ -3,6 +3,8 @@
 // KPI rows are dated on a day in 2002 that no other test writes, and the cleanup workflow only
 // runs tasks whose rows no other test depends on.
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { istDayOf } from '../../domain/kpi/metrics.js';
 import { ensureSchedules } from '../../services/schedules/ensure.js';
@@ -45,8 +47,9 @@ describe('cleanup', () => {
     expect(a.body.results[0].changed).toBeGreaterThanOrEqual(1);
     expect(b.body.results).toEqual(a.body.results);
     expect(await stack.db.rateLimitBucket.count({ where: { key } })).toBe(0);
-    const desc = await stack.temporal.workflow.getHandle(a.body.workflowId).describe();
-    expect(desc.searchAttributes.MasEntityType).toEqual(['cleanup']);
+    const handle = stack.temporal.workflow.getHandle(a.body.workflowId);
+    expect((await handle.describe()).searchAttributes.MasEntityType).toEqual(['cleanup']);
+    if (process.env.RECORD_HISTORIES === '1') writeFileSync('test/replay/histories/cleanup.json', historyToJSON(await handle.fetchHistory()));
   });
 
   it('refuses an unknown task and bad bodies with problem+json, and non-staff with 403', async () => {
@@ -148,6 +151,7 @@ describe('KPI rollup and dashboards', () => {
   it('rolls a day up, and a rerun over the same day writes the same rows (and touches none)', async () => {
     const handle = await stack.temporal.workflow.start('kpiRollup', { taskQueue: stack.taskQueue, workflowId: `kpi-test/${randomUUID()}`, args: [{ days: [day] }] });
     await handle.result();
+    if (process.env.RECORD_HISTORIES === '1') writeFileSync('test/replay/histories/kpi-rollup.json', historyToJSON(await handle.fetchHistory()));
     const first = await dayRows();
     const byKey = Object.fromEntries(first.map((r) => [`${r.userId === mentor.user.id ? 'mentor' : r.userId === sales.user.id ? 'sales' : `student${students.indexOf(r.userId)}`}:${r.metricKey.split('@')[0]}`, Number(r.value)]));
     expect(byKey).toEqual({
