@@ -77,6 +77,7 @@ import { mentorDirectoryRouter } from './routes/mentor-directory/mentor-director
 import { llmKeysRouter } from './routes/llm-keys/llm-keys.index.js';
 import { agentsRouter } from './routes/agents/agents.index.js';
 import { notificationsRouter } from './routes/notifications/notifications.index.js';
+import { emailTemplatesRouter } from './routes/email-templates/email-templates.index.js';
 
 export function createApp(deps: ServiceDeps) {
   const app = createRouter();
@@ -171,6 +172,7 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', llmKeysRouter);
   app.route('/', agentsRouter);
   app.route('/', notificationsRouter);
+  app.route('/', emailTemplatesRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

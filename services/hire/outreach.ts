@@ -6,7 +6,9 @@ import type { CandidateStatus } from '../../domain/candidate/status.js';
 import { DomainError } from '../../domain/errors.js';
 import { whatsappCostMicroUsd } from '../../domain/hire/pricing.js';
 import { failureOf } from '../../providers/lib/provider-error.js';
+import { TEMPLATE_KEYS } from '../../domain/comms/default-templates.js';
 import { sendClaimedEmail } from '../notifications/claimed-email.js';
+import { renderTemplatedEmail } from '../notifications/email-templates.js';
 import { recordCost } from './cost-ledger.js';
 import { hireSettings, type HireStepDeps } from './hire-deps.js';
 import { moveStageIn } from './pipeline-state.js';
@@ -34,10 +36,7 @@ export async function sendOutreachStep(deps: HireStepDeps, input: { jobApplicati
       userId: null,
       to: app.email,
       from: settings.emailFrom,
-      subject: `Your application for ${title}`,
-      text:
-        `Hi ${firstName(app.name)},\n\nThank you for applying for ${title}${job?.company ? ` at ${job.company}` : ''}. ` +
-        `We have read your resume. The next steps of our screening will reach you by email shortly.\n\nMAS Hiring`,
+      ...(await renderTemplatedEmail(db, TEMPLATE_KEYS.hireOutreach, { firstName: firstName(app.name), role: `${title}${job?.company ? ` at ${job.company}` : ''}` })),
       headers: { 'X-Mas-Job-Application-Id': jobApplicationId },
       metadata: { jobApplicationId, jobPostId: app.jobPostId },
     });
