@@ -78,6 +78,7 @@ import { llmKeysRouter } from './routes/llm-keys/llm-keys.index.js';
 import { agentsRouter } from './routes/agents/agents.index.js';
 import { notificationsRouter } from './routes/notifications/notifications.index.js';
 import { emailTemplatesRouter } from './routes/email-templates/email-templates.index.js';
+import { whatsappMessagesRouter } from './routes/whatsapp-messages/whatsapp-messages.index.js';
 
 export function createApp(deps: ServiceDeps) {
   const app = createRouter();
@@ -173,6 +174,7 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', agentsRouter);
   app.route('/', notificationsRouter);
   app.route('/', emailTemplatesRouter);
+  app.route('/', whatsappMessagesRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatusUpdate, WhatsAppProvider } from '../../providers/whatsapp/interface.js';
 import { applyWhatsAppStatuses } from '../../services/crm/whatsapp-statuses.js';
 import { sendLoggedWhatsApp } from '../../services/notifications/whatsapp-send.js';
-import { createUser } from '../support/auth.js';
+import { apiCaller, createUser } from '../support/auth.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
@@ -96,5 +96,25 @@ describe('WhatsApp delivery tracking', () => {
     const ghost = `wamid.${randomUUID()}`;
     await Promise.all([1, 2, 3].map(() => applyWhatsAppStatuses(stack.db, [status(ghost, 'delivered')])));
     expect(await stack.db.whatsAppParkedStatus.count({ where: { wamid: ghost } })).toBe(1);
+  });
+
+  it('the message log: the owner reads their own (with delivery status), staff read anyone’s by user', async () => {
+    const owner = await createUser(stack, 'SALES');
+    const other = await createUser(stack, 'SALES');
+    const admin = await createUser(stack, 'ADMIN');
+    const call = apiCaller(stack);
+    const mine = await send(stack.deps.whatsapp, owner.user.id);
+    const theirs = await send(stack.deps.whatsapp, other.user.id);
+    if (mine.outcome !== 'sent' || theirs.outcome !== 'sent') throw new Error('not sent');
+    await applyWhatsAppStatuses(stack.db, [status(mine.wamid, 'delivered')]);
+
+    const list = await call(owner.accessToken, 'GET', '/api/me/whatsapp-messages');
+    expect(list.status).toBe(200);
+    expect(list.body.items).toEqual([expect.objectContaining({ id: mine.messageId, status: 'delivered', wamid: mine.wamid, direction: 'outbound' })]);
+    expect((await call(owner.accessToken, 'GET', '/api/me/whatsapp-messages?status=read')).body.items).toEqual([]);
+    expect((await call(owner.accessToken, 'GET', `/api/whatsapp-messages?userId=${other.user.id}`)).status).toBe(403);
+    const staff = await call(admin.accessToken, 'GET', `/api/whatsapp-messages?userId=${other.user.id}`);
+    expect(staff.body.items.map((m: { id: string }) => m.id)).toEqual([theirs.messageId]);
+    expect((await call(admin.accessToken, 'GET', '/api/whatsapp-messages?status=sent&userId=not-a-uuid')).status).toBe(400);
   });
 });
