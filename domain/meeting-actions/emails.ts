@@ -1,5 +1,7 @@
-// The slot-booked email, as plain text and HTML. Pure: the activity supplies names, times
-// and the action links it has just issued.
+// The slot-booked email's template and variables. Pure: the activity supplies names, times and
+// the action links it has just issued; the email_templates row (seeded from
+// domain/comms/default-templates.ts) gives the words, and rendering escapes the values for HTML.
+import { TEMPLATE_KEYS } from '../comms/default-templates.js';
 import { actionLink, type MeetingAction, type Recipient } from './policy.js';
 
 export interface SlotBookedEmailInput {
@@ -19,26 +21,15 @@ function when(start: Date, end: Date): string {
   return `${day} ${start.toISOString().slice(11, 16)}–${end.toISOString().slice(11, 16)} UTC`;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-export function slotBookedEmail(input: SlotBookedEmailInput): { subject: string; text: string; html: string } {
-  const session = input.title ?? 'Mentoring session';
-  const slotWhen = when(input.startDateTime, input.endDateTime);
-  const subject = input.recipient === 'student' ? `Booked: ${session} with ${input.otherName}, ${slotWhen}` : `New booking: ${input.otherName}, ${slotWhen}`;
-  const intro =
-    input.recipient === 'student'
-      ? `Hi ${input.recipientName}, your session "${session}" with ${input.otherName} is confirmed for ${slotWhen}.`
-      : `Hi ${input.recipientName}, ${input.otherName} booked your session "${session}" for ${slotWhen}.`;
-  const links: [string, string][] = [];
-  if (input.tokens.JOIN) links.push(['Join the meeting', actionLink(input.publicWebUrl, input.tokens.JOIN)]);
-  if (input.tokens.CANCEL) links.push(['Cancel the booking', actionLink(input.publicWebUrl, input.tokens.CANCEL)]);
-  if (input.tokens.CONFIRM) links.push(['Confirm', actionLink(input.publicWebUrl, input.tokens.CONFIRM)]);
-  const note = 'Each link works once.';
-  const text = [intro, '', ...links.map(([label, url]) => `${label}: ${url}`), '', note].join('\n');
-  const html = [
-    `<p>${escapeHtml(intro)}</p>`,
-    `<ul>${links.map(([label, url]) => `<li><a href="${escapeHtml(url)}">${escapeHtml(label)}</a></li>`).join('')}</ul>`,
-    `<p>${note}</p>`,
-  ].join('\n');
-  return { subject, text, html };
+/** The template key of the recipient's email and its variables (a link per action the recipient was issued). */
+export function slotBookedEmail(input: SlotBookedEmailInput): { templateKey: string; data: Record<string, string> } {
+  const data: Record<string, string> = {
+    recipientName: input.recipientName,
+    otherName: input.otherName,
+    session: input.title ?? 'Mentoring session',
+    when: when(input.startDateTime, input.endDateTime),
+  };
+  if (input.tokens.JOIN) data.joinUrl = actionLink(input.publicWebUrl, input.tokens.JOIN);
+  if (input.tokens.CANCEL) data.cancelUrl = actionLink(input.publicWebUrl, input.tokens.CANCEL);
+  return { templateKey: input.recipient === 'student' ? TEMPLATE_KEYS.slotBookedStudent : TEMPLATE_KEYS.slotBookedMentor, data };
 }

@@ -12,6 +12,7 @@ import { closedSignal, rescheduleUpdate, type CrmFollowUpInput } from '../../wor
 import type { AuthContext, ServiceDeps } from '../deps.js';
 import { visibleLeadsWhere } from './lead-view.js';
 import { MasEntityId, MasEntityType, MasState, MasUserId } from '../../workflows/search-attributes.js';
+import { notify } from '../notifications/centre.js';
 
 export const followUpSelect = { id: true, rawLeadId: true, assigneeId: true, dueAt: true, status: true, channel: true, note: true, outcomeNote: true, reminderSentAt: true, temporalWorkflowId: true } as const;
 
@@ -107,15 +108,13 @@ export async function remindFollowUp(deps: { db: Db; now: () => Date }, followUp
     if (!claimed.count) return { reminded: false };
     const f = await tx.leadFollowUp.findUniqueOrThrow({ where: { id: followUpId }, include: { rawLead: { select: { name: true } } } });
     if (f.assigneeId) {
-      await tx.notification.create({
-        data: {
-          userId: f.assigneeId,
-          type: 'REMINDER',
-          title: `Follow up with ${f.rawLead.name}`,
-          message: f.note ?? `A ${f.channel} follow-up is due now.`,
-          actionUrl: `/crm/leads/${f.rawLeadId}`,
-          data: { followUpId, rawLeadId: f.rawLeadId },
-        },
+      await notify(tx, {
+        userId: f.assigneeId,
+        type: 'REMINDER',
+        title: `Follow up with ${f.rawLead.name}`,
+        message: f.note ?? `A ${f.channel} follow-up is due now.`,
+        actionUrl: `/crm/leads/${f.rawLeadId}`,
+        data: { followUpId, rawLeadId: f.rawLeadId },
       });
     }
     return { reminded: true };

@@ -1,12 +1,14 @@
 // Pipeline step 2, outreach: an email to the candidate, and a WhatsApp template where they gave
 // a number and agreed to WhatsApp. Each send happens at most once per application (the email's
-// claim; the stored whatsapp_messages row), with no transaction open during a send. Every call
+// claim; the whatsapp_messages row logged before the call), with no transaction open during a send. Every call
 // is booked in pipeline_cost_ledger.
 import type { CandidateStatus } from '../../domain/candidate/status.js';
 import { DomainError } from '../../domain/errors.js';
 import { whatsappCostMicroUsd } from '../../domain/hire/pricing.js';
-import { failureOf } from '../../providers/lib/provider-error.js';
+import { TEMPLATE_KEYS } from '../../domain/comms/default-templates.js';
 import { sendClaimedEmail } from '../notifications/claimed-email.js';
+import { renderTemplatedEmail } from '../notifications/email-templates.js';
+import { sendLoggedWhatsApp } from '../notifications/whatsapp-send.js';
 import { recordCost } from './cost-ledger.js';
 import { hireSettings, type HireStepDeps } from './hire-deps.js';
 import { moveStageIn } from './pipeline-state.js';
@@ -34,10 +36,7 @@ export async function sendOutreachStep(deps: HireStepDeps, input: { jobApplicati
       userId: null,
       to: app.email,
       from: settings.emailFrom,
-      subject: `Your application for ${title}`,
-      text:
-        `Hi ${firstName(app.name)},\n\nThank you for applying for ${title}${job?.company ? ` at ${job.company}` : ''}. ` +
-        `We have read your resume. The next steps of our screening will reach you by email shortly.\n\nMAS Hiring`,
+      ...(await renderTemplatedEmail(db, TEMPLATE_KEYS.hireOutreach, { firstName: firstName(app.name), role: `${title}${job?.company ? ` at ${job.company}` : ''}` })),
       headers: { 'X-Mas-Job-Application-Id': jobApplicationId },
       metadata: { jobApplicationId, jobPostId: app.jobPostId },
     });
@@ -45,25 +44,22 @@ export async function sendOutreachStep(deps: HireStepDeps, input: { jobApplicati
   }
 
   if (app.phone && app.whatsappConsent && job?.belongsTo) {
-    const already = await db.whatsAppMessage.findFirst({ where: { jobApplicationId, templateName: OUTREACH_TEMPLATE }, select: { id: true } });
-    if (!already) {
-      try {
-        const res = await deps.whatsapp.sendTemplate({ to: app.phone, template: OUTREACH_TEMPLATE, params: [firstName(app.name), title.slice(0, 60)] });
-        await db.$transaction(async (tx) => {
-          await tx.whatsAppMessage.create({
-            data: { userId: job.belongsTo!, jobApplicationId, wamid: res.messageId, fromPhone: settings.whatsappFromPhone, toPhone: app.phone!, messageType: 'template', templateName: OUTREACH_TEMPLATE, status: 'sent', sentAt: now() },
-          });
-          await recordCost(tx, { idempotencyKey: `${jobApplicationId}:outreach:whatsapp`, stage: 'OUTREACH', provider: 'WHATSAPP', units: 1, unitType: 'message', costMicroUsd: whatsappCostMicroUsd(), providerRequestId: res.messageId, ...ids });
-        });
-      } catch (err) {
-        const f = failureOf(err);
-        // A refusal for good (not a WhatsApp number, template refused) must not stop the pipeline: the email went.
-        if (!f || f.retryable) throw err;
-        logger.warn({ jobApplicationId, kind: f.kind, status: f.status }, 'candidate WhatsApp outreach refused; email only');
-        await db.whatsAppMessage.create({
-          data: { userId: job.belongsTo, jobApplicationId, fromPhone: settings.whatsappFromPhone, toPhone: app.phone, messageType: 'template', templateName: OUTREACH_TEMPLATE, status: 'failed', failedAt: now(), errorMessage: (err as Error).message.slice(0, 500) },
-        });
-      }
+    // Logged `queued` before the call (services/notifications/whatsapp-send.ts); a retry after a
+    // crash or a transient error reuses that row instead of logging a second message.
+    const prior = await db.whatsAppMessage.findFirst({ where: { jobApplicationId, templateName: OUTREACH_TEMPLATE }, select: { id: true, status: true } });
+    if (!prior || prior.status === 'queued') {
+      const sent = await sendLoggedWhatsApp(deps, {
+        userId: job.belongsTo,
+        jobApplicationId,
+        fromPhone: settings.whatsappFromPhone,
+        to: app.phone,
+        template: OUTREACH_TEMPLATE,
+        params: [firstName(app.name), title.slice(0, 60)],
+        priorMessageId: prior?.id ?? null,
+      });
+      // A refusal for good (not a WhatsApp number, template refused) must not stop the pipeline: the email went.
+      if (sent.outcome === 'refused') logger.warn({ jobApplicationId, error: sent.error }, 'candidate WhatsApp outreach refused; email only');
+      else await recordCost(db, { idempotencyKey: `${jobApplicationId}:outreach:whatsapp`, stage: 'OUTREACH', provider: 'WHATSAPP', units: 1, unitType: 'message', costMicroUsd: whatsappCostMicroUsd(), providerRequestId: sent.wamid, ...ids });
     }
   }
   await moveStageIn(db, jobApplicationId, input.from, 'outreach_sent', now());

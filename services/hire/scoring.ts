@@ -11,6 +11,7 @@ import { hireSettings, type HireStepDeps } from './hire-deps.js';
 import { askLlm } from './llm-call.js';
 import { moveStageIn, placeInTalentPool, recordDecision, screeningSettings, stepDone } from './pipeline-state.js';
 import type { StepOutcome } from './resume-parse.js';
+import { notify } from '../notifications/centre.js';
 
 export async function scoreCandidateStep(deps: HireStepDeps, input: { jobApplicationId: string; from: CandidateStatus; attempt: number }): Promise<StepOutcome> {
   const { db, now } = deps;
@@ -117,17 +118,15 @@ export async function notifySlaBreachStep(deps: Pick<HireStepDeps, 'db' | 'now' 
     });
     if (count === 0) return false;
     if (owner) {
-      await tx.notification.create({
-        data: {
-          userId: owner.id,
-          type: 'ACTION_REQUIRED',
-          category: 'JOB',
-          priority: 'HIGH',
-          title: `Candidate waiting in ${stage}`,
-          message: `A candidate for ${job?.title ?? 'your job'} has been in ${stage} for more than ${input.hours} h.`,
-          actionUrl: `/hire/jobs/${app.jobPostId}/candidates/${jobApplicationId}`,
-          data: { jobApplicationId, jobPostId: app.jobPostId, stage },
-        },
+      await notify(tx, {
+        userId: owner.id,
+        type: 'ACTION_REQUIRED',
+        category: 'JOB',
+        priority: 'HIGH',
+        title: `Candidate waiting in ${stage}`,
+        message: `A candidate for ${job?.title ?? 'your job'} has been in ${stage} for more than ${input.hours} h.`,
+        actionUrl: `/hire/jobs/${app.jobPostId}/candidates/${jobApplicationId}`,
+        data: { jobApplicationId, jobPostId: app.jobPostId, stage },
       });
     }
     return true;

@@ -10,6 +10,7 @@ import type { WorkflowRuleEvent } from '../../prisma/generated/client.js';
 import { captureLeadInTx, CAPTURE_TX_OPTIONS, retryOnConflict } from '../crm/lead-capture.js';
 import { publishedVersion, startEnrollment, type EnrollDeps } from '../crm-engine/enrollment.starter.js';
 import { recordDecision } from './pipeline-state.js';
+import { notify as notifyUser } from '../notifications/centre.js';
 
 /** The rule events a stage raises (every stage raises STATUS_CHANGED too). */
 export function eventsFor(stage: CandidateStatus): WorkflowRuleEvent[] {
@@ -80,16 +81,14 @@ export async function runStageRules(deps: EnrollDeps & { logger: Logger; now: ()
       for (const a of notify) {
         const userId = a.userId ?? job?.belongsTo;
         if (!userId) continue;
-        await tx.notification.create({
-          data: {
-            userId,
-            type: 'INFO',
-            category: 'JOB',
-            title: (a.title ?? `${rule.name}: a candidate reached ${input.stage}`).slice(0, 200),
-            message: (a.message ?? `A candidate for ${job?.title ?? 'a job'} reached ${input.stage}.`).slice(0, 2000),
-            actionUrl: `/hire/jobs/${app.jobPostId}/candidates/${input.jobApplicationId}`,
-            data: { jobApplicationId: input.jobApplicationId, ruleId: rule.id, stage: input.stage },
-          },
+        await notifyUser(tx, {
+          userId,
+          type: 'INFO',
+          category: 'JOB',
+          title: a.title ?? `${rule.name}: a candidate reached ${input.stage}`,
+          message: a.message ?? `A candidate for ${job?.title ?? 'a job'} reached ${input.stage}.`,
+          actionUrl: `/hire/jobs/${app.jobPostId}/candidates/${input.jobApplicationId}`,
+          data: { jobApplicationId: input.jobApplicationId, ruleId: rule.id, stage: input.stage },
         });
         run.notified++;
       }

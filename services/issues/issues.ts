@@ -8,6 +8,7 @@ import { DomainError } from '../../domain/errors.js';
 import { issueLifecycle, type IssueStatus } from '../../domain/issues/status.js';
 import type { Prisma } from '../../prisma/generated/client.js';
 import type { AuthContext, ServiceDeps } from '../deps.js';
+import { notify } from '../notifications/centre.js';
 
 type Deps = Pick<ServiceDeps, 'db'>;
 
@@ -75,16 +76,14 @@ export async function moveIssue(deps: Deps, actor: AuthContext, id: string, to: 
     });
     if (moved.count !== 1) throw new DomainError('CONFLICT', 'The issue was moved meanwhile; reload it and try again');
     if (staff) {
-      await tx.notification.create({
-        data: {
-          userId: row.userId,
-          type: to === 'RESOLVED' ? 'SUCCESS' : 'INFO',
-          category: 'SYSTEM',
-          title: `${MESSAGES[to]}: ${row.title.slice(0, 80)}`,
-          message: note ?? MESSAGES[to],
-          actionUrl: `/issues/${id}`,
-          data: { issueId: id, status: to },
-        },
+      await notify(tx, {
+        userId: row.userId,
+        type: to === 'RESOLVED' ? 'SUCCESS' : 'INFO',
+        category: 'SYSTEM',
+        title: `${MESSAGES[to]}: ${row.title.slice(0, 80)}`,
+        message: note ?? MESSAGES[to],
+        actionUrl: `/issues/${id}`,
+        data: { issueId: id, status: to },
       });
     }
     return toIssueView(await tx.issue.findUniqueOrThrow({ where: { id }, select: issueSelect }));

@@ -18,6 +18,10 @@ export interface ClaimedEmail {
   from: string;
   subject: string;
   text: string;
+  html?: string;
+  /** Set when the content came from an email template: recorded on the emails_sent row. */
+  templateKey?: string;
+  templateVersion?: number;
   headers?: Record<string, string>;
   metadata: Prisma.InputJsonObject;
 }
@@ -37,7 +41,18 @@ export async function sendClaimedEmail(
   const { db, email, logger, now } = deps;
   const claim = await claimEmail(
     db,
-    { dedupeKey: mail.dedupeKey, userId: mail.userId, toEmail: mail.to, fromEmail: mail.from, subject: mail.subject, emailType: mail.emailType, provider: 'smtp', metadata: mail.metadata },
+    {
+      dedupeKey: mail.dedupeKey,
+      userId: mail.userId,
+      toEmail: mail.to,
+      fromEmail: mail.from,
+      subject: mail.subject,
+      emailType: mail.emailType,
+      provider: 'smtp',
+      metadata: mail.metadata,
+      templateKey: mail.templateKey ?? null,
+      templateVersion: mail.templateVersion ?? null,
+    },
     now(),
     opts.leaseMs ?? 60_000,
   );
@@ -45,7 +60,7 @@ export async function sendClaimedEmail(
   if (claim.state === 'busy') throw new EmailClaimBusyError(`The email ${mail.dedupeKey} is being sent by another attempt`);
   let messageId: string;
   try {
-    ({ messageId } = await email.send({ to: mail.to, from: mail.from, subject: mail.subject, text: mail.text, headers: { 'X-Mas-Email-Type': mail.emailType, ...mail.headers } }));
+    ({ messageId } = await email.send({ to: mail.to, from: mail.from, subject: mail.subject, text: mail.text, ...(mail.html ? { html: mail.html } : {}), headers: { 'X-Mas-Email-Type': mail.emailType, ...mail.headers } }));
   } catch (err) {
     if (!(err instanceof EmailError) || err.retryable) {
       await releaseEmailClaim(db, claim).catch(() => undefined);

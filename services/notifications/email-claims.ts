@@ -17,6 +17,9 @@ export interface EmailDraft {
   emailType: string;
   provider: string;
   metadata: Prisma.InputJsonObject;
+  /** The template (and its version) the body was rendered from, when it was. */
+  templateKey?: string | null;
+  templateVersion?: number | null;
 }
 
 /** The row this attempt holds; only this attempt may mark it. */
@@ -47,7 +50,7 @@ export async function claimEmail(db: Db, draft: EmailDraft, now: Date, leaseMs: 
     // One conditional UPDATE … RETURNING: two attempts racing for a lapsed lease cannot both win.
     const row = await db.emailSent.update({
       where: { dedupeKey: draft.dedupeKey, status: { in: ['QUEUED', 'FAILED'] }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
-      data: { status: 'QUEUED', attempts: { increment: 1 }, claimedUntil, errorMessage: null, subject: draft.subject, metadata: draft.metadata },
+      data: { status: 'QUEUED', attempts: { increment: 1 }, claimedUntil, errorMessage: null, subject: draft.subject, metadata: draft.metadata, templateKey: draft.templateKey ?? null, templateVersion: draft.templateVersion ?? null },
       select: { id: true, attempts: true },
     });
     return { state: 'claimed', id: row.id, attempt: row.attempts };

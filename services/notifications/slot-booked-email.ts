@@ -1,4 +1,5 @@
-// The slot-booked email of one recipient (notify/slot-booked/<slotId>): claim its emails_sent
+// The slot-booked email of one recipient (notify/slot-booked/<slotId>): render its email
+// template (slot-booked-student|mentor; the version is recorded on the row), claim its emails_sent
 // row, send with freshly minted one-time action links, then commit the links' hashes and mark
 // the row SENT together. No transaction is open during the SMTP send (up to ~40 s), and a link
 // only becomes live once its email went out: a failed send leaves no usable token behind.
@@ -12,6 +13,7 @@ import type { Db } from '../../infra/prisma.js';
 import type { Logger } from '../../infra/logger.js';
 import { EmailError, type EmailProvider } from '../../providers/email/interface.js';
 import { afterSend, claimEmail, EmailClaimBusyError, markEmailFailed, markEmailSent, releaseEmailClaim } from './email-claims.js';
+import { renderTemplatedEmail } from './email-templates.js';
 
 export interface NotificationSettings {
   publicWebUrl: string;
@@ -68,7 +70,7 @@ export async function sendSlotBookedEmail(deps: NotificationDeps, input: { slotI
   const issuedAt = now();
   const minted = actions.map((action) => ({ action, ...newOpaqueToken(), expiresAt: actionExpiresAt(action, slot, issuedAt, settings.meetingActionTtlHours) }));
   const tokens: Partial<Record<MeetingAction, string>> = Object.fromEntries(minted.map((m) => [m.action, m.token]));
-  const content = slotBookedEmail({
+  const { templateKey, data } = slotBookedEmail({
     recipient,
     recipientName: user.name,
     otherName: other.name,
@@ -78,11 +80,12 @@ export async function sendSlotBookedEmail(deps: NotificationDeps, input: { slotI
     publicWebUrl: settings.publicWebUrl,
     tokens,
   });
+  const content = await renderTemplatedEmail(db, templateKey, data);
   const metadata = { slotId, recipient, dedupeKey, actions: [...actions] };
   const leaseMs = (settings.claimLeaseSeconds ?? DEFAULT_CLAIM_LEASE_SECONDS) * 1000;
   const claim = await claimEmail(
     db,
-    { dedupeKey, userId: user.id, toEmail: user.email, fromEmail: settings.emailFrom, subject: content.subject, emailType: SLOT_BOOKED_EMAIL_TYPE, provider: 'smtp', metadata },
+    { dedupeKey, userId: user.id, toEmail: user.email, fromEmail: settings.emailFrom, subject: content.subject, emailType: SLOT_BOOKED_EMAIL_TYPE, provider: 'smtp', metadata, templateKey, templateVersion: content.templateVersion },
     issuedAt,
     leaseMs,
   );
@@ -91,7 +94,7 @@ export async function sendSlotBookedEmail(deps: NotificationDeps, input: { slotI
 
   let messageId: string;
   try {
-    ({ messageId } = await email.send({ to: user.email, from: settings.emailFrom, ...content, headers: { 'X-Mas-Email-Type': SLOT_BOOKED_EMAIL_TYPE, 'X-Mas-Slot-Id': slotId } }));
+    ({ messageId } = await email.send({ to: user.email, from: settings.emailFrom, subject: content.subject, text: content.text, html: content.html, headers: { 'X-Mas-Email-Type': SLOT_BOOKED_EMAIL_TYPE, 'X-Mas-Slot-Id': slotId } }));
   } catch (err) {
     if (!(err instanceof EmailError)) {
       await releaseEmailClaim(db, claim).catch(() => undefined);

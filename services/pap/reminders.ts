@@ -6,7 +6,9 @@ import type { PapStatus } from '../../domain/pap/status.js';
 import type { Db } from '../../infra/prisma.js';
 import type { Logger } from '../../infra/logger.js';
 import type { EmailProvider } from '../../providers/email/interface.js';
+import { TEMPLATE_KEYS } from '../../domain/comms/default-templates.js';
 import { sendClaimedEmail } from '../notifications/claimed-email.js';
+import { renderTemplatedEmail } from '../notifications/email-templates.js';
 import { DEFAULT_NOTIFICATIONS, type NotificationSettings } from '../notifications/slot-booked-email.js';
 
 export interface ReminderDeps {
@@ -70,14 +72,19 @@ export async function sendPapReminder(deps: ReminderDeps, input: ReminderInput):
   const link = `${settings.publicWebUrl}/pap/${input.papId}`;
   const recipients = recipientsOf(deps, pap.user, pap.batch, input.escalate, { papId: input.papId, step: input.step });
   if ('skipped' in recipients) return { outcome: 'skipped', reason: recipients.skipped };
+  // Rendered once for every recipient, from the template staff edit (its version goes on each row).
+  const content = input.escalate
+    ? await renderTemplatedEmail(deps.db, TEMPLATE_KEYS.papEscalation, { studentName: pap.user.name, studentEmail: pap.user.email, batchCode: pap.batch?.code ?? '-', step: input.step, ask: ask.replace('your ', 'their '), link })
+    : await renderTemplatedEmail(deps.db, TEMPLATE_KEYS.papReminder, { name: pap.user.name, ask, link });
   return mailEach(deps, recipients, (to) => ({
     dedupeKey: papReminderKey(input, to),
     emailType: input.escalate ? 'PAP_ESCALATION' : 'PAP_REMINDER',
     from: settings.emailFrom,
-    subject: input.escalate ? `PAP agreement waiting on ${pap.user.name}: ${input.step}` : `Reminder: ${ask}`,
-    text: input.escalate
-      ? `${pap.user.name} (${pap.user.email}) of batch ${pap.batch?.code ?? '-'} has not yet been able to ${ask.replace('your ', 'their ')}. Please follow up: ${link}`
-      : `Hello ${pap.user.name},\n\nPlease ${ask}: ${link}\n\nMAS`,
+    subject: content.subject,
+    text: content.text,
+    html: content.html,
+    templateKey: content.templateKey,
+    templateVersion: content.templateVersion,
     metadata: { papId: input.papId, step: input.step, visit: input.visit, reminder: input.reminder },
   }));
 }

@@ -1,6 +1,8 @@
 // The meeting-action rules on their own: link lifetimes, token states, links and the email body.
 import { describe, expect, it } from 'vitest';
 import * as enums from '../../prisma/generated/enums.js';
+import { DEFAULT_TEMPLATES } from '../../domain/comms/default-templates.js';
+import { missingVariables, renderEmailTemplate } from '../../domain/comms/email-template.js';
 import { slotBookedEmail } from '../../domain/meeting-actions/emails.js';
 import { ACTION_TOKEN_PATTERN, actionExpiresAt, actionLink, joinUrl, MEETING_ACTIONS, SLOT_BOOKED_ACTIONS, tokenState } from '../../domain/meeting-actions/policy.js';
 import { newOpaqueToken } from '../../infra/auth/opaque-tokens.js';
@@ -36,7 +38,7 @@ describe('meeting action policy', () => {
   });
 
   it('the email lists exactly the issued links and escapes names in HTML', () => {
-    const mail = slotBookedEmail({
+    const { templateKey, data } = slotBookedEmail({
       recipient: 'mentor',
       recipientName: 'Asha',
       otherName: '<Riya & co>',
@@ -45,6 +47,9 @@ describe('meeting action policy', () => {
       publicWebUrl: 'https://app.example',
       tokens: { JOIN: 'j'.repeat(43) },
     });
+    const template = DEFAULT_TEMPLATES.find((t) => t.key === templateKey)!;
+    expect(missingVariables(template, data)).toEqual([]);
+    const mail = renderEmailTemplate(template, data);
     expect(mail.subject).toBe('New booking: <Riya & co>, 2026-12-03 00:00–01:00 UTC');
     expect(mail.text).toContain(`Join the meeting: https://app.example/meeting-actions/${'j'.repeat(43)}`);
     expect(mail.text).not.toContain('Cancel');
