@@ -76,6 +76,7 @@ import { crmTagsRouter } from './routes/crm-tags/crm-tags.index.js';
 import { mentorDirectoryRouter } from './routes/mentor-directory/mentor-directory.index.js';
 import { llmKeysRouter } from './routes/llm-keys/llm-keys.index.js';
 import { agentsRouter } from './routes/agents/agents.index.js';
+import { syncRouter } from './routes/sync/sync.index.js';
 
 export function createApp(deps: ServiceDeps) {
   const app = createRouter();
@@ -169,6 +170,7 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', mentorDirectoryRouter);
   app.route('/', llmKeysRouter);
   app.route('/', agentsRouter);
+  app.route('/', syncRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
