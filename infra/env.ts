@@ -205,6 +205,8 @@ const EnvSchema = z.object({
   SYNC_CATCHUP_WINDOW_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
   /** A failed sync run pauses its Schedule and config until an admin unpauses it. */
   SYNC_PAUSE_ON_FAILURE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** A sync pages activity silent this long (a dead worker) is retried on another worker from its committed cursor. */
+  SYNC_HEARTBEAT_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
 });
 
 export type Config = z.infer<typeof EnvSchema> & { DATABASE_URL: string };
@@ -327,5 +329,6 @@ export function syncConfigFromEnv(c: Config) {
     leaseMinutes: c.SYNC_LEASE_MINUTES,
     catchupWindowMinutes: c.SYNC_CATCHUP_WINDOW_MINUTES,
     pauseOnFailure: c.SYNC_PAUSE_ON_FAILURE,
+    heartbeatTimeoutSeconds: c.SYNC_HEARTBEAT_TIMEOUT_SECONDS,
   };
 }

@@ -27,6 +27,8 @@ export interface SyncSettings {
   catchupWindowMinutes?: number;
   /** A failed run pauses its Schedule (and the config) until someone unpauses it (SYNC_PAUSE_ON_FAILURE). Default true. */
   pauseOnFailure?: boolean;
+  /** How long the pages activity may go without a heartbeat before Temporal retries it elsewhere (SYNC_HEARTBEAT_TIMEOUT_SECONDS). Default 120. */
+  heartbeatTimeoutSeconds?: number;
   /** In-place backoff of the HTTP client after a 5xx (tests make it short). Default 250 ms. */
   backoffBaseMs?: number;
 }
@@ -48,6 +50,7 @@ export const SYNC_DEFAULTS = {
   catchupWindowMinutes: 60,
   pauseOnFailure: true,
   backoffBaseMs: 250,
+  heartbeatTimeoutSeconds: 120,
 } as const;
 
 export function syncSetting<K extends keyof typeof SYNC_DEFAULTS>(deps: { config: { sync?: SyncSettings } }, key: K): (typeof SYNC_DEFAULTS)[K] {
