@@ -13,16 +13,12 @@ import { orderedResources, parseWatermarks, SYNC_SYSTEM_INFO, type SyncSystem, t
 import { LmsApiError } from '../../providers/lib/lms-api-client.js';
 import { openSyncApi, recordSyncAuthError } from './credentials.js';
 import { MRLEARN_RESOURCES } from './mrlearn-resources.js';
+import { MRTEST_RESOURCES } from './mrtest-resources.js';
 import type { FailedRow, SyncResource } from './resources.js';
 import { configTable } from './schedules.js';
 import { syncSetting, type SyncDeps } from './settings.js';
 
-const RESOURCES: Record<SyncSystem, SyncResource[]> = { mrlearn: MRLEARN_RESOURCES, mrtest: [] };
-
-/** Registers a system's resources (Mr Test adds its own). */
-export function registerSyncResources(system: SyncSystem, resources: SyncResource[]) {
-  RESOURCES[system] = resources;
-}
+const RESOURCES: Record<SyncSystem, SyncResource[]> = { mrlearn: MRLEARN_RESOURCES, mrtest: MRTEST_RESOURCES };
 
 export function resourceOf(system: SyncSystem, name: string): SyncResource {
   const r = RESOURCES[system].find((x) => x.name === name);
