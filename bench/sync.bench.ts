@@ -43,7 +43,7 @@ async function timedRun(configId: string, full: boolean) {
   console.log(`triggering (${full ? 'full' : 'first'})`);
   await triggerSyncConfig(deps, 'mrlearn', configId, { full });
   for (;;) {
-    const runs = await db.mrLearnSyncRun.findMany({ where: { syncConfigId: configId }, orderBy: { createdAt: 'desc' }, take: 1 });
+    const runs = await db.mrLearnSyncRun.findMany({ where: { syncConfigId: configId }, orderBy: { createdAt: 'desc' } });
     if (runs.length > before && runs[0]!.status !== 'RUNNING') {
       const secs = (performance.now() - t0) / 1000;
       // Wait for the Schedule to see the workflow closed, or the next trigger is skipped (overlap SKIP).
