@@ -13,6 +13,7 @@ import type { ObjectStore } from '../providers/s3/interface.js';
 import type { VoiceProvider } from '../providers/voice/interface.js';
 import type { WhatsAppProvider } from '../providers/whatsapp/interface.js';
 import type { NotificationSettings } from '../services/notifications/slot-booked-email.js';
+import type { SyncSettings } from '../services/sync/settings.js';
 
 export interface ActivityDeps {
   db: Db;
@@ -46,4 +47,6 @@ export interface ActivityDeps {
   voiceAgent: { agentId: string; agentPhoneNumberId: string };
   /** Links, sender and claim lease of notification emails; defaults in services/notifications/slot-booked-email.ts. */
   notifications?: NotificationSettings;
+  /** Mr Learn / Mr Test syncs: the credentials keyring and run knobs (SYNC_*); absent: the development KEK and the defaults. */
+  sync?: SyncSettings;
 }

@@ -81,6 +81,7 @@ import { agentsRouter } from './routes/agents/agents.index.js';
 import { notificationsRouter } from './routes/notifications/notifications.index.js';
 import { emailTemplatesRouter } from './routes/email-templates/email-templates.index.js';
 import { whatsappMessagesRouter } from './routes/whatsapp-messages/whatsapp-messages.index.js';
+import { syncRouter } from './routes/sync/sync.index.js';
 
 export function createApp(deps: ServiceDeps) {
   const app = createRouter();
@@ -179,6 +180,7 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', notificationsRouter);
   app.route('/', emailTemplatesRouter);
   app.route('/', whatsappMessagesRouter);
+  app.route('/', syncRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

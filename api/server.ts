@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createJwtService, loadOrCreateDevKeys } from '../infra/auth/jwt.js';
-import { cleanupSettingsFromConfig, llmKeysConfig, loadConfig, supplierFromConfig } from '../infra/env.js';
+import { cleanupSettingsFromConfig, llmKeysConfig, loadConfig, supplierFromConfig, syncConfigFromEnv } from '../infra/env.js';
 import { createLogger } from '../infra/logger.js';
 import { createPrisma } from '../infra/prisma.js';
 import { emailFromConfig } from '../infra/email.js';
@@ -56,6 +56,7 @@ const app = createApp({
     defaultPlatform: config.DEFAULT_PLATFORM,
     ...(config.HR_CREDENTIALS_KEY ? { hrCredentialsKey: config.HR_CREDENTIALS_KEY } : {}),
     llmKeys: llmKeysConfig(config),
+    sync: syncConfigFromEnv(config),
     resumeMaxBytes: config.RESUME_MAX_BYTES,
     applyRateLimit: { perIp: config.APPLY_RATE_LIMIT_PER_IP, perEmail: config.APPLY_RATE_LIMIT_PER_EMAIL, windowSeconds: config.APPLY_RATE_LIMIT_WINDOW_SECONDS },
     razorpay: { keyId: config.RAZORPAY_KEY_ID, keySecret: config.RAZORPAY_KEY_SECRET, webhookSecret: config.RAZORPAY_WEBHOOK_SECRET, purchaseTimeoutSeconds: config.PURCHASE_TIMEOUT_SECONDS },

@@ -185,6 +185,28 @@ const EnvSchema = z.object({
   AI_CALLS_TASK_QUEUE: z.string().min(1).default('mas-ai-calls'),
   /** Activity slots of the AI-calls worker (calls being placed or reconciled at once, across campaigns). */
   AI_CALLS_WORKER_SLOTS: z.coerce.number().int().min(1).max(200).default(4),
+  // Mr Learn / Mr Test syncs (services/sync): credentials sealed under a keyring of KEKs "id:<64 hex or base64>,id:…"; required in production.
+  SYNC_CREDENTIALS_KEKS: z.string().optional(),
+  /** The KEK new seals use (default: the last one listed); `npm run sync-credentials:reseal` moves older rows to it. */
+  SYNC_CREDENTIALS_ACTIVE_KEK: z.string().optional(),
+  /** Per HTTP request to Mr Learn / Mr Test. */
+  SYNC_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  /** The longest Retry-After a page waits in place; longer, the activity is retried no sooner than it. */
+  SYNC_MAX_RETRY_AFTER_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** Rows per page asked of the learning system (its cap is 1000). */
+  SYNC_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(500),
+  /** Pages one sync activity commits before it returns to the workflow. */
+  SYNC_PAGES_PER_ACTIVITY: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Sync activities per workflow run before it continues as new. */
+  SYNC_ACTIVITIES_PER_RUN: z.coerce.number().int().min(1).max(1000).default(100),
+  /** How long a running sync holds its config (sync_configs.lockedUntil); renewed with every page. */
+  SYNC_LEASE_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Missed sync Schedule actions within this window after an outage still run. */
+  SYNC_CATCHUP_WINDOW_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
+  /** A failed sync run pauses its Schedule and config until an admin unpauses it. */
+  SYNC_PAUSE_ON_FAILURE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** A sync pages activity silent this long (a dead worker) is retried on another worker from its committed cursor. */
+  SYNC_HEARTBEAT_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
 });
 
 export type Config = z.infer<typeof EnvSchema> & { DATABASE_URL: string };
@@ -273,6 +295,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (parsed.data.LLM_KEYS_KEKS) parseKeks(parsed.data.LLM_KEYS_KEKS, parsed.data.LLM_KEYS_ACTIVE_KEK);
   else if (parsed.data.LLM_KEYS_ACTIVE_KEK && parsed.data.LLM_KEYS_ACTIVE_KEK !== DEV_LLM_KEYS_KEK_ID) throw new Error('LLM_KEYS_ACTIVE_KEK is set but LLM_KEYS_KEKS is not');
+  if (parsed.data.NODE_ENV === 'production' && !parsed.data.SYNC_CREDENTIALS_KEKS) {
+    throw new Error('SYNC_CREDENTIALS_KEKS ("id:key" pairs, each key 32 bytes as hex or base64) must be set in production');
+  }
+  if (parsed.data.SYNC_CREDENTIALS_KEKS) parseKeks(parsed.data.SYNC_CREDENTIALS_KEKS, parsed.data.SYNC_CREDENTIALS_ACTIVE_KEK, { keks: 'SYNC_CREDENTIALS_KEKS', active: 'SYNC_CREDENTIALS_ACTIVE_KEK' });
+  else if (parsed.data.SYNC_CREDENTIALS_ACTIVE_KEK) throw new Error('SYNC_CREDENTIALS_ACTIVE_KEK is set but SYNC_CREDENTIALS_KEKS is not');
   return parsed.data as Config;
 }
 
@@ -284,5 +311,24 @@ export function llmKeysConfig(c: Config) {
     checkTimeoutMs: c.LLM_KEYS_CHECK_TIMEOUT_MS,
     // Development and tests point keys at the local simulator over http; production wants https.
     allowHttpBaseUrl: c.NODE_ENV !== 'production',
+  };
+}
+
+/** ServiceDeps.config.sync and ActivityDeps.sync (services/sync/settings.ts). */
+export function syncConfigFromEnv(c: Config) {
+  return {
+    ...(c.SYNC_CREDENTIALS_KEKS ? { keks: c.SYNC_CREDENTIALS_KEKS } : {}),
+    ...(c.SYNC_CREDENTIALS_ACTIVE_KEK ? { activeKekId: c.SYNC_CREDENTIALS_ACTIVE_KEK } : {}),
+    // Development and tests point credentials at the local simulators over http; production wants https.
+    allowHttpBaseUrl: c.NODE_ENV !== 'production',
+    httpTimeoutMs: c.SYNC_HTTP_TIMEOUT_MS,
+    maxRetryAfterSeconds: c.SYNC_MAX_RETRY_AFTER_SECONDS,
+    pageSize: c.SYNC_PAGE_SIZE,
+    pagesPerActivity: c.SYNC_PAGES_PER_ACTIVITY,
+    activitiesPerRun: c.SYNC_ACTIVITIES_PER_RUN,
+    leaseMinutes: c.SYNC_LEASE_MINUTES,
+    catchupWindowMinutes: c.SYNC_CATCHUP_WINDOW_MINUTES,
+    pauseOnFailure: c.SYNC_PAUSE_ON_FAILURE,
+    heartbeatTimeoutSeconds: c.SYNC_HEARTBEAT_TIMEOUT_SECONDS,
   };
 }

@@ -257,6 +257,22 @@ try {
       },
       banner: (p) => `leegality sim  http://127.0.0.1:${p.LEEGALITY_SIM_PORT}/api (control API /_sim/)`,
     },
+    {
+      // Mr Learn's REST API with 100k deterministic learners; sync credentials: this baseUrl, client mas-dev / dev-mrlearn-client-secret.
+      name: 'mrlearn-sim',
+      entry: 'providers/mrlearn/simulator-main.ts',
+      enabled: (e.MRLEARN_SIM ?? 'on') === 'on',
+      ports: { MRLEARN_SIM_PORT: e.MRLEARN_SIM_PORT ?? '4090' },
+      banner: (p) => `mr learn sim   http://127.0.0.1:${p.MRLEARN_SIM_PORT} (client mas-dev; control API /_sim/)`,
+    },
+    {
+      // Mr Test's REST API with 100k deterministic students; sync credentials: this baseUrl, client mas-dev / dev-mrtest-client-secret.
+      name: 'mrtest-sim',
+      entry: 'providers/mrtest/simulator-main.ts',
+      enabled: (e.MRTEST_SIM ?? 'on') === 'on',
+      ports: { MRTEST_SIM_PORT: e.MRTEST_SIM_PORT ?? '4095' },
+      banner: (p) => `mr test sim    http://127.0.0.1:${p.MRTEST_SIM_PORT} (client mas-dev; control API /_sim/)`,
+    },
   ];
   const running = simulators.filter((sim) => sim.enabled);
   for (const sim of running) {

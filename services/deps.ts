@@ -15,6 +15,7 @@ import type { ObjectStore } from '../providers/s3/interface.js';
 import type { VoiceProvider } from '../providers/voice/interface.js';
 import type { WhatsAppProvider } from '../providers/whatsapp/interface.js';
 import type { CleanupSettings } from './cleanup/tasks.js';
+import type { SyncSettings } from './sync/settings.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -92,6 +93,8 @@ export interface ServiceDeps {
     voice: { agentId: string; agentPhoneNumberId: string; webhookSecret: string | null };
     /** The Leegality profile PAP sign requests use and the salt webhook MACs are checked with (LEEGALITY_*). */
     leegality: { profileId: string; privateSalt: string };
+    /** Mr Learn / Mr Test syncs: the credentials keyring (SYNC_CREDENTIALS_KEKS; absent: the development KEK) and the run knobs (SYNC_*). */
+    sync?: SyncSettings;
   };
 }
 

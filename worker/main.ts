@@ -2,6 +2,8 @@
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { cleanupSettingsFromConfig, loadConfig, supplierFromConfig } from '../infra/env.js';
+import { syncConfigFromEnv } from '../infra/env.js';
+import { reconcileSyncSchedules } from '../services/sync/schedules.js';
 import { createLogger } from '../infra/logger.js';
 import { createPrisma } from '../infra/prisma.js';
 import { emailFromConfig, notificationsFromConfig } from '../infra/email.js';
@@ -27,6 +29,8 @@ const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADD
 const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
 const temporal = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
 const activityDeps = { db, logger, now: () => new Date(), temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, razorpay: razorpayFromConfig(config), s3: createObjectStore(config), resumes: createObjectStore(config, config.S3_RESUMES_BUCKET), documents: createObjectStore(config, config.S3_DOCUMENTS_BUCKET), supplier: supplierFromConfig(config), whatsapp: whatsappFromConfig(config), email: emailFromConfig(config), exotel: exotelFromConfig(config), notifications: notificationsFromConfig(config), llm: llmFromConfig(config), voice: voiceFromConfig(config), voiceAgent: voiceAgentConfig(config), leegality: leegalityFromConfig(config), leegalityProfileId: config.LEEGALITY_PROFILE_ID };
+// The Mr Learn / Mr Test sync activities' keyring and knobs (SYNC_*).
+Object.assign(activityDeps, { sync: syncConfigFromEnv(config) });
 // One workflow bundle for both workers (the main queue and the AI-calls queue).
 const { code: workflowBundleCode } = await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });
 const worker = await createWorker({
@@ -72,6 +76,12 @@ await ensureSchedules(
   { temporal, logger },
   jobScheduleDefinitions({ taskQueue: config.TEMPORAL_TASK_QUEUE, cleanupCron: config.CLEANUP_CRON, timezone: config.SCHEDULES_TIMEZONE, cleanupSettings: cleanupSettingsFromConfig(config), kpiIntervalMinutes: config.KPI_INTERVAL_MINUTES }),
 );
+// Every sync config's Schedule (sync/mrlearn/<id>, sync/mrtest/<id>) exists and matches its row.
+try {
+  await reconcileSyncSchedules({ db, logger, temporal, config: { taskQueue: config.TEMPORAL_TASK_QUEUE, sync: syncConfigFromEnv(config) } });
+} catch (err) {
+  logger.error({ err }, 'could not reconcile the sync Schedules; configs run as their Schedules say until the next worker start');
+}
 logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, address: config.TEMPORAL_ADDRESS }, 'worker running');
 try {
   await Promise.all([worker.run(), aiCallsWorker.run()]);

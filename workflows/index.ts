@@ -21,3 +21,5 @@ export { aiCallCampaign } from './ai-call-campaign/ai-call-campaign.workflow.js'
 export { pap } from './pap/pap.workflow.js';
 export { cleanup } from './cleanup/cleanup.workflow.js';
 export { kpiRollup } from './kpi-rollup/kpi-rollup.workflow.js';
+export { mrLearnSync } from './mrlearn-sync/mrlearn-sync.workflow.js';
+export { mrTestSync } from './mrtest-sync/mrtest-sync.workflow.js';

@@ -197,7 +197,7 @@ export async function startTestStack(
         connection: native,
         namespace: 'default',
         taskQueue,
-        deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3, resumes, documents, whatsapp, email, exotel, notifications: TEST_NOTIFICATIONS, llm, voice, voiceAgent, leegality, leegalityProfileId: TEST_LEEGALITY.profileId },
+        deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3, resumes, documents, whatsapp, email, exotel, notifications: TEST_NOTIFICATIONS, llm, voice, voiceAgent, leegality, leegalityProfileId: TEST_LEEGALITY.profileId, sync: deps.config.sync },
         workflowBundlePath: inject('workflowBundlePath'),
       });
       running = worker.run();
