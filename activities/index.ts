@@ -12,6 +12,7 @@ import { createNotificationActivities } from './notifications.activities.js';
 import { createPapActivities } from './pap.activities.js';
 import { createPaymentActivities } from './payments.activities.js';
 import { createRecordingActivities } from './recordings.activities.js';
+import { createCoursePlanActivities } from './course-plan.activities.js';
 
 export function createActivities(deps: ActivityDeps) {
   return {
@@ -27,6 +28,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createHireActivities(deps),
     ...createPapActivities(deps),
     ...createJobActivities(deps),
+    ...createCoursePlanActivities(deps),
   };
 }
 

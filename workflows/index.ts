@@ -21,3 +21,4 @@ export { aiCallCampaign } from './ai-call-campaign/ai-call-campaign.workflow.js'
 export { pap } from './pap/pap.workflow.js';
 export { cleanup } from './cleanup/cleanup.workflow.js';
 export { kpiRollup } from './kpi-rollup/kpi-rollup.workflow.js';
+export { coursePlanGeneration } from './course-plan/course-plan.workflow.js';
