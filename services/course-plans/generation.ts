@@ -149,6 +149,6 @@ export async function failCoursePlan(db: Db, planId: string, position: number | 
   const message = reason.slice(0, 1_000);
   await db.$transaction(async (tx) => {
     if (position !== null) await tx.coursePlanLecture.updateMany({ where: { coursePlanId: planId, position, status: { not: 'READY' } }, data: { status: 'FAILED', errorMessage: message } });
-    await tx.coursePlan.updateMany({ where: { id: planId, status: 'GENERATING' }, data: { status: 'FAILED', errorMessage: position !== null ? `Lecture ${position}: ${message}` : `Outline: ${message}` } });
+    await tx.coursePlan.updateMany({ where: { id: planId, status: 'GENERATING' }, data: { status: 'FAILED', errorMessage: position !== null ? `Lecture ${position}: ${message}` : `Outline: ${message}`, updatedAt: now } });
   });
 }
