@@ -99,6 +99,8 @@ export async function generateLecture(deps: GenerationDeps, planId: string, posi
   const lecture = await deps.db.coursePlanLecture.findUnique({ where: { coursePlanId_position: { coursePlanId: planId, position } } });
   if (!lecture) throw new DomainError('NOT_FOUND', `The plan has no lecture ${position}`);
   if (lecture.status === 'READY') return { costPaise: 0, already: true };
+  // Live progress: the lecture in flight shows GENERATING.
+  await deps.db.coursePlanLecture.updateMany({ where: { id: lecture.id, status: { in: ['PENDING', 'FAILED'] } }, data: { status: 'GENERATING', errorMessage: null } });
   const model = plan.llmModel ?? deps.llm.defaultModel;
   const result = await deps.llm.completeJson({
     model,
