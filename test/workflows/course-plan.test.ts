@@ -8,6 +8,7 @@ import { LECTURE_SCHEMA_NAME, OUTLINE_SCHEMA_NAME } from '../../domain/course-pl
 import { workflowIds } from '../../domain/ids.js';
 import { MasEntityId, MasEntityType, MasState } from '../../workflows/search-attributes.js';
 import { bearerHeader, createUser, json } from '../support/auth.js';
+import { runCrashingWorker } from '../support/crashing-worker.js';
 import { until } from '../support/poll.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
@@ -184,5 +185,41 @@ describe('course plans', () => {
     expect((await call('POST', '/api/course-plans/6b3d8f0e-0000-4000-8000-000000000000/pause')).status).toBe(404);
     const page = await ok<{ items: Plan[] }>(call('GET', `/api/course-plans?courseId=${course.id}`));
     expect(page.items).toEqual([]);
+  });
+});
+
+describe('worker killed mid-generation', () => {
+  it('killed right after a lecture was saved: a new worker goes on, the lecture and its cost counted once', { timeout: 120_000 }, async () => {
+    const s = await startTestStack({ worker: false });
+    try {
+      const staff = await createUser(s, 'ADMIN');
+      const course = await s.db.course.create({ data: { slug: `cp-crash-${Date.now().toString(36)}`, title: `Crash course ${Date.now().toString(36)}`, status: 'PUBLISHED' } });
+      s.llmSim.script({ schemaName: OUTLINE_SCHEMA_NAME, match: course.title, content: outline(3, course.title) });
+      const doomed = runCrashingWorker(s.taskQueue, 'generateCoursePlanLecture', undefined, { LLM_BASE_URL: s.llmSim.baseUrl });
+      await doomed.ready;
+      const req = (method: string, path: string, body?: unknown) => s.app.request(json(method, path, body, bearerHeader(staff.accessToken)));
+      const plan = await ok<Plan>(req('POST', '/api/course-plans', { courseId: course.id, title: 'Crash plan', lectureCount: 3 }), 201);
+      await ok<Plan>(req('POST', `/api/course-plans/${plan.id}/generate`));
+      expect(await doomed.exited).toBe('SIGKILL');
+      // The killed worker's lecture 1 is saved with its cost, but Temporal never heard of it.
+      const atCrash = await s.db.coursePlan.findUniqueOrThrow({ where: { id: plan.id }, include: { lectures: { orderBy: { position: 'asc' } } } });
+      expect(atCrash.lectures.map((l) => l.status)).toEqual(['READY', 'PENDING', 'PENDING']);
+      const outlineTokens = atCrash.tokensUsed - atCrash.lectures[0]!.tokensUsed;
+      const outlinePaise = atCrash.costPaise - atCrash.lectures[0]!.costPaise;
+      expect(outlineTokens).toBeGreaterThan(0);
+      expect(s.llmSim.requests({ schemaName: LECTURE_SCHEMA_NAME })).toHaveLength(1);
+
+      await s.startWorker();
+      const done = await until(() => s.db.coursePlan.findUnique({ where: { id: plan.id }, include: { lectures: { orderBy: { position: 'asc' } } } }), (p) => p?.status === 'DRAFT', 90_000);
+      expect(done!.lectures.map((l) => l.status)).toEqual(['READY', 'READY', 'READY']);
+      expect(done!.generatedLectures).toBe(3);
+      // Lecture 1 was not asked again; its row and cost are as the killed worker left them.
+      expect(s.llmSim.requests({ schemaName: LECTURE_SCHEMA_NAME })).toHaveLength(3);
+      expect(done!.lectures[0]!.tokensUsed).toBe(atCrash.lectures[0]!.tokensUsed);
+      expect(done!.tokensUsed).toBe(outlineTokens + done!.lectures.reduce((sum, l) => sum + l.tokensUsed, 0));
+      expect(done!.costPaise).toBe(outlinePaise + done!.lectures.reduce((sum, l) => sum + l.costPaise, 0));
+    } finally {
+      await s.close();
+    }
   });
 });

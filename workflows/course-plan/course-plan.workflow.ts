@@ -26,7 +26,8 @@ const acts = proxyActivities<CoursePlanActivities>({
 });
 /** LLM calls: a few tries (a bad answer or a 5xx), then the plan is FAILED and staff retry it. */
 const llm = proxyActivities<CoursePlanActivities>({
-  startToCloseTimeout: '2 minutes',
+  startToCloseTimeout: '3 minutes',
+  heartbeatTimeout: '15 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 seconds', maximumAttempts: 3 },
 });
 
