@@ -13,6 +13,7 @@ import { createPapActivities } from './pap.activities.js';
 import { createPaymentActivities } from './payments.activities.js';
 import { createRecordingActivities } from './recordings.activities.js';
 import { createSyncActivities } from './sync.activities.js';
+import { createCoursePlanActivities } from './course-plan.activities.js';
 
 export function createActivities(deps: ActivityDeps) {
   return {
@@ -29,6 +30,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createPapActivities(deps),
     ...createJobActivities(deps),
     ...createSyncActivities(deps),
+    ...createCoursePlanActivities(deps),
   };
 }
 

@@ -13,6 +13,7 @@ import { problem } from './problem.js';
 import { adminUsersRouter } from './routes/admin-users/admin-users.index.js';
 import { authRouter } from './routes/auth/auth.index.js';
 import { docsRouter } from './routes/docs/docs.index.js';
+import { coursePlansRouter } from './routes/course-plans/course-plans.index.js';
 import { mentorsRouter } from './routes/mentors/mentors.index.js';
 import { feedbackRouter } from './routes/feedback/feedback.index.js';
 import { followUpsRouter } from './routes/follow-ups/follow-ups.index.js';
@@ -181,6 +182,7 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', emailTemplatesRouter);
   app.route('/', whatsappMessagesRouter);
   app.route('/', syncRouter);
+  app.route('/', coursePlansRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

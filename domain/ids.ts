@@ -20,6 +20,8 @@ export const workflowIds = {
   candidatePipeline: (jobApplicationId: string) => `candidate/${jobApplicationId}`,
   /** One PAP agreement run per mas101_pap_workflows row: MOU, review, payment option, enrolment. */
   pap: (papWorkflowId: string) => `pap/${papWorkflowId}`,
+  /** One generation run of an AI course plan (a retry after a failure is a new run of the same id). */
+  coursePlan: (planId: string) => `course-plan/${planId}`,
 } as const;
 
 export function parseWorkflowId(id: string): { kind: string; entityId: string } | null {

@@ -23,3 +23,4 @@ export { cleanup } from './cleanup/cleanup.workflow.js';
 export { kpiRollup } from './kpi-rollup/kpi-rollup.workflow.js';
 export { mrLearnSync } from './mrlearn-sync/mrlearn-sync.workflow.js';
 export { mrTestSync } from './mrtest-sync/mrtest-sync.workflow.js';
+export { coursePlanGeneration } from './course-plan/course-plan.workflow.js';

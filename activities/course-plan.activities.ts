@@ -1,0 +1,33 @@
+// Course-plan generation activities: thin adapters over services/course-plans/generation.ts.
+// Refusals (DomainError) and permanent provider errors are non-retryable; a bad LLM answer is retried.
+import { Context } from '@temporalio/activity';
+import type { CoursePlanStatus } from '../domain/course-plan/status.js';
+import { failCoursePlan, generateLecture, generateOutline, moveCoursePlan, pendingLectures } from '../services/course-plans/generation.js';
+import type { ActivityDeps } from './deps.js';
+import { refusingDomainErrors } from './failures.js';
+
+/** Heartbeats while an LLM call runs, so a worker that dies mid-call is noticed within the heartbeat timeout, not the start-to-close. */
+async function heartbeating<T>(fn: () => Promise<T>): Promise<T> {
+  const ctx = Context.current();
+  const beat = setInterval(() => ctx.heartbeat(), 3_000);
+  try {
+    return await fn();
+  } finally {
+    clearInterval(beat);
+  }
+}
+
+export function createCoursePlanActivities(deps: Pick<ActivityDeps, 'db' | 'llm' | 'now'>) {
+  return {
+    generateCoursePlanOutline: ({ planId }: { planId: string }): Promise<{ lectures: number }> => heartbeating(() => refusingDomainErrors(() => generateOutline(deps, planId))),
+    pendingCoursePlanLectures: ({ planId }: { planId: string }): Promise<number[]> => refusingDomainErrors(() => pendingLectures(deps.db, planId)),
+    generateCoursePlanLecture: ({ planId, position }: { planId: string; position: number }): Promise<{ costPaise: number; already: boolean }> =>
+      heartbeating(() => refusingDomainErrors(() => generateLecture(deps, planId, position, deps.now()))),
+    moveCoursePlan: ({ planId, from, to, errorMessage }: { planId: string; from: CoursePlanStatus; to: CoursePlanStatus; errorMessage?: string | null }): Promise<void> =>
+      refusingDomainErrors(() => moveCoursePlan(deps.db, planId, from, to, deps.now(), { errorMessage })),
+    failCoursePlan: ({ planId, position, reason }: { planId: string; position: number | null; reason: string }): Promise<void> =>
+      refusingDomainErrors(() => failCoursePlan(deps.db, planId, position, reason, deps.now())),
+  };
+}
+
+export type CoursePlanActivities = ReturnType<typeof createCoursePlanActivities>;
