@@ -98,6 +98,7 @@ describe('LLM key settings', () => {
       LLM_MODE: 'live',
       LLM_API_KEY: 'sk-real-platform-key',
       RAZORPAY_MODE: 'live',
+      SYNC_CREDENTIALS_KEKS: `s1:${hex()}`,
     };
     expect(() => loadConfig(prod)).toThrow(/LLM_KEYS_KEKS .* must be set in production/);
     expect(loadConfig({ ...prod, LLM_KEYS_KEKS: `k1:${hex()}` }).LLM_KEYS_KEKS).toMatch(/^k1:/);
