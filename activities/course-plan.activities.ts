@@ -1,21 +1,11 @@
 // Course-plan generation activities: thin adapters over services/course-plans/generation.ts.
 // Refusals (DomainError) and permanent provider errors are non-retryable; a bad LLM answer is retried.
-import { Context } from '@temporalio/activity';
 import type { CoursePlanStatus } from '../domain/course-plan/status.js';
 import { failCoursePlan, generateLecture, generateOutline, moveCoursePlan, pendingLectures } from '../services/course-plans/generation.js';
 import type { ActivityDeps } from './deps.js';
+import { heartbeating } from './heartbeat.js';
 import { refusingDomainErrors } from './failures.js';
 
-/** Heartbeats while an LLM call runs, so a worker that dies mid-call is noticed within the heartbeat timeout, not the start-to-close. */
-async function heartbeating<T>(fn: () => Promise<T>): Promise<T> {
-  const ctx = Context.current();
-  const beat = setInterval(() => ctx.heartbeat(), 3_000);
-  try {
-    return await fn();
-  } finally {
-    clearInterval(beat);
-  }
-}
 
 export function createCoursePlanActivities(deps: Pick<ActivityDeps, 'db' | 'llm' | 'now'>) {
   return {

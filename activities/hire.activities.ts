@@ -19,6 +19,7 @@ import { matchTalentEntries, talentPoolCandidates } from '../services/hire/talen
 import type { BulkRejectInput } from '../workflows/hire-bulk-reject/hire-bulk-reject.contract.js';
 import { EmailRejectedError } from '../services/notifications/slot-booked-email.js';
 import type { ActivityDeps } from './deps.js';
+import { heartbeating } from './heartbeat.js';
 import { refusingDomainErrors } from './failures.js';
 
 /** Unusable LLM answers tolerated per step before the candidate goes to a recruiter. */
@@ -26,16 +27,6 @@ export const LLM_OUTPUT_ATTEMPTS = 3;
 
 const attempt = () => Context.current().info.attempt;
 
-/** Heartbeats while a long step runs, so a worker that dies mid-call is noticed within the heartbeat timeout, not the 3-minute start-to-close. */
-async function heartbeating<T>(fn: () => Promise<T>): Promise<T> {
-  const ctx = Context.current();
-  const beat = setInterval(() => ctx.heartbeat(), 3_000);
-  try {
-    return await fn();
-  } finally {
-    clearInterval(beat);
-  }
-}
 
 async function llmStep(fn: () => Promise<StepOutcome>): Promise<StepOutcome> {
   try {
