@@ -25,6 +25,8 @@ export const DEFAULT_CLEANUP_SETTINGS: CleanupSettings = { outboxRetentionDays: 
 export interface CleanupInput {
   dryRun: boolean;
   now: Date;
+  /** Rows an earlier attempt of this task already changed (its last heartbeat), so a retry's counts add up. */
+  alreadyChanged?: number;
 }
 export interface CleanupResult {
   task: CleanupTaskName;
@@ -116,9 +118,10 @@ export async function runCleanupTask(
   const def = TASK_DEFS[task];
   const where = def.where(input.now, s);
   const [row] = await deps.db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM ${def.table} WHERE ${where}`;
-  const matched = Number(row?.n ?? 0);
-  if (input.dryRun || matched === 0) return { task, matched, changed: 0 };
-  let changed = 0;
+  const prior = input.dryRun ? 0 : (input.alreadyChanged ?? 0);
+  const matched = Number(row?.n ?? 0) + prior;
+  if (input.dryRun || matched === prior) return { task, matched, changed: prior };
+  let changed = prior;
   for (;;) {
     const pick = Prisma.sql`SELECT ${def.key} FROM ${def.table} WHERE ${where} LIMIT ${s.batchSize} FOR UPDATE SKIP LOCKED`;
     const n = def.set

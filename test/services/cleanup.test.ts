@@ -1,7 +1,10 @@
 // The cleanup tasks on the real database. Rows are dated in 2001 and the tasks run with a `now`
 // in 2001, so rows other test files write (dated today) are never in range.
 import { randomUUID } from 'node:crypto';
+import { MockActivityEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createJobActivities } from '../../activities/jobs.activities.js';
+import type { ActivityDeps } from '../../activities/deps.js';
 import { CLEANUP_TASKS, runCleanupTask } from '../../services/cleanup/tasks.js';
 import { createUser } from '../support/auth.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
@@ -83,5 +86,25 @@ describe('cleanup tasks', () => {
 
   it('an unknown task is NOT_FOUND', async () => {
     await expect(runCleanupTask(stack, 'drop-everything', { dryRun: true, now })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('a retried task (the worker died mid-task) counts on from its last heartbeat, so its figures add up', async () => {
+    const mentor = (await createUser(stack, 'EXPERT')).user;
+    const slot = await stack.db.slot.create({ data: { mentorId: mentor.id, startDateTime: now, endDateTime: new Date(now.getTime() + 3_600_000), status: 'CONFIRMED' } });
+    const tokens = await Promise.all(
+      [1, 2, 3].map(() => stack.db.meetingActionToken.create({ data: { slotId: slot.id, userId: mentor.id, action: 'CANCEL', tokenHash: randomUUID(), expiresAt: ago(DAY) } })),
+    );
+    // The first attempt deleted 5 rows (its last heartbeat said so) before its worker was killed.
+    const env = new MockActivityEnvironment({ heartbeatDetails: 5, attempt: 2 });
+    const beats: unknown[] = [];
+    env.on('heartbeat', (d: unknown) => beats.push(d));
+    const acts = createJobActivities({ db: stack.db, now: () => now } as unknown as ActivityDeps);
+    const result = await env.run(acts.runCleanupTaskActivity, { task: 'prune-meeting-action-tokens', settings: { batchSize: 1 } });
+    expect(result).toEqual({ task: 'prune-meeting-action-tokens', matched: 8, changed: 8 });
+    expect(beats).toEqual([6, 7, 8, 8]);
+    expect(await stack.db.meetingActionToken.count({ where: { id: { in: tokens.map((t) => t.id) } } })).toBe(0);
+    // A first attempt (no heartbeat yet) counts from zero; a nonsense heartbeat is ignored.
+    const fresh = new MockActivityEnvironment({ heartbeatDetails: 'garbage' });
+    expect(await fresh.run(acts.runCleanupTaskActivity, { task: 'prune-meeting-action-tokens', settings: {} })).toEqual({ task: 'prune-meeting-action-tokens', matched: 0, changed: 0 });
   });
 });
