@@ -1,5 +1,6 @@
 // `npm start`: set up whatever is missing, then run the whole stack (scripts/stack.ts).
 import { spawn } from 'node:child_process';
+import { setInterval } from 'node:timers';
 import path from 'node:path';
 import { root, setup } from './setup.mjs';
 
@@ -13,4 +14,10 @@ const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scrip
 // Ctrl-C reaches the whole process group; a signal sent to this process alone (kill <pid>)
 // is passed on. Either way the stack stops its children in order, once.
 for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => child.kill(s));
+// `kill <pid of npm start>` kills npm without passing the signal on; once our parent is gone
+// (we are re-parented), stop the stack as a SIGTERM would, so nothing is left running.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) child.kill('SIGTERM');
+}, 1000).unref();
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
