@@ -1,8 +1,12 @@
 export declare const root: string;
 export declare const TEMPORAL_CLI_VERSION: string;
+export declare const TEMPORAL_SERVER_VERSION: string;
 export declare function temporalCacheDir(): string;
 export declare function temporalCliPath(): string;
 export declare function ensureNodeModules(): boolean;
 export declare function ensureTemporalCli(): boolean;
+export declare function temporalServerDir(): string;
+export declare function ensureTemporalServer(): boolean;
+export declare function temporalServerModuleDir(): string;
 export declare function ensurePrismaClient(): boolean;
-export declare function setup(opts?: { needTemporal?: boolean }): void;
+export declare function setup(opts?: { needTemporal?: boolean; needTemporalServer?: boolean }): void;

@@ -14,6 +14,8 @@ import { DEV_WHATSAPP } from '../infra/env.js';
 import { DEV_EXOTEL } from '../infra/env.js';
 import { DEV_LEEGALITY, DEV_LLM, DEV_VOICE } from '../infra/env.js';
 import { createPrisma } from '../infra/prisma.js';
+import { startTemporalCluster, startTemporalUi } from './lib/temporal-cluster.js';
+import { temporalModeFromEnv } from './lib/temporal-mode.js';
 import { startTemporalDevServer } from './lib/temporal-server.js';
 import { isPortOpen } from './lib/free-port.js';
 import { DEFAULT_RESTART_POLICY, supervise, type ChildSpec, type RestartPolicy, type SupervisedChild } from './lib/supervisor.js';
@@ -39,6 +41,7 @@ const policy: RestartPolicy = {
 
 const apps: SupervisedChild[] = [];
 let temporal: SupervisedChild | undefined;
+let temporalUi: SupervisedChild | undefined;
 let postgres: SupervisedChild | undefined;
 let stopping = false;
 
@@ -56,6 +59,7 @@ async function shutdown(code: number) {
   stopping = true;
   say('stopping…');
   await Promise.all(apps.map((app) => app.stop()));
+  await temporalUi?.stop().catch(() => {});
   await temporal?.stop().catch(() => {});
   await postgres?.stop();
   say('stopped');
@@ -141,8 +145,9 @@ try {
   await db.$disconnect();
   if (!seeded) say('database already has data; demo seed skipped');
 
+  const temporalMode = temporalModeFromEnv();
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
-  if (!temporalAddress) {
+  if (temporalMode === 'dev') {
     // Its state lives in the SQLite file, so timers and runs survive a restart.
     temporal = await supervised({
       name: 'temporal',
@@ -160,6 +165,32 @@ try {
       stop: (proc) => stopChild(proc, 10_000),
     });
     temporalAddress = `127.0.0.1:${temporalPort}`;
+  } else if (temporalMode === 'cluster') {
+    // The real server on PostgreSQL: databases temporal and temporal_visibility on the app's
+    // server (the embedded one by default) or on TEMPORAL_DB_URL's.
+    const temporalDbUrl = process.env.TEMPORAL_DB_URL ?? databaseUrl;
+    temporalAddress = `127.0.0.1:${temporalPort}`;
+    temporal = await supervised({
+      name: 'temporal',
+      start: async () =>
+        (
+          await startTemporalCluster({
+            databaseUrl: temporalDbUrl,
+            dir: path.join(dataDir, 'temporal-cluster'),
+            port: temporalPort,
+            logLevel: 'warn',
+            detached: true,
+            onOutput: (s) => process.stderr.write(s),
+          })
+        ).process,
+      stop: (proc) => stopChild(proc, 15_000),
+    });
+    const address = temporalAddress;
+    temporalUi = await supervised({
+      name: 'temporal-ui',
+      start: async () => (await startTemporalUi({ address, port: uiPort, dir: path.join(dataDir, 'temporal-ui'), detached: true })).process,
+      stop: (proc) => stopChild(proc, 5_000),
+    });
   }
 
   const env: NodeJS.ProcessEnv = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(port) };
@@ -285,7 +316,7 @@ try {
 
   say('');
   say(`api            http://localhost:${port}   (health: /api/health, spec: /openapi.json)`);
-  say(`temporal gRPC  ${temporalAddress}`);
+  say(`temporal gRPC  ${temporalAddress} (${temporalMode === 'cluster' ? 'Temporal server on PostgreSQL' : temporalMode === 'dev' ? 'dev server' : 'TEMPORAL_ADDRESS'})`);
   if (temporal) say(`temporal UI    http://localhost:${uiPort}`);
   for (const sim of running) say(sim.banner(sim.ports));
   say('Ctrl-C stops everything.');

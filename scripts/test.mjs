@@ -7,7 +7,7 @@ import path from 'node:path';
 import { root, setup } from './setup.mjs';
 
 try {
-  setup({ needTemporal: true });
+  setup({ needTemporal: true, needTemporalServer: true });
 } catch (err) {
   console.error(`[setup] ${err.message}`);
   process.exit(1);

@@ -23,3 +23,18 @@ export function isPortOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
     sock.once('error', () => resolve(false));
   });
 }
+
+/** A free port in [from, to): for servers that store their port in a smallint (Temporal's membership). */
+export async function freePortInRange(from: number, to: number): Promise<number> {
+  for (let i = 0; i < 200; i++) {
+    const port = from + Math.floor(Math.random() * (to - from));
+    const free = await new Promise<boolean>((resolve) => {
+      const srv = net.createServer();
+      srv.unref();
+      srv.once('error', () => resolve(false));
+      srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${from}..${to}`);
+}

@@ -26,5 +26,5 @@ export function runCrashingWorker(taskQueue: string, crashAfter: string, razorpa
     }),
   );
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
-  return { ready, exited, output: () => out };
+  return { ready, exited, output: () => out, kill: () => child.kill('SIGKILL') };
 }

@@ -96,8 +96,17 @@ export async function testJwt(accessTtlSeconds = 900): Promise<JwtService> {
 }
 
 export async function startTestStack(
-  opts: { worker?: boolean; config?: Partial<ServiceDeps['config']>; logger?: ServiceDeps['logger']; /** false: Exotel off (click-to-call answers tel: links). Default true. */ exotel?: boolean } = {},
+  opts: {
+    worker?: boolean;
+    config?: Partial<ServiceDeps['config']>;
+    logger?: ServiceDeps['logger'];
+    /** false: Exotel off (click-to-call answers tel: links). Default true. */
+    exotel?: boolean;
+    /** Another Temporal server than the suite's dev server (the cluster suite's). */
+    temporalAddress?: string;
+  } = {},
 ): Promise<TestStack> {
+  const temporalAddress = opts.temporalAddress ?? inject('temporalAddress');
   quietTemporalRuntime();
   const taskQueue = `test-${randomUUID()}`;
   const db = createPrisma(inject('databaseUrl'), 10);
@@ -133,7 +142,7 @@ export async function startTestStack(
   });
   const leegality = createLeegality({ mode: 'sim', baseUrl: leegalitySim.baseUrl, authToken: TEST_LEEGALITY.authToken, timeoutMs: 5_000 });
   const voiceAgent = { agentId: TEST_VOICE.agentId, agentPhoneNumberId: TEST_VOICE.agentPhoneNumberId };
-  const temporal = new Client({ connection: await Connection.connect({ address: inject('temporalAddress') }) });
+  const temporal = new Client({ connection: await Connection.connect({ address: temporalAddress }) });
   const deps: ServiceDeps = {
     db,
     temporal,
@@ -192,7 +201,7 @@ export async function startTestStack(
     leegalitySim,
     apiUrl,
     async startWorker() {
-      native ??= await NativeConnection.connect({ address: inject('temporalAddress') });
+      native ??= await NativeConnection.connect({ address: temporalAddress });
       worker = await createWorker({
         connection: native,
         namespace: 'default',
@@ -204,7 +213,7 @@ export async function startTestStack(
       return worker;
     },
     async startAiCallsWorker() {
-      native ??= await NativeConnection.connect({ address: inject('temporalAddress') });
+      native ??= await NativeConnection.connect({ address: temporalAddress });
       aiWorker = await createWorker({
         connection: native,
         namespace: 'default',
