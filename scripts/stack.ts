@@ -311,8 +311,17 @@ try {
     Object.assign(env, sim.ports);
   }
   env.PUBLIC_API_URL = process.env.PUBLIC_API_URL ?? `http://127.0.0.1:${port}`;
-  await launch('worker', 'worker/main.ts', env);
-  await launch('api', 'api/server.ts', env);
+  // `npm run start:scaled` (STACK_SCALED=1): WORKER_PROCESSES workers and API_PROCESSES api
+  // processes behind one port (scripts/api-cluster.ts); `npm start`: one of each.
+  if (process.env.STACK_SCALED === '1') {
+    const workers = Number(process.env.WORKER_PROCESSES ?? 2);
+    if (!Number.isInteger(workers) || workers < 1 || workers > 32) throw new Error(`WORKER_PROCESSES must be an integer 1..32 (got ${process.env.WORKER_PROCESSES})`);
+    for (let n = 1; n <= workers; n++) await launch(`worker-${n}`, 'worker/main.ts', env);
+    await launch('api', 'scripts/api-cluster.ts', { ...env, API_PROCESSES: process.env.API_PROCESSES ?? '2' });
+  } else {
+    await launch('worker', 'worker/main.ts', env);
+    await launch('api', 'api/server.ts', env);
+  }
 
   say('');
   say(`api            http://localhost:${port}   (health: /api/health, spec: /openapi.json)`);

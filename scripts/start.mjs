@@ -4,6 +4,13 @@ import { setInterval } from 'node:timers';
 import path from 'node:path';
 import { root, setup } from './setup.mjs';
 
+// `npm run start:scaled`: several api and worker processes, against the real Temporal server
+// unless TEMPORAL_MODE or TEMPORAL_ADDRESS says otherwise.
+if (process.argv.includes('--scaled')) {
+  process.env.STACK_SCALED = '1';
+  if (!process.env.TEMPORAL_MODE && !process.env.TEMPORAL_ADDRESS) process.env.TEMPORAL_MODE = 'cluster';
+}
+
 try {
   setup({ needTemporal: !process.env.TEMPORAL_ADDRESS });
 } catch (err) {

@@ -1,7 +1,7 @@
 // Access tokens: EdDSA (Ed25519) JWTs made with jose. The algorithm is pinned on verify,
 // and iss, aud and exp are checked; anything else is refused with one generic error.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, importSPKI, jwtVerify, SignJWT, type CryptoKey } from 'jose';
 import type { Role } from '../../domain/auth/roles.js';
@@ -36,8 +36,19 @@ export async function loadOrCreateDevKeys(file: string): Promise<JwtKeys> {
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as JwtKeys;
   const keys = await generateJwtKeys();
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
-  return keys;
+  // Several api processes may start at once (npm run start:scaled): write aside, then link into
+  // place, which fails if another process got there first; everyone then uses that one pair.
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(keys), { mode: 0o600 });
+  try {
+    linkSync(tmp, file);
+    return keys;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    return JSON.parse(readFileSync(file, 'utf8')) as JwtKeys;
+  } finally {
+    unlinkSync(tmp);
+  }
 }
 
 export async function createJwtService(opts: JwtKeys & { issuer: string; audience: string; accessTtlSeconds: number }): Promise<JwtService> {
