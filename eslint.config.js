@@ -52,7 +52,7 @@ export const activitiesImportRule = ['error', { patterns: [API] }];
 export const apiImportRule = ['error', { patterns: [ACTIVITIES, { group: ['**/worker/**'], message: 'The api never imports the worker.' }] }];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'prisma/generated/**', '.data/**', 'tmp/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'prisma/generated/**', '.data/**', 'tmp/**', 'coverage/**', 'dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

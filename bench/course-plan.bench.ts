@@ -11,7 +11,7 @@ import { startLlmSimulator } from '../providers/llm/simulator.js';
 import { createCoursePlan, startCoursePlanGeneration } from '../services/course-plans/plans.js';
 import { TEST_LLM } from '../test/support/stack.js';
 import { createWorker } from '../worker/create-worker.js';
-import { startBenchEnvironment } from './lib/environment.js';
+import { startBenchEnvironment, temporalLabel } from './lib/environment.js';
 import { summarize, table } from './lib/stats.js';
 import { timedNoop } from './lib/timed.js';
 
@@ -57,7 +57,7 @@ try {
   const p = summarize(plans);
   const b = summarize(baseline);
   const lectures = await db.coursePlanLecture.count({ where: { coursePlan: { courseId: course.id }, status: 'READY' } });
-  console.log(`\nCourse-plan generation benchmark (${PLANS} plans × ${LECTURES} lectures at once; Temporal dev server, embedded PostgreSQL, zero-latency LLM simulator, ${os.cpus().length} cores)\n`);
+  console.log(`\nCourse-plan generation benchmark (${PLANS} plans × ${LECTURES} lectures at once; ${temporalLabel(env.temporalKind)}, embedded PostgreSQL, zero-latency LLM simulator, ${os.cpus().length} cores)\n`);
   console.log(table([[`noop workflow start→complete (${PLANS} at once, baseline)`, b], [`course plan start → generated DRAFT (${LECTURES} lectures)`, p]]));
   console.log(`\nwall: ${wall.toFixed(1)} s for ${PLANS * LECTURES} lectures (${((PLANS * LECTURES) / wall).toFixed(1)} lectures/s)`);
   console.log(`ratio plan / noop: p50 ${(p.p50 / b.p50).toFixed(1)}×, p95 ${(p.p95 / b.p95).toFixed(1)}×; per lecture p50 ${(p.p50 / LECTURES / b.p50).toFixed(2)}× a noop`);

@@ -21,7 +21,7 @@ import type { ServiceDeps } from '../services/deps.js';
 import { resumePdf } from '../test/support/hire-pipeline.js';
 import { TEST_LLM, TEST_S3, TEST_VOICE } from '../test/support/stack.js';
 import { createWorker } from '../worker/create-worker.js';
-import { startBenchEnvironment } from './lib/environment.js';
+import { startBenchEnvironment, temporalLabel } from './lib/environment.js';
 import { summarize, table } from './lib/stats.js';
 import { timedNoop } from './lib/timed.js';
 
@@ -135,7 +135,7 @@ try {
   const screened = await db.screeningResult.count({ where: { jobPostId: job.id } });
   const interviews = await db.voiceInterview.count({ where: { jobApplication: { jobPostId: job.id }, status: 'completed' } });
   const llmCalls = await db.pipelineCostLedger.count({ where: { jobPostId: job.id, provider: 'OPENAI' } });
-  console.log(`\nMr-Hire pipeline benchmark (${N} applications, ${CONCURRENCY} in flight; Temporal dev server on SQLite, embedded PostgreSQL, zero-latency simulators, ${os.cpus().length} cores)\n`);
+  console.log(`\nMr-Hire pipeline benchmark (${N} applications, ${CONCURRENCY} in flight; ${temporalLabel(env.temporalKind)}, embedded PostgreSQL, zero-latency simulators, ${os.cpus().length} cores)\n`);
   console.log(
     table([
       [`noop workflow start→complete (${CONCURRENCY} in flight, baseline)`, b],

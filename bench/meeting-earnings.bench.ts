@@ -11,7 +11,7 @@ import { workflowIds } from '../domain/ids.js';
 import { freePort } from '../scripts/lib/free-port.js';
 import { createWorker } from '../worker/create-worker.js';
 import { meetingEndedRequest } from '../test/support/fixtures.js';
-import { startBenchEnvironment } from './lib/environment.js';
+import { startBenchEnvironment, temporalLabel } from './lib/environment.js';
 import { summarize, table } from './lib/stats.js';
 import { timedNoop } from './lib/timed.js';
 
@@ -93,7 +93,7 @@ try {
   const b = summarize(baseline);
   const c = summarize(concurrent);
   const credits = await db.mentorTransaction.count({ where: { userId: { in: [mentorId, concurrentSlots.mentorId] } } });
-  console.log(`\nmeetingEarnings benchmark (${N} slots each; Temporal dev server on SQLite, embedded PostgreSQL, ${os.cpus().length} cores)\n`);
+  console.log(`\nmeetingEarnings benchmark (${N} slots each; ${temporalLabel(env.temporalKind)}, embedded PostgreSQL, ${os.cpus().length} cores)\n`);
   console.log(
     table([
       ['noop workflow start→complete (baseline)', b],

@@ -1,4 +1,7 @@
 // Worker entry: connects to Temporal and PostgreSQL, runs until SIGINT/SIGTERM.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { cleanupSettingsFromConfig, loadConfig, supplierFromConfig } from '../infra/env.js';
@@ -31,8 +34,11 @@ const temporal = new Client({ connection: clientConnection, namespace: config.TE
 const activityDeps = { db, logger, now: () => new Date(), temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, razorpay: razorpayFromConfig(config), s3: createObjectStore(config), resumes: createObjectStore(config, config.S3_RESUMES_BUCKET), documents: createObjectStore(config, config.S3_DOCUMENTS_BUCKET), supplier: supplierFromConfig(config), whatsapp: whatsappFromConfig(config), email: emailFromConfig(config), exotel: exotelFromConfig(config), notifications: notificationsFromConfig(config), llm: llmFromConfig(config), voice: voiceFromConfig(config), voiceAgent: voiceAgentConfig(config), leegality: leegalityFromConfig(config), leegalityProfileId: config.LEEGALITY_PROFILE_ID };
 // The Mr Learn / Mr Test sync activities' keyring and knobs (SYNC_*).
 Object.assign(activityDeps, { sync: syncConfigFromEnv(config) });
-// One workflow bundle for both workers (the main queue and the AI-calls queue).
-const { code: workflowBundleCode } = await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });
+// One workflow bundle for both workers (the main queue and the AI-calls queue): the one
+// `npm run build` wrote beside dist/worker/ (or WORKFLOW_BUNDLE_PATH), else built now (webpack).
+const prebuilt = process.env.WORKFLOW_BUNDLE_PATH ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../workflow-bundle.js');
+if (process.env.WORKFLOW_BUNDLE_PATH && !existsSync(prebuilt)) throw new Error(`WORKFLOW_BUNDLE_PATH=${prebuilt} does not exist`);
+const workflowBundleCode = existsSync(prebuilt) ? readFileSync(prebuilt, 'utf8') : (await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') })).code;
 const worker = await createWorker({
   connection,
   namespace: config.TEMPORAL_NAMESPACE,
