@@ -49,5 +49,12 @@ export const REVIEW_REJECT = {
 /** The patch that brought the review wait; runs recorded before it replay the old path. */
 export const MEETING_REVIEW_PATCH = 'meeting-review';
 
+/**
+ * The patch that made completeMeeting and creditMentorEarnings local activities (two short DB
+ * transactions): the run takes one workflow task instead of three. Runs recorded before it
+ * replay their scheduled activities.
+ */
+export const MEETING_LOCAL_ACTIVITIES_PATCH = 'meeting-local-activities';
+
 /** MasState values this workflow publishes, in order (UNDER_REVIEW, REFUNDED on a disputed run). */
 export const MEETING_EARNINGS_STATES = ['ENDING', 'UNDER_REVIEW', 'COMPLETED', 'EARNINGS_CREDITED', 'REFUNDED'] as const;

@@ -3,10 +3,11 @@
 // the run waits, durably, for an admin's ruling (the reviewRuling Update): credit → completed
 // and credited as usual; refund → the student is refunded and nobody earns. Every step is an
 // idempotent activity, so retries, replays and duplicate starts credit (or refund) once.
-import { allHandlersFinished, condition, patched, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, proxyActivities, proxyLocalActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { MeetingActivities } from '../../activities/meetings.activities.js';
 import { MasState } from '../search-attributes.js';
 import {
+  MEETING_LOCAL_ACTIVITIES_PATCH,
   MEETING_REVIEW_PATCH,
   REVIEW_REJECT,
   reviewRulingUpdate,
@@ -15,10 +16,15 @@ import {
   type ReviewRuling,
 } from './meeting-earnings.contract.js';
 
-const { completeMeeting, settleReview, creditMentorEarnings } = proxyActivities<MeetingActivities>({
+const activityOptions = {
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 20 },
-});
+} as const;
+const scheduled = proxyActivities<MeetingActivities>(activityOptions);
+// The two steps of every meeting end are short, idempotent DB transactions: as local activities
+// they run inside the workflow task that needs them (no matching round trip, no extra tasks).
+const local = proxyLocalActivities<MeetingActivities>(activityOptions);
+const { settleReview } = scheduled;
 
 export async function meetingEarnings(input: MeetingEarningsInput): Promise<MeetingEarningsResult> {
   let ruling: ReviewRuling | undefined;
@@ -43,6 +49,7 @@ export async function meetingEarnings(input: MeetingEarningsInput): Promise<Meet
     },
   );
 
+  const { completeMeeting, creditMentorEarnings } = patched(MEETING_LOCAL_ACTIVITIES_PATCH) ? local : scheduled;
   const ended = await completeMeeting({ slotId: input.slotId, endedAt: input.endedAt, startedAt: input.startedAt, source: input.source, endedBy: input.endedBy });
   underReview = ended.underReview === true;
 
