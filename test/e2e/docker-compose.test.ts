@@ -46,8 +46,8 @@ describe('docker-compose.yml', () => {
       expect(env.LEEGALITY_MODE).toBe('live');
       expect(env.NODE_ENV).toBe('production');
     }
-    expect(services.api!.command).toEqual(['node', '--import', 'tsx', 'api/server.ts']);
-    expect(services.worker!.command).toEqual(['node', '--import', 'tsx', 'worker/main.ts']);
+    expect(services.api!.command).toEqual(['node', 'dist/api/server.js']);
+    expect(services.worker!.command).toEqual(['node', 'dist/worker/main.js']);
   });
 
   it('migrates before the api and worker start', () => {

@@ -22,9 +22,16 @@ export function proxiedActivityNames(source: string): string[] {
       if (name) names.push(name);
     }
   }
-  // const steps = proxyActivities<…>(…); … steps.someActivity(…)
+  const add = (name: string) => {
+    if (name && !names.includes(name)) names.push(name);
+  };
+  // const steps = proxyActivities<…>(…); … steps.someActivity(…), or
+  // const { a, b } = steps; / const { a } = cond ? local : steps;
   for (const m of source.matchAll(/const\s+(\w+)\s*=\s*proxy(?:Local)?Activities\s*</g)) {
-    for (const use of source.matchAll(new RegExp(`\\b${m[1]}\\.(\\w+)\\(`, 'g'))) if (!names.includes(use[1]!)) names.push(use[1]!);
+    for (const use of source.matchAll(new RegExp(`\\b${m[1]}\\.(\\w+)\\(`, 'g'))) add(use[1]!);
+    for (const d of source.matchAll(new RegExp(`const\\s*\\{([^}]+)\\}\\s*=[^;]*\\b${m[1]}\\b[^;]*;`, 'g'))) {
+      for (const part of d[1]!.split(',')) add(part.split(':')[0]!.trim());
+    }
   }
   return names;
 }
@@ -36,8 +43,8 @@ describe('worker registration', () => {
   it('finds the workflows and the activities they proxy', () => {
     expect(files.length).toBeGreaterThan(0);
     expect(proxiedActivityNames(readFileSync(path.resolve('workflows/meeting-earnings/meeting-earnings.workflow.ts'), 'utf8'))).toEqual([
-      'completeMeeting',
       'settleReview',
+      'completeMeeting',
       'creditMentorEarnings',
     ]);
     const pipeline = proxiedActivityNames(readFileSync(path.resolve('workflows/candidate-pipeline/candidate-pipeline.workflow.ts'), 'utf8'));
