@@ -4,7 +4,7 @@
 // TEMPORAL_DB_URL), their schema set up and migrated by the server's own SQL tool from the
 // module's schema/postgresql/v12. Then the `default` namespace and the Mas* search attributes.
 // Every step is idempotent, so a restart on the same databases keeps the runs.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
@@ -13,6 +13,7 @@ import pg from 'pg';
 import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.js';
 import { temporalServerDir, temporalServerModuleDir } from '../setup.mjs';
 import { freePort, freePortInRange } from './free-port.js';
+import { spawnService, temporalAnswers } from './spawn-service.js';
 import type { DevServer } from './temporal-server.js';
 
 export interface ClusterOptions {
@@ -229,45 +230,19 @@ export async function startTemporalCluster(opts: ClusterOptions): Promise<DevSer
   writeFileSync(path.join(configDir, 'development.yaml'), configYaml({ db, prefix, shards: opts.numHistoryShards ?? 4, logLevel: opts.logLevel ?? 'warn', ports }));
   writeFileSync(path.join(configDir, 'dynamicconfig.yaml'), DYNAMIC_CONFIG);
 
-  const child = spawn(path.join(temporalServerDir(), 'server'), ['--root', opts.dir, '--config', 'config', '--env', 'development', '--allow-no-auth', 'start'], {
-    cwd: opts.dir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: opts.detached ?? false,
-  });
-  let output = '';
-  const collect = (b: Buffer) => {
-    const s = b.toString();
-    if (output.length < 20_000) output += s;
-    opts.onOutput?.(s);
-  };
-  child.stdout.on('data', collect);
-  child.stderr.on('data', collect);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    await exited;
-    clearTimeout(timer);
-  };
-
   const address = `127.0.0.1:${frontend}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`temporal server exited (${child.exitCode}):\n${output.slice(-4000)}`);
-    try {
-      const conn = await Connection.connect({ address, connectTimeout: 1_000 });
-      await conn.workflowService.getSystemInfo({});
-      await conn.close();
-      break;
-    } catch {
-      if (Date.now() > deadline) {
-        child.kill('SIGKILL');
-        throw new Error(`temporal server did not answer on ${address}:\n${output.slice(-4000)}`);
-      }
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
+  const { process: child, stop } = await spawnService({
+    name: 'temporal server',
+    command: path.join(temporalServerDir(), 'server'),
+    args: ['--root', opts.dir, '--config', 'config', '--env', 'development', '--allow-no-auth', 'start'],
+    cwd: opts.dir,
+    ...(opts.detached !== undefined ? { detached: opts.detached } : {}),
+    ...(opts.onOutput ? { onOutput: opts.onOutput } : {}),
+    ready: temporalAnswers(address),
+    readyAt: address,
+    readyTimeoutMs: 90_000,
+    stopGraceMs: 15_000,
+  });
   try {
     await prepareNamespace(address, opts.namespace ?? 'default');
   } catch (err) {
@@ -295,42 +270,18 @@ cors:
     - http://127.0.0.1:${opts.port}
 `,
   );
-  const child = spawn(path.join(temporalServerDir(), 'ui-server'), ['--root', opts.dir, '--config', 'config', '--env', 'development', 'start'], {
-    cwd: opts.dir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: opts.detached ?? false,
-  });
-  let output = '';
-  const collect = (b: Buffer) => {
-    const s = b.toString();
-    if (output.length < 20_000) output += s;
-    opts.onOutput?.(s);
-  };
-  child.stdout.on('data', collect);
-  child.stderr.on('data', collect);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${opts.port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`temporal ui server exited (${child.exitCode}):\n${output.slice(-4000)}`);
-    const up = await fetch(`${url}/api/v1/settings`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`temporal ui server did not answer on ${url}:\n${output.slice(-4000)}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    url,
-    process: child,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  const service = await spawnService({
+    name: 'temporal ui server',
+    command: path.join(temporalServerDir(), 'ui-server'),
+    args: ['--root', opts.dir, '--config', 'config', '--env', 'development', 'start'],
+    cwd: opts.dir,
+    ...(opts.detached !== undefined ? { detached: opts.detached } : {}),
+    ...(opts.onOutput ? { onOutput: opts.onOutput } : {}),
+    ready: () => fetch(`${url}/api/v1/settings`).then((r) => r.ok),
+    readyAt: url,
+    readyTimeoutMs: 30_000,
+    stopGraceMs: 10_000,
+  });
+  return { url, ...service };
 }

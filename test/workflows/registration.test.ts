@@ -29,7 +29,7 @@ export function proxiedActivityNames(source: string): string[] {
   // const { a, b } = steps; / const { a } = cond ? local : steps;
   for (const m of source.matchAll(/const\s+(\w+)\s*=\s*proxy(?:Local)?Activities\s*</g)) {
     for (const use of source.matchAll(new RegExp(`\\b${m[1]}\\.(\\w+)\\(`, 'g'))) add(use[1]!);
-    for (const d of source.matchAll(new RegExp(`const\\s*\\{([^}]+)\\}\\s*=[^;]*\\b${m[1]}\\b[^;]*;`, 'g'))) {
+    for (const d of source.matchAll(new RegExp(`const\\s*\\{([^}]+)\\}\\s*=\\s*(?:[^;]*\\?\\s*\\w+\\s*:\\s*)?${m[1]}\\s*;`, 'g'))) {
       for (const part of d[1]!.split(',')) add(part.split(':')[0]!.trim());
     }
   }
