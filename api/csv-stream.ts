@@ -7,7 +7,7 @@ import type { AppEnv } from './deps.js';
 export function csvDownload(c: Context<AppEnv>, chunks: AsyncIterable<string>, filename: string, what: string): Response {
   const iterator = chunks[Symbol.asyncIterator]();
   const encoder = new TextEncoder();
-  const { logger } = c.var.deps;
+  const { logger } = c.get('deps');
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {

@@ -13,7 +13,7 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     const header = rawHeader(c, 'authorization');
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     if (!token) return problem(c, 'UNAUTHENTICATED', 'A bearer token is required', undefined, { 'WWW-Authenticate': 'Bearer' });
-    const { jwt, db } = c.var.deps;
+    const { jwt, db } = c.get('deps');
     let claims;
     try {
       claims = await jwt.verify(token);

@@ -27,7 +27,7 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof HTTPException) return fromHttpException(c, err);
   if (err instanceof WorkflowNotFoundError) return problem(c, 'NOT_FOUND', 'No such process');
   if (err instanceof WorkflowExecutionAlreadyStartedError) return problem(c, 'CONFLICT', 'That process has already started');
-  c.var.deps.logger.error({ err, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
+  c.get('deps').logger.error({ err, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
   return problem(c, 'INTERNAL', 'The server could not complete the request');
 };
 

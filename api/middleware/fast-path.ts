@@ -4,7 +4,7 @@
 // These helpers read headers straight from Node's IncomingMessage when it is there, and run
 // header-hungry middleware only when the request needs it.
 import type { Context, MiddlewareHandler } from 'hono';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export function rawHeader(c: Context, name: string): string | undefined {
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
@@ -13,6 +13,18 @@ export function rawHeader(c: Context, name: string): string | undefined {
     return Array.isArray(v) ? v[0] : v;
   }
   return c.req.header(name);
+}
+
+/**
+ * Sets a response header before the response exists. On Node it goes straight onto the
+ * ServerResponse, which merges it into writeHead (a header the handler's Response also sets
+ * wins); Hono's c.header() would instead build a WHATWG Headers that every set validates and the
+ * adapter then has to copy out. Elsewhere (app.request in tests) it falls back to c.header().
+ */
+export function headerUpFront(c: Context, name: string, value: string): void {
+  const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+  if (outgoing && !outgoing.headersSent) outgoing.setHeader(name, value);
+  else c.header(name, value);
 }
 
 /** Runs `mw` only when `when(c)` holds; otherwise passes straight through. */
@@ -43,7 +55,9 @@ const SECURE_HEADERS: [string, string][] = [
 
 export function secureHeadersUpFront(): MiddlewareHandler {
   return async (c, next) => {
-    for (const [name, value] of SECURE_HEADERS) c.header(name, value);
+    const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+    if (outgoing) for (const [name, value] of SECURE_HEADERS) outgoing.setHeader(name, value);
+    else for (const [name, value] of SECURE_HEADERS) c.header(name, value);
     await next();
   };
 }

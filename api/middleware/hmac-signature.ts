@@ -1,7 +1,7 @@
 // Verifies `sha256=<hex HMAC-SHA256(secret, raw body)>` before anything parses the body.
 // Hono caches the body, so the validator after this reads the same bytes.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { parseSignature } from '../../domain/meeting/signature.js';
 import type { AppEnv } from '../deps.js';
 import { problem } from '../problem.js';
@@ -10,7 +10,7 @@ export function hmacSha256Hex(secret: string, body: string | Buffer): string {
   return createHmac('sha256', secret).update(body).digest('hex');
 }
 
-export function verifyHmacSignature(header: string, secret: (c: { var: AppEnv['Variables'] }) => string): MiddlewareHandler<AppEnv> {
+export function verifyHmacSignature(header: string, secret: (c: Context<AppEnv>) => string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const given = parseSignature(c.req.header(header));
     if (!given) return problem(c, 'INVALID_SIGNATURE', `Missing or malformed ${header} header`);

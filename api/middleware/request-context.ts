@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../deps.js';
-import { rawHeader } from './fast-path.js';
+import { headerUpFront, rawHeader } from './fast-path.js';
 
 const SAFE_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
@@ -13,10 +13,10 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
     const requestId = incoming && SAFE_ID.test(incoming) ? incoming : randomUUID();
     c.set('requestId', requestId);
     // Set before the response exists, so it rides on the lightweight response for free.
-    c.header('X-Request-Id', requestId);
+    headerUpFront(c, 'X-Request-Id', requestId);
     const started = performance.now();
     await next();
-    const { logger } = c.var.deps;
+    const { logger } = c.get('deps');
     const status = c.res.status;
     const line = {
       requestId,

@@ -11,10 +11,10 @@ export const listUsersHandler: RouteHandler<typeof listUsersRoute, AppEnv> = asy
   const { cursor, limit, role, isActive, q } = query;
   // Tenant scoping: an explicit ?platform= wins, else the x-platform header when one was sent.
   const platform = query.platform ?? (c.get('platformExplicit') ? c.get('platform') : undefined);
-  const rows = await listUsers(c.var.deps, { page: keyset(cursor), take: limit + 1, role, isActive, platform, q });
+  const rows = await listUsers(c.get('deps'), { page: keyset(cursor), take: limit + 1, role, isActive, platform, q });
   const { items, nextCursor } = toPage(rows, limit);
   return c.json({ items: items.map(toPublicUser), nextCursor }, 200);
 };
 
 export const updateUserHandler: RouteHandler<typeof updateUserRoute, AppEnv> = async (c) =>
-  c.json(await updateUser(c.var.deps, c.get('auth')!, c.req.valid('param').id, c.req.valid('json')), 200);
+  c.json(await updateUser(c.get('deps'), c.get('auth')!, c.req.valid('param').id, c.req.valid('json')), 200);

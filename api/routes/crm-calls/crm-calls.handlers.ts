@@ -34,26 +34,26 @@ export function toCallLogView(r: LeadCallLog): z.infer<typeof CallLogSchema> {
 }
 
 export const callLeadHandler: RouteHandler<typeof callLeadRoute, AppEnv> = async (c) => {
-  const r = await callLead(c.var.deps, c.get('auth')!, { leadId: c.req.valid('param').id, idempotencyKey: c.req.valid('header')['idempotency-key'] });
+  const r = await callLead(c.get('deps'), c.get('auth')!, { leadId: c.req.valid('param').id, idempotencyKey: c.req.valid('header')['idempotency-key'] });
   if (r.mode === 'tel') return c.json(r, 200);
   if (r.replayed) c.header('Idempotent-Replayed', 'true');
   return c.json({ mode: r.mode, callSid: r.callSid, status: r.status, callLogId: r.callLogId }, 202);
 };
 
 export const createCallLogHandler: RouteHandler<typeof createCallLogRoute, AppEnv> = async (c) => {
-  const row = await logManualCall(c.var.deps, c.get('auth')!, c.req.valid('param').id, c.req.valid('json'));
+  const row = await logManualCall(c.get('deps'), c.get('auth')!, c.req.valid('param').id, c.req.valid('json'));
   return c.json(toCallLogView(row), 201);
 };
 
 export const listCallLogsHandler: RouteHandler<typeof listCallLogsRoute, AppEnv> = async (c) => {
   const { cursor, limit } = c.req.valid('query');
   const page = keyset(cursor);
-  const rows = await listCallLogs(c.var.deps, c.get('auth')!, c.req.valid('param').id, { where: page.where, orderBy: page.orderBy, take: limit + 1 });
+  const rows = await listCallLogs(c.get('deps'), c.get('auth')!, c.req.valid('param').id, { where: page.where, orderBy: page.orderBy, take: limit + 1 });
   const { items, nextCursor } = toPage(rows, limit);
   return c.json({ items: items.map(toCallLogView), nextCursor }, 200);
 };
 
 export const updateCallLogHandler: RouteHandler<typeof updateCallLogRoute, AppEnv> = async (c) => {
-  const row = await updateCallLog(c.var.deps, c.get('auth')!, c.req.valid('param').id, c.req.valid('json'));
+  const row = await updateCallLog(c.get('deps'), c.get('auth')!, c.req.valid('param').id, c.req.valid('json'));
   return c.json(toCallLogView(row), 200);
 };

@@ -47,18 +47,18 @@ function view(e: EnrollmentRow, live?: EnrollmentLiveState | null) {
 
 export const listEnrollmentsHandler: RouteHandler<typeof listEnrollmentsRoute, AppEnv> = async (c) => {
   const { cursor, ...q } = c.req.valid('query');
-  const rows = await listEnrollments(c.var.deps, c.get('auth')!, { ...q, after: cursor ? decodeCursor(cursor) : null });
+  const rows = await listEnrollments(c.get('deps'), c.get('auth')!, { ...q, after: cursor ? decodeCursor(cursor) : null });
   const p = toPage(rows, q.limit);
   return c.json({ items: p.items.map((e) => view(e)), nextCursor: p.nextCursor }, 200);
 };
 
 export const getEnrollmentHandler: RouteHandler<typeof getEnrollmentRoute, AppEnv> = async (c) => {
-  const { row, live } = await getEnrollment(c.var.deps, c.get('auth')!, c.req.valid('param').id);
+  const { row, live } = await getEnrollment(c.get('deps'), c.get('auth')!, c.req.valid('param').id);
   return c.json(view(row, live), 200);
 };
 
 export const listNodeRunsHandler: RouteHandler<typeof listNodeRunsRoute, AppEnv> = async (c) => {
-  const runs = await listNodeRuns(c.var.deps, c.get('auth')!, c.req.valid('param').id);
+  const runs = await listNodeRuns(c.get('deps'), c.get('auth')!, c.req.valid('param').id);
   return c.json(
     {
       items: runs.map((r) => ({
@@ -78,27 +78,27 @@ export const listNodeRunsHandler: RouteHandler<typeof listNodeRunsRoute, AppEnv>
 };
 
 export const pauseHandler: RouteHandler<typeof pauseRoute, AppEnv> = async (c) => {
-  const live = await moveEnrollment(c.var.deps, c.get('auth')!, c.req.valid('param').id, 'pause', c.req.valid('json').reason);
+  const live = await moveEnrollment(c.get('deps'), c.get('auth')!, c.req.valid('param').id, 'pause', c.req.valid('json').reason);
   return c.json(live, 200);
 };
 
 export const resumeHandler: RouteHandler<typeof resumeRoute, AppEnv> = async (c) => {
-  const live = await moveEnrollment(c.var.deps, c.get('auth')!, c.req.valid('param').id, 'resume', null);
+  const live = await moveEnrollment(c.get('deps'), c.get('auth')!, c.req.valid('param').id, 'resume', null);
   return c.json(live, 200);
 };
 
 export const cancelHandler: RouteHandler<typeof cancelRoute, AppEnv> = async (c) => {
-  const live = await moveEnrollment(c.var.deps, c.get('auth')!, c.req.valid('param').id, 'cancel', c.req.valid('json').reason ?? null);
+  const live = await moveEnrollment(c.get('deps'), c.get('auth')!, c.req.valid('param').id, 'cancel', c.req.valid('json').reason ?? null);
   return c.json(live, 200);
 };
 
 export const bulkHandler: RouteHandler<typeof bulkRoute, AppEnv> = async (c) => {
   const body = c.req.valid('json');
-  const op = await startBulkOperation(c.var.deps, c.get('auth')!, { action: body.action, filter: body.filter, reason: body.reason });
+  const op = await startBulkOperation(c.get('deps'), c.get('auth')!, { action: body.action, filter: body.filter, reason: body.reason });
   return c.json(bulkOperationView(op), 202);
 };
 
 export const getBulkOperationHandler: RouteHandler<typeof getBulkOperationRoute, AppEnv> = async (c) => {
-  const op = await getBulkOperation(c.var.deps, c.get('auth')!, c.req.valid('param').id);
+  const op = await getBulkOperation(c.get('deps'), c.get('auth')!, c.req.valid('param').id);
   return c.json(bulkOperationView(op), 200);
 };

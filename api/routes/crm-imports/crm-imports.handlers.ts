@@ -50,11 +50,11 @@ export const createImportHandler: RouteHandler<typeof createImportRoute, AppEnv>
   if (!key) throw new DomainError('VALIDATION_FAILED', 'An Idempotency-Key header (or ?importId=) is required', [{ path: 'header.idempotency-key', message: 'Required' }]);
   const type = (rawHeader(c, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!CSV_TYPES.has(type)) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as the raw body with Content-Type: text/csv');
-  const options = await resolveImportOptions(c.var.deps, auth, query);
+  const options = await resolveImportOptions(c.get('deps'), auth, query);
   const body = c.req.raw.body;
   if (!body) throw new DomainError('VALIDATION_FAILED', 'The body is empty: send the CSV file');
   const length = rawHeader(c, 'content-length');
-  const { kind, batch } = await runImport(c.var.deps, {
+  const { kind, batch } = await runImport(c.get('deps'), {
     importId: importIdFor(auth.userId, key),
     fileName: query.fileName ?? 'upload.csv',
     platform: c.get('platform'),
@@ -68,13 +68,13 @@ export const createImportHandler: RouteHandler<typeof createImportRoute, AppEnv>
 };
 
 export const getImportHandler: RouteHandler<typeof getImportRoute, AppEnv> = async (c) => {
-  return c.json(toLeadImport(await getImport(c.var.deps, c.get('auth')!, c.req.valid('param').id)), 200);
+  return c.json(toLeadImport(await getImport(c.get('deps'), c.get('auth')!, c.req.valid('param').id)), 200);
 };
 
 export const listImportsHandler: RouteHandler<typeof listImportsRoute, AppEnv> = async (c) => {
   const { cursor, limit } = c.req.valid('query');
   const page = keyset(cursor);
-  const rows = await listImports(c.var.deps, c.get('auth')!, { where: page.where, orderBy: page.orderBy, take: limit + 1 });
+  const rows = await listImports(c.get('deps'), c.get('auth')!, { where: page.where, orderBy: page.orderBy, take: limit + 1 });
   const { items, nextCursor } = toPage(rows, limit);
   return c.json({ items: items.map(toLeadImport), nextCursor }, 200);
 };

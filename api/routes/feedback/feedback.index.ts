@@ -5,8 +5,8 @@ import { createRouter } from '../../openapi.js';
 import { giveFeedback, listFeedback } from '../../../services/slots/feedback.js';
 import { giveFeedbackRoute, listFeedbackRoute } from './feedback.routes.js';
 
-const give: RouteHandler<typeof giveFeedbackRoute, AppEnv> = async (c) => c.json(await giveFeedback(c.var.deps.db, c.get('auth')!, c.req.valid('param').id, c.req.valid('json')), 201);
+const give: RouteHandler<typeof giveFeedbackRoute, AppEnv> = async (c) => c.json(await giveFeedback(c.get('deps').db, c.get('auth')!, c.req.valid('param').id, c.req.valid('json')), 201);
 
-const list: RouteHandler<typeof listFeedbackRoute, AppEnv> = async (c) => c.json({ items: await listFeedback(c.var.deps.db, c.get('auth')!, c.req.valid('param').id) }, 200);
+const list: RouteHandler<typeof listFeedbackRoute, AppEnv> = async (c) => c.json({ items: await listFeedback(c.get('deps').db, c.get('auth')!, c.req.valid('param').id) }, 200);
 
 export const feedbackRouter = createRouter().openapi(giveFeedbackRoute, give).openapi(listFeedbackRoute, list);

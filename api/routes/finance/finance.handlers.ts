@@ -24,17 +24,17 @@ import type {
 export const listPaymentsHandler: RouteHandler<typeof listPaymentsRoute, AppEnv> = async (c) => {
   const { cursor, limit, state, ...f } = c.req.valid('query');
   const page = keyset(cursor);
-  const rows = await listPayments(c.var.deps.db, { ...f, stateCode: state }, { where: page.where, orderBy: page.orderBy, take: limit + 1 });
+  const rows = await listPayments(c.get('deps').db, { ...f, stateCode: state }, { where: page.where, orderBy: page.orderBy, take: limit + 1 });
   const { items, nextCursor } = toPage(rows, limit);
   return c.json({ items: items.map(toPaymentView), nextCursor }, 200);
 };
 
-export const getPaymentHandler: RouteHandler<typeof getPaymentRoute, AppEnv> = async (c) => c.json(toPaymentView(await getPayment(c.var.deps.db, c.req.valid('param').id)), 200);
+export const getPaymentHandler: RouteHandler<typeof getPaymentRoute, AppEnv> = async (c) => c.json(toPaymentView(await getPayment(c.get('deps').db, c.req.valid('param').id)), 200);
 
 export const listInvoicesHandler: RouteHandler<typeof listInvoicesRoute, AppEnv> = async (c) => {
   const { cursor, limit, state, ...f } = c.req.valid('query');
   const page = keysetOn('invoiceIssuedAt', 'desc', cursor);
-  const rows = await listInvoices(c.var.deps.db, { ...f, stateCode: state }, { where: page.where, orderBy: page.orderBy, take: limit + 1 });
+  const rows = await listInvoices(c.get('deps').db, { ...f, stateCode: state }, { where: page.where, orderBy: page.orderBy, take: limit + 1 });
   const { items, nextCursor } = toPageOn(rows, limit, (r) => r.invoiceIssuedAt!);
   return c.json({ items: items.map(toPaymentView), nextCursor }, 200);
 };
@@ -42,7 +42,7 @@ export const listInvoicesHandler: RouteHandler<typeof listInvoicesRoute, AppEnv>
 export const listCreditNotesHandler: RouteHandler<typeof listCreditNotesRoute, AppEnv> = async (c) => {
   const { cursor, limit, state, ...f } = c.req.valid('query');
   const page = keyset(cursor);
-  const rows = await listCreditNotes(c.var.deps.db, { ...f, stateCode: state }, { where: page.where, orderBy: page.orderBy, take: limit + 1 });
+  const rows = await listCreditNotes(c.get('deps').db, { ...f, stateCode: state }, { where: page.where, orderBy: page.orderBy, take: limit + 1 });
   const { items, nextCursor } = toPage(rows, limit);
   return c.json({ items: items.map(({ createdAt: _c, ...n }) => n), nextCursor }, 200);
 };
@@ -50,25 +50,25 @@ export const listCreditNotesHandler: RouteHandler<typeof listCreditNotesRoute, A
 export const gstCsvHandler: RouteHandler<typeof gstCsvRoute, AppEnv> = async (c) => {
   const { state, ...f } = c.req.valid('query');
   const period = `${f.from?.toISOString().slice(0, 10) ?? 'start'}_${f.to?.toISOString().slice(0, 10) ?? 'now'}`;
-  return csvDownload(c, gstDocumentsCsv(c.var.deps.db, { ...f, stateCode: state }), `gst-documents-${period}.csv`, 'gst export');
+  return csvDownload(c, gstDocumentsCsv(c.get('deps').db, { ...f, stateCode: state }), `gst-documents-${period}.csv`, 'gst export');
 };
 
-export const invoicePdfHandler: RouteHandler<typeof invoicePdfRoute, AppEnv> = async (c) => c.json(await invoiceDownload(c.var.deps, { kind: 'finance' }, c.req.valid('param').id), 200);
+export const invoicePdfHandler: RouteHandler<typeof invoicePdfRoute, AppEnv> = async (c) => c.json(await invoiceDownload(c.get('deps'), { kind: 'finance' }, c.req.valid('param').id), 200);
 
-export const invoiceEInvoiceHandler: RouteHandler<typeof invoiceEInvoiceRoute, AppEnv> = async (c) => c.json(await invoiceEInvoice(c.var.deps, c.req.valid('param').id), 200);
+export const invoiceEInvoiceHandler: RouteHandler<typeof invoiceEInvoiceRoute, AppEnv> = async (c) => c.json(await invoiceEInvoice(c.get('deps'), c.req.valid('param').id), 200);
 
-export const refundHandler: RouteHandler<typeof refundRoute, AppEnv> = async (c) => c.json(await requestRefund(c.var.deps, c.get('auth')!, c.req.valid('param').id, c.req.valid('json').reason), 202);
+export const refundHandler: RouteHandler<typeof refundRoute, AppEnv> = async (c) => c.json(await requestRefund(c.get('deps'), c.get('auth')!, c.req.valid('param').id, c.req.valid('json').reason), 202);
 
-export const creditNotePdfHandler: RouteHandler<typeof creditNotePdfRoute, AppEnv> = async (c) => c.json(await creditNoteDownload(c.var.deps, { kind: 'finance' }, c.req.valid('param').id), 200);
+export const creditNotePdfHandler: RouteHandler<typeof creditNotePdfRoute, AppEnv> = async (c) => c.json(await creditNoteDownload(c.get('deps'), { kind: 'finance' }, c.req.valid('param').id), 200);
 
-export const creditNoteEInvoiceHandler: RouteHandler<typeof creditNoteEInvoiceRoute, AppEnv> = async (c) => c.json(await creditNoteEInvoice(c.var.deps, c.req.valid('param').id), 200);
+export const creditNoteEInvoiceHandler: RouteHandler<typeof creditNoteEInvoiceRoute, AppEnv> = async (c) => c.json(await creditNoteEInvoice(c.get('deps'), c.req.valid('param').id), 200);
 
 export const myPaymentsHandler: RouteHandler<typeof myPaymentsRoute, AppEnv> = async (c) => {
   const { cursor, limit } = c.req.valid('query');
   const page = keyset(cursor);
-  const rows = await myPayments(c.var.deps.db, c.get('auth')!.userId, { where: page.where, orderBy: page.orderBy, take: limit + 1 });
+  const rows = await myPayments(c.get('deps').db, c.get('auth')!.userId, { where: page.where, orderBy: page.orderBy, take: limit + 1 });
   const { items, nextCursor } = toPage(rows, limit);
   return c.json({ items: items.map(toPaymentView), nextCursor }, 200);
 };
 
-export const myInvoicePdfHandler: RouteHandler<typeof myInvoicePdfRoute, AppEnv> = async (c) => c.json(await invoiceDownload(c.var.deps, { kind: 'payer', userId: c.get('auth')!.userId }, c.req.valid('param').id), 200);
+export const myInvoicePdfHandler: RouteHandler<typeof myInvoicePdfRoute, AppEnv> = async (c) => c.json(await invoiceDownload(c.get('deps'), { kind: 'payer', userId: c.get('auth')!.userId }, c.req.valid('param').id), 200);

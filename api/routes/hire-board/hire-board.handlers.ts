@@ -25,7 +25,7 @@ import type {
 const recruiter = (c: Context<AppEnv>): RecruiterScope => ({ actor: c.get('auth')!, platform: c.get('platform') });
 
 export const boardHandler: RouteHandler<typeof boardRoute, AppEnv> = async (c) => {
-  const board = await jobBoard(c.var.deps, recruiter(c), c.req.valid('param').id);
+  const board = await jobBoard(c.get('deps'), recruiter(c), c.req.valid('param').id);
   return c.json(
     {
       ...board,
@@ -37,7 +37,7 @@ export const boardHandler: RouteHandler<typeof boardRoute, AppEnv> = async (c) =
 };
 
 export const listCandidatesHandler: RouteHandler<typeof listCandidatesRoute, AppEnv> = async (c) => {
-  const { items, nextCursor } = await searchCandidates(c.var.deps, recruiter(c), c.req.valid('param').id, c.req.valid('query'));
+  const { items, nextCursor } = await searchCandidates(c.get('deps'), recruiter(c), c.req.valid('param').id, c.req.valid('query'));
   return c.json(
     { items: items.map((i) => ({ ...i, statusChangedAt: i.statusChangedAt.toISOString(), heldAt: i.heldAt?.toISOString() ?? null })), nextCursor },
     200,
@@ -45,23 +45,23 @@ export const listCandidatesHandler: RouteHandler<typeof listCandidatesRoute, App
 };
 
 export const candidateFileHandler: RouteHandler<typeof candidateFileRoute, AppEnv> = async (c) => {
-  const file = await candidateFile(c.var.deps, recruiter(c), c.req.valid('param').id, { includeText: c.req.valid('query').include === 'text', resumes: c.var.deps.resumes });
+  const file = await candidateFile(c.get('deps'), recruiter(c), c.req.valid('param').id, { includeText: c.req.valid('query').include === 'text', resumes: c.get('deps').resumes });
   return c.json(file, 200);
 };
 
 export const auditExportHandler: RouteHandler<typeof auditExportRoute, AppEnv> = async (c) => {
-  const { filename, chunks } = await auditExport(c.var.deps, recruiter(c), c.req.valid('param').id);
+  const { filename, chunks } = await auditExport(c.get('deps'), recruiter(c), c.req.valid('param').id);
   return csvDownload(c, chunks, filename, 'audit export');
 };
 
 export const jobCostsHandler: RouteHandler<typeof jobCostsRoute, AppEnv> = async (c) => {
-  return c.json(await jobCosts(c.var.deps, recruiter(c), c.req.valid('param').id), 200);
+  return c.json(await jobCosts(c.get('deps'), recruiter(c), c.req.valid('param').id), 200);
 };
 
 export const applicationCostsHandler: RouteHandler<typeof applicationCostsRoute, AppEnv> = async (c) => {
-  return c.json(await applicationCosts(c.var.deps, recruiter(c), c.req.valid('param').id), 200);
+  return c.json(await applicationCosts(c.get('deps'), recruiter(c), c.req.valid('param').id), 200);
 };
 
 export const talentPoolMatchesHandler: RouteHandler<typeof talentPoolMatchesRoute, AppEnv> = async (c) => {
-  return c.json(await listTalentPoolMatches(c.var.deps, recruiter(c), c.req.valid('param').id, c.req.valid('query')), 200);
+  return c.json(await listTalentPoolMatches(c.get('deps'), recruiter(c), c.req.valid('param').id, c.req.valid('query')), 200);
 };

@@ -27,17 +27,17 @@ export const overrideHandler: RouteHandler<typeof overrideRoute, AppEnv> = async
 };
 
 export const bulkRejectHandler: RouteHandler<typeof bulkRejectRoute, AppEnv> = async (c) =>
-  c.json(await startBulkReject(c.var.deps, { actor: c.get('auth')!, platform: c.var.platform }, c.req.valid('param').id, c.req.valid('json')), 202);
+  c.json(await startBulkReject(c.get('deps'), { actor: c.get('auth')!, platform: c.get('platform') }, c.req.valid('param').id, c.req.valid('json')), 202);
 export const bulkRejectProgressHandler: RouteHandler<typeof bulkRejectProgressRoute, AppEnv> = async (c) =>
-  c.json(await bulkRejectProgress(c.var.deps, { actor: c.get('auth')!, platform: c.var.platform }, c.req.valid('param').operationId), 200);
+  c.json(await bulkRejectProgress(c.get('deps'), { actor: c.get('auth')!, platform: c.get('platform') }, c.req.valid('param').operationId), 200);
 
 export const createCampaignHandler: RouteHandler<typeof createCampaignRoute, AppEnv> = async (c) => {
-  const d = c.var.deps;
-  const started = await createCampaign({ db: d.db, temporal: d.temporal, aiCallsTaskQueue: d.config.aiCallsTaskQueue ?? `${d.config.taskQueue}-ai-calls` }, { actor: c.get('auth')!, platform: c.var.platform }, c.req.valid('param').id, c.req.valid('json'));
+  const d = c.get('deps');
+  const started = await createCampaign({ db: d.db, temporal: d.temporal, aiCallsTaskQueue: d.config.aiCallsTaskQueue ?? `${d.config.taskQueue}-ai-calls` }, { actor: c.get('auth')!, platform: c.get('platform') }, c.req.valid('param').id, c.req.valid('json'));
   return c.json(started, 202);
 };
 export const getCampaignHandler: RouteHandler<typeof getCampaignRoute, AppEnv> = async (c) => {
-  const { batch, calls } = await getCampaign(c.var.deps.db, { actor: c.get('auth')!, platform: c.var.platform }, c.req.valid('param').batchId);
+  const { batch, calls } = await getCampaign(c.get('deps').db, { actor: c.get('auth')!, platform: c.get('platform') }, c.req.valid('param').batchId);
   return c.json(
     {
       batchId: batch.id,

@@ -23,10 +23,10 @@ const view = (r: WorkflowRule) =>
   }) as z.infer<typeof RuleView>;
 
 export const hireRulesRouter = createRouter()
-  .openapi(listRulesRoute, async (c) => c.json({ items: (await listRules(c.var.deps.db, { actor: c.get('auth')!, platform: c.var.platform }, c.req.valid('param').id)).map(view) }, 200))
-  .openapi(createRuleRoute, async (c) => c.json(view(await createRule(c.var.deps.db, { actor: c.get('auth')!, platform: c.var.platform }, c.req.valid('param').id, c.req.valid('json'))), 201))
-  .openapi(updateRuleRoute, async (c) => c.json(view(await updateRule(c.var.deps.db, { actor: c.get('auth')!, platform: c.var.platform }, c.req.valid('param').ruleId, c.req.valid('json'))), 200))
+  .openapi(listRulesRoute, async (c) => c.json({ items: (await listRules(c.get('deps').db, { actor: c.get('auth')!, platform: c.get('platform') }, c.req.valid('param').id)).map(view) }, 200))
+  .openapi(createRuleRoute, async (c) => c.json(view(await createRule(c.get('deps').db, { actor: c.get('auth')!, platform: c.get('platform') }, c.req.valid('param').id, c.req.valid('json'))), 201))
+  .openapi(updateRuleRoute, async (c) => c.json(view(await updateRule(c.get('deps').db, { actor: c.get('auth')!, platform: c.get('platform') }, c.req.valid('param').ruleId, c.req.valid('json'))), 200))
   .openapi(deleteRuleRoute, async (c) => {
-    await deleteRule(c.var.deps.db, { actor: c.get('auth')!, platform: c.var.platform }, c.req.valid('param').ruleId);
+    await deleteRule(c.get('deps').db, { actor: c.get('auth')!, platform: c.get('platform') }, c.req.valid('param').ruleId);
     return c.body(null, 204);
   });

@@ -8,9 +8,9 @@ import type { applyToJobRoute } from './job-applications.routes.js';
 
 export const applyToJobHandler: RouteHandler<typeof applyToJobRoute, AppEnv> = async (c) => {
   const form = c.req.valid('form');
-  const applied = await applyToJob(c.var.deps, {
+  const applied = await applyToJob(c.get('deps'), {
     jobPostId: c.req.valid('param').id,
-    platform: c.var.platform,
+    platform: c.get('platform'),
     ip: clientIp(c) ?? 'unknown',
     name: form.name,
     email: form.email,

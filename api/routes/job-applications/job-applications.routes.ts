@@ -22,7 +22,7 @@ export const isApplyUpload = (c: Context) => c.req.method === 'POST' && APPLY_PA
 /** The route's own body limit: Content-Length beyond it is refused before a byte is read; a chunked body is counted as it streams. */
 export function resumeBodyLimit(): MiddlewareHandler<AppEnv> {
   return (c, next) => {
-    const fileMax = c.var.deps.config.resumeMaxBytes ?? DEFAULT_RESUME_MAX_BYTES;
+    const fileMax = c.get('deps').config.resumeMaxBytes ?? DEFAULT_RESUME_MAX_BYTES;
     return bodyLimit({
       maxSize: fileMax + FORM_FIELDS_ALLOWANCE_BYTES,
       onError: (ctx) => problem(ctx, 'PAYLOAD_TOO_LARGE', `The upload exceeds the resume limit of ${fileMax} bytes (RESUME_MAX_BYTES)`),

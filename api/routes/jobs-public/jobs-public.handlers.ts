@@ -8,9 +8,9 @@ import type { getPublicJobRoute, listPublicJobsRoute } from './jobs-public.route
 export const listPublicJobsHandler: RouteHandler<typeof listPublicJobsRoute, AppEnv> = async (c) => {
   const { cursor, limit, q } = c.req.valid('query');
   const page = keyset(cursor);
-  const rows = await listPublicJobs(c.var.deps, c.get('platform'), { q }, { where: page.where, orderBy: page.orderBy, take: limit + 1 });
+  const rows = await listPublicJobs(c.get('deps'), c.get('platform'), { q }, { where: page.where, orderBy: page.orderBy, take: limit + 1 });
   const { items, nextCursor } = toPage(rows, limit);
   return c.json({ items: items.map(({ createdAt: _createdAt, ...job }) => job), nextCursor }, 200);
 };
 
-export const getPublicJobHandler: RouteHandler<typeof getPublicJobRoute, AppEnv> = async (c) => c.json(await getPublicJob(c.var.deps, c.get('platform'), c.req.valid('param').id), 200);
+export const getPublicJobHandler: RouteHandler<typeof getPublicJobRoute, AppEnv> = async (c) => c.json(await getPublicJob(c.get('deps'), c.get('platform'), c.req.valid('param').id), 200);

@@ -11,27 +11,27 @@ const page = <T extends { id: string; createdAt: Date }>(rows: T[], limit: numbe
 };
 
 export const markClassAttendanceHandler: RouteHandler<typeof markClassAttendanceRoute, AppEnv> = async (c) =>
-  c.json(await markClassAttendance(c.var.deps, c.get('auth')!, c.req.valid('param').id, c.req.valid('json').entries), 200);
+  c.json(await markClassAttendance(c.get('deps'), c.get('auth')!, c.req.valid('param').id, c.req.valid('json').entries), 200);
 
 export const markMeetingAttendanceHandler: RouteHandler<typeof markMeetingAttendanceRoute, AppEnv> = async (c) =>
-  c.json(await markMeetingAttendance(c.var.deps, c.get('auth')!, c.req.valid('param').id, c.req.valid('json').entries), 200);
+  c.json(await markMeetingAttendance(c.get('deps'), c.get('auth')!, c.req.valid('param').id, c.req.valid('json').entries), 200);
 
 export const listMyAttendanceHandler: RouteHandler<typeof listMyAttendanceRoute, AppEnv> = async (c) => {
   const { cursor, limit, ...filters } = c.req.valid('query');
-  return c.json(page(await listMyAttendance(c.var.deps, c.get('auth')!, filters, { ...keyset(cursor), take: limit + 1 }), limit, toAttendanceView), 200);
+  return c.json(page(await listMyAttendance(c.get('deps'), c.get('auth')!, filters, { ...keyset(cursor), take: limit + 1 }), limit, toAttendanceView), 200);
 };
 
 export const listClassAttendanceHandler: RouteHandler<typeof listClassAttendanceRoute, AppEnv> = async (c) => {
   const { cursor, limit } = c.req.valid('query');
-  return c.json(page(await listClassAttendance(c.var.deps, c.get('auth')!, c.req.valid('param').id, { ...keyset(cursor), take: limit + 1 }), limit, toAttendanceView), 200);
+  return c.json(page(await listClassAttendance(c.get('deps'), c.get('auth')!, c.req.valid('param').id, { ...keyset(cursor), take: limit + 1 }), limit, toAttendanceView), 200);
 };
 
 export const listMeetingAttendanceHandler: RouteHandler<typeof listMeetingAttendanceRoute, AppEnv> = async (c) => {
   const { cursor, limit } = c.req.valid('query');
-  return c.json(page(await listMeetingAttendance(c.var.deps, c.get('auth')!, c.req.valid('param').id, { ...keyset(cursor), take: limit + 1 }), limit, toAttendanceView), 200);
+  return c.json(page(await listMeetingAttendance(c.get('deps'), c.get('auth')!, c.req.valid('param').id, { ...keyset(cursor), take: limit + 1 }), limit, toAttendanceView), 200);
 };
 
 export const listBatchAttendanceHandler: RouteHandler<typeof listBatchAttendanceRoute, AppEnv> = async (c) => {
   const { cursor, limit, ...filters } = c.req.valid('query');
-  return c.json(page(await listBatchAttendance(c.var.deps, c.get('auth')!, c.req.valid('param').id, filters, { ...keyset(cursor), take: limit + 1 }), limit, toAttendanceView), 200);
+  return c.json(page(await listBatchAttendance(c.get('deps'), c.get('auth')!, c.req.valid('param').id, filters, { ...keyset(cursor), take: limit + 1 }), limit, toAttendanceView), 200);
 };

@@ -18,8 +18,8 @@ function decode(cursor: string | undefined) {
   }
 }
 
-async function page(c: { var: AppEnv['Variables'] }, f: CollegeSearch, cursor: string | undefined, limit: number) {
-  const rows = await searchColleges(c.var.deps, f, { after: decode(cursor), take: limit + 1 });
+async function page(c: { get: <K extends keyof AppEnv['Variables']>(key: K) => AppEnv['Variables'][K] }, f: CollegeSearch, cursor: string | undefined, limit: number) {
+  const rows = await searchColleges(c.get('deps'), f, { after: decode(cursor), take: limit + 1 });
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items: items.map(toCollegeView), nextCursor: rows.length > limit && last ? encode(last) : null };
@@ -35,6 +35,6 @@ export const adminListCollegesHandler: RouteHandler<typeof adminListCollegesRout
   return c.json(await page(c, f, cursor, limit), 200);
 };
 
-export const createCollegeHandler: RouteHandler<typeof createCollegeRoute, AppEnv> = async (c) => c.json(await createCollege(c.var.deps, c.req.valid('json')), 201);
+export const createCollegeHandler: RouteHandler<typeof createCollegeRoute, AppEnv> = async (c) => c.json(await createCollege(c.get('deps'), c.req.valid('json')), 201);
 
-export const updateCollegeHandler: RouteHandler<typeof updateCollegeRoute, AppEnv> = async (c) => c.json(await updateCollege(c.var.deps, c.req.valid('param').id, c.req.valid('json')), 200);
+export const updateCollegeHandler: RouteHandler<typeof updateCollegeRoute, AppEnv> = async (c) => c.json(await updateCollege(c.get('deps'), c.req.valid('param').id, c.req.valid('json')), 200);

@@ -14,27 +14,27 @@ const page = <T extends { createdAt: Date; id: string }>(rows: T[], limit: numbe
 
 export const listMyCoursesHandler: H<typeof r.listMyCoursesRoute> = async (c) => {
   const { cursor, limit, status } = c.req.valid('query');
-  return c.json(page(await listMyCourses(c.var.deps, c.get('auth')!, status, { ...keyset(cursor), take: limit + 1 }), limit), 200);
+  return c.json(page(await listMyCourses(c.get('deps'), c.get('auth')!, status, { ...keyset(cursor), take: limit + 1 }), limit), 200);
 };
 
-export const getMyCourseHandler: H<typeof r.getMyCourseRoute> = async (c) => c.json(await getMyCourse(c.var.deps, c.get('auth')!, c.req.valid('param').courseId), 200);
+export const getMyCourseHandler: H<typeof r.getMyCourseRoute> = async (c) => c.json(await getMyCourse(c.get('deps'), c.get('auth')!, c.req.valid('param').courseId), 200);
 
 export const listCourseEnrollmentsHandler: H<typeof r.listCourseEnrollmentsRoute> = async (c) => {
   const { cursor, limit, status } = c.req.valid('query');
-  return c.json(page(await listCourseEnrollments(c.var.deps, c.req.valid('param').id, status, { ...keyset(cursor), take: limit + 1 }), limit), 200);
+  return c.json(page(await listCourseEnrollments(c.get('deps'), c.req.valid('param').id, status, { ...keyset(cursor), take: limit + 1 }), limit), 200);
 };
 
 export const listUserEnrollmentsHandler: H<typeof r.listUserEnrollmentsRoute> = async (c) => {
   const { cursor, limit, status } = c.req.valid('query');
-  return c.json(page(await listUserEnrollments(c.var.deps, c.req.valid('param').id, status, { ...keyset(cursor), take: limit + 1 }), limit), 200);
+  return c.json(page(await listUserEnrollments(c.get('deps'), c.req.valid('param').id, status, { ...keyset(cursor), take: limit + 1 }), limit), 200);
 };
 
-export const assignCourseHandler: H<typeof r.assignCourseRoute> = async (c) => c.json(await assignCourse(c.var.deps, c.get('auth')!, c.req.valid('json')), 200);
-export const unassignCourseHandler: H<typeof r.unassignCourseRoute> = async (c) => c.json(await unassignCourse(c.var.deps, c.get('auth')!, c.req.valid('json')), 200);
+export const assignCourseHandler: H<typeof r.assignCourseRoute> = async (c) => c.json(await assignCourse(c.get('deps'), c.get('auth')!, c.req.valid('json')), 200);
+export const unassignCourseHandler: H<typeof r.unassignCourseRoute> = async (c) => c.json(await unassignCourse(c.get('deps'), c.get('auth')!, c.req.valid('json')), 200);
 
 export const listAssignmentHistoryHandler: H<typeof r.listAssignmentHistoryRoute> = async (c) => {
   const { cursor, limit, ...filters } = c.req.valid('query');
-  const rows = await listAssignmentHistory(c.var.deps, filters, { ...keysetOn('occurredAt', 'desc', cursor), take: limit + 1 });
+  const rows = await listAssignmentHistory(c.get('deps'), filters, { ...keysetOn('occurredAt', 'desc', cursor), take: limit + 1 });
   const { items, nextCursor } = toPageOn(rows, limit, (x) => x.occurredAt);
   return c.json({ items: items.map((x) => ({ ...x, occurredAt: x.occurredAt.toISOString() })), nextCursor }, 200);
 };

@@ -4,7 +4,7 @@ import type { performMeetingActionRoute, previewMeetingActionRoute } from './mee
 import { performMeetingAction, previewMeetingAction } from '../../../services/meetings/meeting-actions.js';
 
 export const previewMeetingActionHandler: RouteHandler<typeof previewMeetingActionRoute, AppEnv> = async (c) =>
-  c.json(await previewMeetingAction(c.var.deps, c.req.valid('param').token), 200);
+  c.json(await previewMeetingAction(c.get('deps'), c.req.valid('param').token), 200);
 
 export const performMeetingActionHandler: RouteHandler<typeof performMeetingActionRoute, AppEnv> = async (c) =>
-  c.json(await performMeetingAction(c.var.deps, c.req.valid('param').token), 200);
+  c.json(await performMeetingAction(c.get('deps'), c.req.valid('param').token), 200);

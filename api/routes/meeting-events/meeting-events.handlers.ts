@@ -6,6 +6,6 @@ import type { meetingEnded } from './meeting-events.routes.js';
 export const meetingEndedHandler: RouteHandler<typeof meetingEnded, AppEnv> = async (c) => {
   const { slotId } = c.req.valid('param');
   const { endedAt, startedAt } = c.req.valid('json');
-  const accepted = await startMeetingEarnings(c.var.deps, { slotId, endedAt, ...(startedAt ? { startedAt } : {}), source: 'meeting-server' });
+  const accepted = await startMeetingEarnings(c.get('deps'), { slotId, endedAt, ...(startedAt ? { startedAt } : {}), source: 'meeting-server' });
   return c.json(accepted, 202);
 };

@@ -32,7 +32,7 @@ export const meetingEnded = createRoute({
     'and the same workflowId; it never credits twice.',
   security: [{ meetingSignature: [] }],
   'x-roles': ['meeting-server'],
-  middleware: [verifyHmacSignature(MEETING_SIGNATURE_HEADER, (c) => c.var.deps.config.meetingEventsSecret)] as const,
+  middleware: [verifyHmacSignature(MEETING_SIGNATURE_HEADER, (c) => c.get('deps').config.meetingEventsSecret)] as const,
   request: {
     params: z.object({ slotId: z.uuid().openapi({ param: { name: 'slotId', in: 'path' } }) }),
     body: { required: true, content: { 'application/json': { schema: MeetingEndedBody } } },

@@ -7,14 +7,14 @@ import type { listMentorsRoute, mentorProfileRoute, myProfileViewsRoute, profile
 
 export const listMentorsHandler: RouteHandler<typeof listMentorsRoute, AppEnv> = async (c) => {
   const { cursor, limit, ...filters } = c.req.valid('query');
-  const rows = await listMentors(c.var.deps, filters, cursor ? decodeCursor(cursor) : null, limit + 1);
+  const rows = await listMentors(c.get('deps'), filters, cursor ? decodeCursor(cursor) : null, limit + 1);
   const { items, nextCursor } = toPage(rows, limit);
   return c.json({ items: items.map(toMentorCard), nextCursor }, 200);
 };
 
-export const mentorProfileHandler: RouteHandler<typeof mentorProfileRoute, AppEnv> = async (c) => c.json(await mentorProfile(c.var.deps, c.req.valid('param').id), 200);
+export const mentorProfileHandler: RouteHandler<typeof mentorProfileRoute, AppEnv> = async (c) => c.json(await mentorProfile(c.get('deps'), c.req.valid('param').id), 200);
 
 export const profileViewHandler: RouteHandler<typeof profileViewRoute, AppEnv> = async (c) =>
-  c.json(await recordProfileView(c.var.deps, c.get('auth')!, c.req.valid('param').id, c.req.valid('json').source ?? null), 200);
+  c.json(await recordProfileView(c.get('deps'), c.get('auth')!, c.req.valid('param').id, c.req.valid('json').source ?? null), 200);
 
-export const myProfileViewsHandler: RouteHandler<typeof myProfileViewsRoute, AppEnv> = async (c) => c.json(await myProfileViews(c.var.deps, c.get('auth')!), 200);
+export const myProfileViewsHandler: RouteHandler<typeof myProfileViewsRoute, AppEnv> = async (c) => c.json(await myProfileViews(c.get('deps'), c.get('auth')!), 200);

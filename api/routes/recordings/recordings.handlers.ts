@@ -5,15 +5,15 @@ import type { completeRecordingRoute, createRecordingRoute, deleteRecordingRoute
 import { completeRecording, createRecording, deleteRecording, getRecording, listSlotRecordings } from '../../../services/meetings/recording-uploads.js';
 
 export const createRecordingHandler: RouteHandler<typeof createRecordingRoute, AppEnv> = async (c) =>
-  c.json(await createRecording(c.var.deps, c.get('auth')!, c.req.valid('param').id, c.req.valid('json')), 201);
+  c.json(await createRecording(c.get('deps'), c.get('auth')!, c.req.valid('param').id, c.req.valid('json')), 201);
 
 export const completeRecordingHandler: RouteHandler<typeof completeRecordingRoute, AppEnv> = async (c) =>
-  c.json(await completeRecording(c.var.deps, c.get('auth')!, c.req.valid('param').id), 202);
+  c.json(await completeRecording(c.get('deps'), c.get('auth')!, c.req.valid('param').id), 202);
 
 export const listSlotRecordingsHandler: RouteHandler<typeof listSlotRecordingsRoute, AppEnv> = async (c) =>
-  c.json({ items: await listSlotRecordings(c.var.deps, c.get('auth')!, c.req.valid('param').id) }, 200);
+  c.json({ items: await listSlotRecordings(c.get('deps'), c.get('auth')!, c.req.valid('param').id) }, 200);
 
-export const getRecordingHandler: RouteHandler<typeof getRecordingRoute, AppEnv> = async (c) => c.json(await getRecording(c.var.deps, c.get('auth')!, c.req.valid('param').id), 200);
+export const getRecordingHandler: RouteHandler<typeof getRecordingRoute, AppEnv> = async (c) => c.json(await getRecording(c.get('deps'), c.get('auth')!, c.req.valid('param').id), 200);
 
 export const deleteRecordingHandler: RouteHandler<typeof deleteRecordingRoute, AppEnv> = async (c) =>
-  c.json(await deleteRecording(c.var.deps, c.get('auth')!, c.req.valid('param').id), 202);
+  c.json(await deleteRecording(c.get('deps'), c.get('auth')!, c.req.valid('param').id), 202);

@@ -4,7 +4,7 @@ import type { AppEnv } from '../../deps.js';
 import { listConfig, putConfig } from '../../../services/system-config/config-admin.js';
 import type { listConfigRoute, putConfigRoute } from './system-config.routes.js';
 
-export const listConfigHandler: RouteHandler<typeof listConfigRoute, AppEnv> = async (c) => c.json({ items: await listConfig(c.var.deps) }, 200);
+export const listConfigHandler: RouteHandler<typeof listConfigRoute, AppEnv> = async (c) => c.json({ items: await listConfig(c.get('deps')) }, 200);
 
 export const putConfigHandler: RouteHandler<typeof putConfigRoute, AppEnv> = async (c) =>
-  c.json(await putConfig(c.var.deps, c.get('auth')!.userId, c.req.valid('param').key, c.req.valid('json')), 200);
+  c.json(await putConfig(c.get('deps'), c.get('auth')!.userId, c.req.valid('param').key, c.req.valid('json')), 200);

@@ -8,24 +8,24 @@ import type { createVendorKeyRoute, disableVendorKeyRoute, enableVendorKeyRoute,
 export const createVendorKeyHandler: RouteHandler<typeof createVendorKeyRoute, AppEnv> = async (c) => {
   const body = c.req.valid('json');
   const platform = body.platform ?? (c.get('platformExplicit') ? c.get('platform') : undefined);
-  return c.json(await createVendorKey(c.var.deps, c.get('auth')!.userId, { ...body, platform }), 201);
+  return c.json(await createVendorKey(c.get('deps'), c.get('auth')!.userId, { ...body, platform }), 201);
 };
 
 export const listVendorKeysHandler: RouteHandler<typeof listVendorKeysRoute, AppEnv> = async (c) => {
   const { cursor, limit, status, vendorName } = c.req.valid('query');
-  const rows = await listVendorKeys(c.var.deps, { page: keyset(cursor), take: limit + 1, status, vendorName });
+  const rows = await listVendorKeys(c.get('deps'), { page: keyset(cursor), take: limit + 1, status, vendorName });
   const { items, nextCursor } = toPage(rows, limit);
   return c.json({ items: items.map(toVendorKey), nextCursor }, 200);
 };
 
 function statusHandler(to: 'ACTIVE' | 'DISABLED'): RouteHandler<typeof disableVendorKeyRoute | typeof enableVendorKeyRoute, AppEnv> {
-  return async (c) => c.json(await setVendorKeyStatus(c.var.deps, c.get('auth')!.userId, c.req.valid('param').id, to), 200);
+  return async (c) => c.json(await setVendorKeyStatus(c.get('deps'), c.get('auth')!.userId, c.req.valid('param').id, to), 200);
 }
 
 export const disableVendorKeyHandler = statusHandler('DISABLED');
 export const enableVendorKeyHandler = statusHandler('ACTIVE');
 
 export const revokeVendorKeyHandler: RouteHandler<typeof revokeVendorKeyRoute, AppEnv> = async (c) =>
-  c.json(await revokeVendorKey(c.var.deps, c.get('auth')!.userId, c.req.valid('param').id, c.req.valid('json').reason), 200);
+  c.json(await revokeVendorKey(c.get('deps'), c.get('auth')!.userId, c.req.valid('param').id, c.req.valid('json').reason), 200);
 
-export const rotateVendorKeyHandler: RouteHandler<typeof rotateVendorKeyRoute, AppEnv> = async (c) => c.json(await rotateVendorKey(c.var.deps, c.get('auth')!.userId, c.req.valid('param').id), 201);
+export const rotateVendorKeyHandler: RouteHandler<typeof rotateVendorKeyRoute, AppEnv> = async (c) => c.json(await rotateVendorKey(c.get('deps'), c.get('auth')!.userId, c.req.valid('param').id), 201);

@@ -23,7 +23,7 @@ const INVALID = 'The API key is missing, unknown, disabled, revoked or expired';
 
 export function vendorKeyAuth(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const checked = await authenticateVendorKey(c.var.deps.db, rawHeader(c, VENDOR_KEY_HEADER)?.trim());
+    const checked = await authenticateVendorKey(c.get('deps').db, rawHeader(c, VENDOR_KEY_HEADER)?.trim());
     if (!checked.ok && checked.reason === 'missing-scope') return problem(c, 'FORBIDDEN', `This key lacks the ${LEAD_WRITE_SCOPE} scope`);
     if (!checked.ok) return problem(c, 'UNAUTHENTICATED', INVALID, undefined, { 'WWW-Authenticate': `ApiKey header="${VENDOR_KEY_HEADER}"` });
     c.set('vendorKey', checked.key);
@@ -36,7 +36,7 @@ export function vendorKeyAuth(): MiddlewareHandler<AppEnv> {
 export function vendorKeyRateLimit(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const key = c.get('vendorKey');
-    const decision = await consumeVendorKeyRate(c.var.deps.db, key, clientIp(c), new Date());
+    const decision = await consumeVendorKeyRate(c.get('deps').db, key, clientIp(c), new Date());
     if (!decision.allowed) {
       return problem(c, 'RATE_LIMITED', `This key allows ${key.rateLimitPerMinute} requests a minute`, undefined, { 'Retry-After': String(decision.retryAfterSeconds) });
     }

@@ -13,7 +13,7 @@ export const ingestVendorLeadHandler: RouteHandler<typeof ingestVendorLeadRoute,
   // The body as the vendor sent it (the validator already parsed and cached it).
   const payload: unknown = await c.req.json();
   const idempotencyKey = header ?? `sha256:${createHash('sha256').update(canonicalJson(payload)).digest('hex')}`;
-  const { answer, replayed } = await acceptVendorLead(c.var.deps, {
+  const { answer, replayed } = await acceptVendorLead(c.get('deps'), {
     key: c.get('vendorKey'),
     idempotencyKey,
     payload,

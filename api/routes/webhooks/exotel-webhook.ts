@@ -27,7 +27,7 @@ export const exotelCallbackRoute = createRoute({
 });
 
 export const exotelWebhookRouter = createRouter().openapi(exotelCallbackRoute, async (c) => {
-  const deps = c.var.deps;
+  const deps = c.get('deps');
   const cfg = deps.config.exotel;
   if (!cfg || !deps.exotel) throw new DomainError('NOT_FOUND', 'Exotel is not configured');
   if (!callbackTokenMatches(c.req.valid('param').secret, cfg.callbackSecret)) throw new DomainError('UNAUTHENTICATED', 'Unknown callback token');

@@ -21,4 +21,4 @@ export const leegalityWebhookRoute = createRoute({
   },
 });
 
-export const leegalityWebhookRouter = createRouter().openapi(leegalityWebhookRoute, async (c) => c.json({ status: await receiveLeegalityWebhook(c.var.deps, await c.req.text()) }, 200));
+export const leegalityWebhookRouter = createRouter().openapi(leegalityWebhookRoute, async (c) => c.json({ status: await receiveLeegalityWebhook(c.get('deps'), await c.req.text()) }, 200));

@@ -23,7 +23,7 @@ export const razorpayWebhookRoute = createRoute({
 });
 
 export const razorpayWebhookRouter = createRouter().openapi(razorpayWebhookRoute, async (c) => {
-  const status = await receiveRazorpayWebhook(c.var.deps, {
+  const status = await receiveRazorpayWebhook(c.get('deps'), {
     raw: await c.req.text(),
     signature: rawHeader(c, WEBHOOK_SIGNATURE_HEADER.toLowerCase()),
     eventId: rawHeader(c, WEBHOOK_EVENT_ID_HEADER),

@@ -23,7 +23,7 @@ export const voiceWebhookRoute = createRoute({
 });
 
 export const voiceWebhookRouter = createRouter().openapi(voiceWebhookRoute, async (c) => {
-  const deps = c.var.deps;
+  const deps = c.get('deps');
   const ack = await receiveVoiceWebhook(
     { db: deps.db, temporal: deps.temporal, logger: deps.logger, now: () => new Date() },
     { secret: deps.config.voice?.webhookSecret, signature: rawHeader(c, VOICE_SIGNATURE_HEADER.toLowerCase()), rawBody: await c.req.text() },

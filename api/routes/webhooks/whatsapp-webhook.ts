@@ -56,7 +56,7 @@ export const whatsappStatusRoute = createRoute({
 export const whatsappWebhookRouter = createRouter()
   .openapi(whatsappVerifyRoute, (c) => {
     const q = c.req.valid('query');
-    const expected = c.var.deps.config.whatsapp?.verifyToken;
+    const expected = c.get('deps').config.whatsapp?.verifyToken;
     const token = q['hub.verify_token'];
     if (!expected || q['hub.mode'] !== 'subscribe' || token === undefined || !constantTimeEqual(token, expected)) {
       throw new DomainError('FORBIDDEN', 'The webhook verify token does not match');
@@ -66,7 +66,7 @@ export const whatsappWebhookRouter = createRouter()
     return c.text(challenge, 200);
   })
   .openapi(whatsappStatusRoute, async (c) => {
-    const deps = c.var.deps;
+    const deps = c.get('deps');
     const appSecret = deps.config.whatsapp?.appSecret;
     const raw = await c.req.text();
     if (!appSecret) throw new DomainError('INVALID_SIGNATURE', 'WhatsApp webhooks are off');

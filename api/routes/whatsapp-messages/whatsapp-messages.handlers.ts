@@ -7,13 +7,13 @@ import type { myWhatsAppMessagesRoute, whatsAppMessagesRoute } from './whatsapp-
 
 export const myWhatsAppMessagesHandler: RouteHandler<typeof myWhatsAppMessagesRoute, AppEnv> = async (c) => {
   const { cursor, limit, ...filters } = c.req.valid('query');
-  const rows = await listWhatsAppMessages(c.var.deps, { ...filters, userId: c.get('auth')!.userId }, { ...keyset(cursor), take: limit + 1 });
+  const rows = await listWhatsAppMessages(c.get('deps'), { ...filters, userId: c.get('auth')!.userId }, { ...keyset(cursor), take: limit + 1 });
   const { items, nextCursor } = toPage(rows, limit);
   return c.json({ items: items.map(toWhatsAppMessageView), nextCursor }, 200);
 };
 
 export const whatsAppMessagesHandler: RouteHandler<typeof whatsAppMessagesRoute, AppEnv> = async (c) => {
   const { cursor, limit, ...filters } = c.req.valid('query');
-  const { items, nextCursor } = toPage(await listWhatsAppMessages(c.var.deps, filters, { ...keyset(cursor), take: limit + 1 }), limit);
+  const { items, nextCursor } = toPage(await listWhatsAppMessages(c.get('deps'), filters, { ...keyset(cursor), take: limit + 1 }), limit);
   return c.json({ items: items.map(toWhatsAppMessageView), nextCursor }, 200);
 };

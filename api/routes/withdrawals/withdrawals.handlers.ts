@@ -6,18 +6,18 @@ import { decideWithdrawal, listWithdrawals, myWithdrawals, requestWithdrawal, to
 import type { decideWithdrawalRoute, listWithdrawalsRoute, myWithdrawalsRoute, requestWithdrawalRoute } from './withdrawals.routes.js';
 
 export const requestWithdrawalHandler: RouteHandler<typeof requestWithdrawalRoute, AppEnv> = async (c) =>
-  c.json(await requestWithdrawal(c.var.deps, c.get('auth')!.userId, c.req.valid('json').amountPaise), 201);
+  c.json(await requestWithdrawal(c.get('deps'), c.get('auth')!.userId, c.req.valid('json').amountPaise), 201);
 
-export const myWithdrawalsHandler: RouteHandler<typeof myWithdrawalsRoute, AppEnv> = async (c) => c.json(await myWithdrawals(c.var.deps, c.get('auth')!.userId), 200);
+export const myWithdrawalsHandler: RouteHandler<typeof myWithdrawalsRoute, AppEnv> = async (c) => c.json(await myWithdrawals(c.get('deps'), c.get('auth')!.userId), 200);
 
 export const listWithdrawalsHandler: RouteHandler<typeof listWithdrawalsRoute, AppEnv> = async (c) => {
   const { cursor, limit, status } = c.req.valid('query');
-  const rows = await listWithdrawals(c.var.deps, { page: keyset(cursor), take: limit + 1, status });
+  const rows = await listWithdrawals(c.get('deps'), { page: keyset(cursor), take: limit + 1, status });
   const { items, nextCursor } = toPage(rows, limit);
   return c.json({ items: items.map(toWithdrawalView), nextCursor }, 200);
 };
 
 export const decideWithdrawalHandler: RouteHandler<typeof decideWithdrawalRoute, AppEnv> = async (c) => {
   const { id, action } = c.req.valid('param');
-  return c.json(await decideWithdrawal(c.var.deps, c.get('auth')!.userId, id, action, c.req.valid('json')), 200);
+  return c.json(await decideWithdrawal(c.get('deps'), c.get('auth')!.userId, id, action, c.req.valid('json')), 200);
 };
