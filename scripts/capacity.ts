@@ -3,6 +3,7 @@
 // into docs/capacity.md between <!-- capacity:begin --> and <!-- capacity:end -->.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { replaceGenerated, renderCapacity, type HistoryJson } from './lib/capacity.js';
 import { root } from './setup.mjs';
 
@@ -16,7 +17,7 @@ export function loadHistories(dir = HISTORIES_DIR): Map<string, HistoryJson> {
   return new Map(files.map((f) => [f, JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as HistoryJson]));
 }
 
-const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
+const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   const generated = renderCapacity(loadHistories());
   if (process.argv.includes('--write')) {

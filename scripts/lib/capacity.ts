@@ -833,7 +833,7 @@ export function renderCapacity(histories: Histories, processes: readonly Process
         [
           'History shards (self-hosted)',
           `**${pl.shards}**`,
-          `throughput needs ${pl.shardsForThroughput} (peak ${f(pl.peakTransitions)} transitions/s ÷ (${f(pl.shardCeiling)}/s serial ceiling per shard = ${a.shardIoConcurrency} write at a time ÷ ${a.persistenceWriteMs} ms × ${a.shardUtilisation * 100} %)); open workflows need ${pl.shardsForOpenWorkflows} (${f(Math.round(pl.openWorkflows))} ÷ ${f(a.openWorkflowsPerShard)} per shard); rounded up to a power of two, floor ${a.minShards} (fixed for the cluster's life)`,
+          `throughput needs ${pl.shardsForThroughput} (peak ${f(pl.peakTransitions)} transitions/s ÷ (${f(pl.shardCeiling)}/s serial ceiling per shard = ${a.shardIoConcurrency} write at a time ÷ ${a.persistenceWriteMs} ms × ${a.shardUtilisation * 100} %)); open workflows need ${pl.shardsForOpenWorkflows} (${f(Math.round(pl.openWorkflows))} ÷ ${f(a.openWorkflowsPerShard)} per shard); rounded up to a power of two, floor ${a.minShards} (fixed for the cluster's life); about ${Math.round(pl.shards / pl.services.history)} shards per history process`,
         ],
         ['Temporal server cores', f2(pl.serverCores), `peak transitions ÷ ${f(a.serverTransitionsPerCore)} per core (measured, dev server) ÷ ${a.processUtilisation * 100} % utilisation`],
         [

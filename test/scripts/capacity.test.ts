@@ -143,7 +143,7 @@ describe('capacity on the recorded histories', () => {
   it('docs/capacity.md holds exactly what `npm run capacity -- --write` generates now', () => {
     const doc = readFileSync(CAPACITY_DOC, 'utf8');
     const generated = renderCapacity(histories);
-    expect(extractGenerated(doc)).toBe(generated.trim());
+    expect(extractGenerated(doc), 'docs/capacity.md is stale: run `npm run capacity -- --write`').toBe(generated.trim());
     expect(replaceGenerated(doc, generated)).toBe(doc);
   });
 });
