@@ -7,6 +7,7 @@
 // the first sync any id is accepted and the name given in the body (if any) is cached.
 import { isStaff } from '../../domain/auth/roles.js';
 import { DomainError } from '../../domain/errors.js';
+import { Prisma } from '../../prisma/generated/client.js';
 import type { AuthContext, ServiceDeps } from '../deps.js';
 
 type Deps = Pick<ServiceDeps, 'db'>;
@@ -158,7 +159,15 @@ export async function upsertMap({ db }: Deps, kind: MapKind, batchId: string, bo
     throw new DomainError('UNPROCESSABLE', `No synced ${t.label} has that id`, [{ path: field, message: `Unknown ${t.label} id` }]);
   }
   const existing = (await t.list(db, batchId, false)).some((r) => r.externalId === externalId);
-  const row = await t.upsert(db, batchId, externalId, title ?? body.name?.trim() ?? null);
+  const name = title ?? body.name?.trim() ?? null;
+  let row: MapRow;
+  try {
+    row = await t.upsert(db, batchId, externalId, name);
+  } catch (err) {
+    // Two first POSTs of one pair raced to insert: the loser's second try updates the winner's row.
+    if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')) throw err;
+    row = await t.upsert(db, batchId, externalId, name);
+  }
   return { created: !existing, view: toView(kind, row, title !== undefined) };
 }
 
