@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmailError, type EmailProvider } from '../../providers/email/interface.js';
 import { inactiveReminderKey, reminderPeriodStart, sendMrLearnReminders, type RemindersDeps } from '../../services/sync/reminders.js';
-import { createUser } from '../support/auth.js';
+import { apiCaller, createUser } from '../support/auth.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
@@ -68,6 +68,21 @@ describe('mr learn inactivity reminders', () => {
     for (const u of [active, done, outsider, newlySynced]) expect(stack.emailSim.messages({ to: u.email })).toHaveLength(0);
     const sent = await stack.db.emailSent.findFirstOrThrow({ where: { toEmail: idle.email } });
     expect(sent).toMatchObject({ status: 'SENT', emailType: 'MRLEARN_INACTIVITY_REMINDER', templateKey: 'mrlearn-inactive' });
+
+    // Staff read the log through the api.
+    const call = apiCaller(stack);
+    const admin = (await createUser(stack, 'ADMIN')).accessToken;
+    const listed = await call(admin, 'GET', `/api/admin/mr-learn/reminder-logs?batchId=${w.batch.id}&status=SENT&limit=2`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toHaveLength(2);
+    expect(listed.body.items[0]).toMatchObject({ status: 'SENT', batchId: w.batch.id, channel: 'EMAIL', reminderType: 'inactive_7d' });
+    const rest = await call(admin, 'GET', `/api/admin/mr-learn/reminder-logs?batchId=${w.batch.id}&status=SENT&cursor=${listed.body.nextCursor}`);
+    expect(rest.body).toMatchObject({ nextCursor: null });
+    expect(rest.body.items).toHaveLength(1);
+    expect((await call(admin, 'GET', `/api/admin/mr-learn/reminder-logs?batchId=${w.batch.id}&status=FAILED`)).body.items).toEqual([]);
+    expect((await call(admin, 'GET', `/api/admin/mr-learn/reminder-logs?learnerId=${idle.learnerId}`)).body.items).toHaveLength(1);
+    expect((await call(admin, 'GET', '/api/admin/mr-learn/reminder-logs?status=NOPE')).status).toBe(400);
+    expect((await call(idle.accessToken, 'GET', '/api/admin/mr-learn/reminder-logs')).status).toBe(403);
 
     // A rerun in the same period (later that week) sends nothing new.
     const rerun = await sendMrLearnReminders(deps(new Date(now.getTime() + DAY)), { syncConfigId: w.syncConfigId });

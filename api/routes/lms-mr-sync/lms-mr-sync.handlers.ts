@@ -3,8 +3,10 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import { deactivateMap, listMaps, upsertMap, type MapView } from '../../../services/lms/mr-maps.js';
 import { batchMrLearnProgress, batchMrTestResults, myMrLearnProgress, myMrTestResults } from '../../../services/lms/mr-progress.js';
+import { listReminderLogs, toReminderLogView } from '../../../services/sync/reminder-logs.js';
 import type { AppEnv } from '../../deps.js';
-import type { batchMrLearnProgressRoute, batchMrTestResultsRoute, mrLearnMapRoutes, mrTestMapRoutes, myMrLearnProgressRoute, myMrTestResultsRoute } from './lms-mr-sync.routes.js';
+import { keyset, toPage } from '../../pagination.js';
+import type { batchMrLearnProgressRoute, batchMrTestResultsRoute, listReminderLogsRoute, mrLearnMapRoutes, mrTestMapRoutes, myMrLearnProgressRoute, myMrTestResultsRoute } from './lms-mr-sync.routes.js';
 
 const learnView = ({ kind: _k, externalId, ...rest }: MapView) => ({ ...rest, mrLearnCourseId: externalId });
 const testView = ({ kind: _k, externalId, ...rest }: MapView) => ({ ...rest, mrTestExamId: externalId });
@@ -57,4 +59,11 @@ export const myMrLearnProgressHandler: RouteHandler<typeof myMrLearnProgressRout
 export const myMrTestResultsHandler: RouteHandler<typeof myMrTestResultsRoute, AppEnv> = async (c) => {
   const { cursor, limit, mrTestExamId } = c.req.valid('query');
   return c.json(await myMrTestResults(c.var.deps, c.get('auth')!, c.req.valid('param').id, { externalId: mrTestExamId }, { cursor, limit }), 200);
+};
+
+export const listReminderLogsHandler: RouteHandler<typeof listReminderLogsRoute, AppEnv> = async (c) => {
+  const { cursor, limit, ...filters } = c.req.valid('query');
+  const rows = await listReminderLogs(c.var.deps, filters, { ...keyset(cursor), take: limit + 1 });
+  const { items, nextCursor } = toPage(rows, limit);
+  return c.json({ items: items.map(toReminderLogView), nextCursor }, 200);
 };

@@ -1,6 +1,6 @@
 import { createRouter } from '../../openapi.js';
-import { batchMrLearnProgressHandler, batchMrTestResultsHandler, mrLearnMapHandlers, mrTestMapHandlers, myMrLearnProgressHandler, myMrTestResultsHandler } from './lms-mr-sync.handlers.js';
-import { batchMrLearnProgressRoute, batchMrTestResultsRoute, mrLearnMapRoutes, mrTestMapRoutes, myMrLearnProgressRoute, myMrTestResultsRoute } from './lms-mr-sync.routes.js';
+import { batchMrLearnProgressHandler, batchMrTestResultsHandler, listReminderLogsHandler, mrLearnMapHandlers, mrTestMapHandlers, myMrLearnProgressHandler, myMrTestResultsHandler } from './lms-mr-sync.handlers.js';
+import { batchMrLearnProgressRoute, batchMrTestResultsRoute, listReminderLogsRoute, mrLearnMapRoutes, mrTestMapRoutes, myMrLearnProgressRoute, myMrTestResultsRoute } from './lms-mr-sync.routes.js';
 
 export const lmsMrSyncRouter = createRouter()
   .openapi(mrLearnMapRoutes.list, mrLearnMapHandlers.list)
@@ -12,4 +12,5 @@ export const lmsMrSyncRouter = createRouter()
   .openapi(batchMrLearnProgressRoute, batchMrLearnProgressHandler)
   .openapi(batchMrTestResultsRoute, batchMrTestResultsHandler)
   .openapi(myMrLearnProgressRoute, myMrLearnProgressHandler)
-  .openapi(myMrTestResultsRoute, myMrTestResultsHandler);
+  .openapi(myMrTestResultsRoute, myMrTestResultsHandler)
+  .openapi(listReminderLogsRoute, listReminderLogsHandler);

@@ -15,6 +15,8 @@ import {
   MrTestResultPage,
   MyLearnQuery,
   MyTestQuery,
+  ReminderLogPage,
+  ReminderLogQuery,
   StaffLearnQuery,
   StaffTestQuery,
 } from './lms-mr-sync.schemas.js';
@@ -118,4 +120,15 @@ export const myMrTestResultsRoute = createRoute({
   ...bearer(LEARNERS),
   request: { params: BatchId, query: MyTestQuery },
   responses: { 200: jsonResponse('A page of your result rows', MrTestResultPage), 400: problemResponse('Invalid filters or cursor'), ...authProblems, ...notFound },
+});
+
+export const listReminderLogsRoute = createRoute({
+  method: 'get',
+  path: '/api/admin/mr-learn/reminder-logs',
+  tags: TAGS,
+  summary: 'Mr Learn inactivity reminders sent (or failed, or left pending by a crash), newest first',
+  description: 'Sent after each successful Mr Learn sync run, once per learner per period (system config mrlearn.reminders).',
+  ...bearer(STAFF),
+  request: { query: ReminderLogQuery },
+  responses: { 200: jsonResponse('A page of reminder log rows', ReminderLogPage), 400: problemResponse('Invalid filters or cursor'), ...authProblems },
 });

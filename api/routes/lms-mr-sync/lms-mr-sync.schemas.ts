@@ -91,3 +91,30 @@ export const MrTestResultView = z
 
 export const MrLearnProgressPage = pageSchema(MrLearnProgressView).openapi('MrLearnProgressPage');
 export const MrTestResultPage = pageSchema(MrTestResultView).openapi('MrTestResultPage');
+
+export const ReminderLogQuery = PageQuery.extend({
+  status: z.enum(['PENDING', 'SENT', 'FAILED', 'SKIPPED']).optional(),
+  batchId: z.uuid().optional(),
+  learnerId: z.uuid().optional().openapi({ description: 'mrlearn.learners.id' }),
+  reminderType: z.string().trim().min(1).max(64).optional().openapi({ description: 'e.g. inactive_7d' }),
+});
+
+export const ReminderLogView = z
+  .object({
+    id: z.uuid(),
+    learnerId: z.uuid(),
+    courseId: z.uuid().nullable(),
+    batchId: z.uuid().nullable(),
+    reminderType: z.string(),
+    channel: z.enum(['EMAIL', 'WHATSAPP', 'SMS', 'IN_APP']),
+    recipient: z.string(),
+    status: z.enum(['PENDING', 'SENT', 'FAILED', 'SKIPPED']).openapi({ description: 'PENDING: logged before the send and never finished (a crash); it is not sent again' }),
+    providerMessageId: z.string().nullable(),
+    error: z.string().nullable(),
+    dedupeKey: z.string().openapi({ description: 'inactive_<days>d:<learnerId>:<period start date>' }),
+    sentAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('MrLearnReminderLog');
+export const ReminderLogPage = pageSchema(ReminderLogView).openapi('MrLearnReminderLogPage');
