@@ -68,6 +68,7 @@ import { lmsQuestionBankRouter } from './routes/lms-question-bank/lms-question-b
 import { lmsQuizzesRouter } from './routes/lms-quizzes/lms-quizzes.index.js';
 import { lmsSubmissionsRouter } from './routes/lms-submissions/lms-submissions.index.js';
 import { lmsAttendanceRouter } from './routes/lms-attendance/lms-attendance.index.js';
+import { lmsMrSyncRouter } from './routes/lms-mr-sync/lms-mr-sync.index.js';
 import { papTemplatesRouter } from './routes/pap-templates/pap-templates.index.js';
 import { papRouter } from './routes/pap/pap.index.js';
 import { papCollectionRouter } from './routes/pap-collection/pap-collection.index.js';
@@ -167,6 +168,7 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', lmsQuizzesRouter);
   app.route('/', lmsSubmissionsRouter);
   app.route('/', lmsAttendanceRouter);
+  app.route('/', lmsMrSyncRouter);
   app.route('/', papTemplatesRouter);
   app.route('/', papRouter);
   app.route('/', papCollectionRouter);

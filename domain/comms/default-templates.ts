@@ -16,6 +16,7 @@ export const TEMPLATE_KEYS = {
   papReminder: 'pap-reminder',
   papEscalation: 'pap-escalation',
   hireOutreach: 'hire-outreach',
+  mrLearnInactive: 'mrlearn-inactive',
 } as const;
 
 export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [
@@ -69,6 +70,16 @@ export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [
     subject: 'Your application for {{role}}',
     textBody: 'Hi {{firstName}},\n\nThank you for applying for {{role}}. We have read your resume. The next steps of our screening will reach you by email shortly.\n\nMAS Hiring',
     htmlBody: '<p>Hi {{firstName}},</p>\n<p>Thank you for applying for {{role}}. We have read your resume. The next steps of our screening will reach you by email shortly.</p>\n<p>MAS Hiring</p>',
+  },
+  {
+    key: TEMPLATE_KEYS.mrLearnInactive,
+    name: 'Mr Learn inactivity reminder',
+    description: 'To a batch member who has not been active in Mr Learn for the configured number of days (mrlearn.reminders)',
+    category: 'reminder',
+    variables: ['name', 'days', 'course', 'progress', 'link'],
+    subject: 'We miss you in {{course}}',
+    textBody: 'Hello {{name}},\n\nYou have not been active in {{course}} for {{days}} days (progress: {{progress}}%). Pick up where you left off: {{link}}\n\nMAS',
+    htmlBody: '<p>Hello {{name}},</p>\n<p>You have not been active in {{course}} for {{days}} days (progress: {{progress}}%).</p>\n<p><a href="{{link}}">Pick up where you left off</a></p>\n<p>MAS</p>',
   },
 ];
 

@@ -34,6 +34,11 @@ export const SYSTEM_CONFIG = {
     schema: AssignmentRulesSchema,
     default: [] as AssignmentRule[],
   },
+  'mrlearn.reminders': {
+    description: 'Mr Learn inactivity reminders after each successful Mr Learn sync: a learner of a mapped batch with no activity for inactiveDays gets one email per inactiveDays-long period',
+    schema: z.object({ enabled: z.boolean(), inactiveDays: z.number().int().min(1).max(365), channel: z.literal('email') }).strict(),
+    default: { enabled: true, inactiveDays: 7, channel: 'email' as const },
+  },
 } as const;
 
 export type SystemConfigKey = keyof typeof SYSTEM_CONFIG;

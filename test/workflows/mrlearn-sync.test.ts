@@ -125,7 +125,8 @@ describe('mr learn sync', { timeout: 180_000 }, () => {
       const described = await stack.temporal.schedule.getHandle(syncScheduleId('mrlearn', configId)).describe();
       const firstRunId = described.info.recentActions[0]!.action.workflow.firstExecutionRunId;
       writeFileSync('test/replay/histories/mrlearn-sync-continue-as-new.json', historyToJSON(await stack.temporal.workflow.getHandle(run.workflowId, firstRunId).fetchHistory()));
-      writeFileSync('test/replay/histories/mrlearn-sync.json', historyToJSON(await stack.temporal.workflow.getHandle(run.workflowId).fetchHistory()));
+      // Since the reminders step (patched 'mrlearn-reminders'); mrlearn-sync.json is the history from before it.
+      writeFileSync('test/replay/histories/mrlearn-sync-reminders.json', historyToJSON(await stack.temporal.workflow.getHandle(run.workflowId).fetchHistory()));
     }
   });
 

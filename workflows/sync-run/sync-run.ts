@@ -5,7 +5,9 @@
 // record. The cursor and counts live in the run row, so a retry or a new run of the chain resumes
 // from what is committed. A failure no retry fixes (a permanent 401, a config gone) is written
 // on the run, then fails the workflow: its Schedule pauses (pause on failure).
-import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, continueAsNew, proxyActivities, setCurrentDetails, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
+// A successful Mr Learn run then sends the period's inactivity reminders (patched
+// 'mrlearn-reminders', services/sync/reminders.ts); their failure is logged, the run stands.
+import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, continueAsNew, log, patched, proxyActivities, setCurrentDetails, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { SyncActivities } from '../../activities/sync.activities.js';
 import { MasState } from '../search-attributes.js';
 import type { SyncWorkflowInput, SyncWorkflowResult } from './sync-run.contract.js';
@@ -13,6 +15,13 @@ import type { SyncWorkflowInput, SyncWorkflowResult } from './sync-run.contract.
 const { syncStartRunActivity, syncFinishRunActivity } = proxyActivities<SyncActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 10 },
+});
+
+/** Mr Learn inactivity reminders after a successful run (patched 'mrlearn-reminders'); a failure there never fails the sync. */
+const { syncMrLearnRemindersActivity } = proxyActivities<SyncActivities>({
+  startToCloseTimeout: '30 minutes',
+  heartbeatTimeout: '2 minutes',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5 },
 });
 
 /** The pages activity; its heartbeat timeout (SYNC_HEARTBEAT_TIMEOUT_SECONDS) is how soon a killed worker's page is picked up again. */
@@ -71,5 +80,15 @@ export async function syncRun(input: SyncWorkflowInput): Promise<SyncWorkflowRes
   const result = await syncFinishRunActivity({ system: input.system, runId });
   upsertSearchAttributes([{ key: MasState, value: result.status }]);
   setCurrentDetails(`${result.status}: ${result.fetched} rows — ${result.inserted} new, ${result.updated} updated, ${result.unchanged} unchanged, ${result.failed} failed`);
+  // Histories from before the reminders step replay without it.
+  if (input.system === 'mrlearn' && result.status === 'SUCCEEDED' && patched('mrlearn-reminders')) {
+    try {
+      const sent = await syncMrLearnRemindersActivity({ configId: input.configId });
+      log.info('Mr Learn reminders', { runId, ...sent });
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      log.warn('Mr Learn reminders failed; the sync run stands', { runId, error: messageOf(err) });
+    }
+  }
   return result;
 }

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "mrlearn"."MrLearnReminderStatus" ADD VALUE 'PENDING' BEFORE 'SENT';
