@@ -7,7 +7,7 @@ import { notFound, onError } from './middleware/errors.js';
 import { drainUnreadBody } from './middleware/drain-body.js';
 import { acceptsCompression, fromBrowser, hasBody, onlyWhen, secureHeadersUpFront } from './middleware/fast-path.js';
 import { platformCache, platformContext } from './middleware/platform.js';
-import { requestContext } from './middleware/request-context.js';
+import { probeContext, requestContext } from './middleware/request-context.js';
 import { createRouter } from './openapi.js';
 import { problem } from './problem.js';
 import { adminUsersRouter } from './routes/admin-users/admin-users.index.js';
@@ -88,6 +88,11 @@ import { syncRouter } from './routes/sync/sync.index.js';
 export function createApp(deps: ServiceDeps) {
   const app = createRouter();
 
+  // Ahead of the global stack: a probe answers after its own three steps (probeContext), and
+  // the middleware registered below never runs for it.
+  app.use('/api/health', probeContext(deps));
+  app.route('/', healthRouter);
+
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
@@ -114,7 +119,6 @@ export function createApp(deps: ServiceDeps) {
   app.use('/api/*', platformContext(deps.config.defaultPlatform ?? 'mr-mentor', platformCache(deps.db)));
 
   app.route('/', docsRouter);
-  app.route('/', healthRouter);
   app.route('/', meetingEventsRouter);
   app.route('/', meetingActionsRouter);
   app.route('/', authRouter);

@@ -1,19 +1,25 @@
 // Gives every request an ID (honouring a sane incoming X-Request-Id), echoes it back, and
 // writes one log line per request with method, route, status, duration and user.
 import { randomUUID } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../deps.js';
-import { headerUpFront, rawHeader } from './fast-path.js';
+import { headerUpFront, rawHeader, writeSecureHeaders } from './fast-path.js';
 
 const SAFE_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
+/** The request's ID (a sane incoming X-Request-Id, else a new UUID), on the context and echoed back. */
+export function assignRequestId(c: Context<AppEnv>): string {
+  const incoming = rawHeader(c, 'x-request-id');
+  const requestId = incoming && SAFE_ID.test(incoming) ? incoming : randomUUID();
+  c.set('requestId', requestId);
+  // Set before the response exists, so it rides on the lightweight response for free.
+  headerUpFront(c, 'X-Request-Id', requestId);
+  return requestId;
+}
+
 export function requestContext(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const incoming = rawHeader(c, 'x-request-id');
-    const requestId = incoming && SAFE_ID.test(incoming) ? incoming : randomUUID();
-    c.set('requestId', requestId);
-    // Set before the response exists, so it rides on the lightweight response for free.
-    headerUpFront(c, 'X-Request-Id', requestId);
+    const requestId = assignRequestId(c);
     const started = performance.now();
     await next();
     const { logger } = c.get('deps');
@@ -30,5 +36,21 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
     };
     if (status >= 500) logger.error(line, 'request');
     else logger.info(line, 'request');
+  };
+}
+
+/**
+ * The whole middleware stack of a liveness probe (`GET /api/health`), mounted ahead of the
+ * global one: the deps, the request ID and the security headers, and nothing else. A probe has
+ * no body, no Origin, no platform and no user. It is not access-logged (load balancers poll it
+ * every few seconds per instance); a failing probe logs a warning from its handler instead.
+ * This is what keeps the probe near a raw node:http server (bench/http).
+ */
+export function probeContext(deps: AppEnv['Variables']['deps']): MiddlewareHandler<AppEnv> {
+  return (c, next) => {
+    c.set('deps', deps);
+    assignRequestId(c);
+    writeSecureHeaders(c);
+    return next();
   };
 }

@@ -37,3 +37,39 @@ describe('GET /api/health', () => {
     expect(await res.json()).toMatchObject({ failing: ['temporal'], db: { ok: true }, temporal: { ok: false } });
   });
 });
+
+describe('response headers over real HTTP (written on the ServerResponse before the answer)', () => {
+  const API_SET = {
+    'cross-origin-resource-policy': 'same-origin',
+    'referrer-policy': 'no-referrer',
+    'strict-transport-security': 'max-age=15552000; includeSubDomains',
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+  };
+
+  it('gives the probe, an API answer and an error the OWASP REST set and a request ID', async () => {
+    for (const [path, status] of [
+      ['/api/health', 200],
+      ['/api/me', 401],
+      ['/api/no-such-route', 404],
+    ] as const) {
+      const res = await fetch(`${stack.apiUrl}${path}`, { headers: { 'x-request-id': 'trace-abc-12345' } });
+      expect(res.status, path).toBe(status);
+      for (const [name, value] of Object.entries(API_SET)) expect(res.headers.get(name), `${path} ${name}`).toBe(value);
+      expect(res.headers.get('x-request-id'), path).toBe('trace-abc-12345');
+      expect(res.headers.get('x-xss-protection'), path).toBeNull();
+    }
+    const probe = await fetch(`${stack.apiUrl}/api/health`);
+    expect(probe.headers.get('cache-control')).toBe('no-store');
+    expect(probe.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('gives the HTML docs page the document set, its own frame rule and CSP', async () => {
+    const res = await fetch(`${stack.apiUrl}/docs`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+});

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../deps.js';
+import { DOCUMENT_HEADERS } from '../../middleware/fast-path.js';
 
 const require = createRequire(import.meta.url);
 let bundle: { body: Buffer; etag: string } | undefined;
@@ -32,6 +33,7 @@ const page = `<!doctype html>
 export const docsRouter = new Hono<AppEnv>()
   .get('/docs', (c) => {
     // Scalar needs inline script/style; relax CSP for this page only.
+    for (const [name, value] of DOCUMENT_HEADERS) c.header(name, value);
     c.header('Content-Security-Policy', "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:");
     return c.html(page);
   })

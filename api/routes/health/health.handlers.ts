@@ -10,5 +10,6 @@ export const healthHandler: RouteHandler<typeof health, AppEnv> = async (c) => {
   const failing = [...(db.ok ? [] : ['db' as const]), ...(temporal.ok ? [] : ['temporal' as const])];
   const body = { status: failing.length ? ('unavailable' as const) : ('ok' as const), failing, db, temporal };
   headerUpFront(c, 'Cache-Control', 'no-store');
+  if (failing.length) c.get('deps').logger.warn({ requestId: c.get('requestId'), failing, db, temporal }, 'health check failing');
   return failing.length ? c.json(body, 503) : c.json(body, 200);
 };
