@@ -10,7 +10,7 @@ import { importSPKI, jwtVerify } from 'jose';
 import pg from 'pg';
 import { createApp } from '../api/app.js';
 import { testJwtKeys } from '../test/support/stack.js';
-import { startBenchEnvironment } from './lib/environment.js';
+import { startBenchEnvironment, temporalLabel } from './lib/environment.js';
 import { summarize } from './lib/stats.js';
 
 const SLOTS = Number(process.env.BENCH_SLOTS ?? 300);
@@ -129,7 +129,7 @@ try {
   const rawWorld = await world(`raw-${randomUUID().slice(0, 6)}`);
   const api = await run(`http://127.0.0.1:${(honoServer.address() as AddressInfo).port}`, apiWorld, (s) => ({ authorization: `Bearer ${s.token}` }));
   const base = await run(`http://127.0.0.1:${(raw.address() as AddressInfo).port}`, rawWorld, (s) => ({ authorization: `Bearer ${s.token}` }));
-  console.log(`\nBooking under contention: ${SLOTS} slots × 2 attempts, ${STUDENTS} students with 3 tokens each, ${CONCURRENCY} in flight\n`);
+  console.log(`\nBooking under contention: ${SLOTS} slots × 2 attempts, ${STUDENTS} students with 3 tokens each, ${CONCURRENCY} in flight; ${temporalLabel(env.temporalKind)}\n`);
   console.log('| server | attempts/s | p50 | p99 | outcomes |');
   console.log('|---|---|---|---|---|');
   for (const [name, r] of [['api (Hono + Prisma)', api], ['raw node:http + pg', base]] as const) {

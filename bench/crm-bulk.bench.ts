@@ -8,7 +8,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { startBulkOperation } from '../services/crm-engine/bulk.starter.js';
 import { mapLimit } from '../services/crm-engine/enrollment.starter.js';
 import { createWorker } from '../worker/create-worker.js';
-import { startBenchEnvironment } from './lib/environment.js';
+import { startBenchEnvironment, temporalLabel } from './lib/environment.js';
 
 const N = Number(process.env.BENCH_CRM_N ?? 10_000);
 const CONCURRENCY = Number(process.env.CRM_BULK_CONCURRENCY ?? 32);
@@ -99,7 +99,7 @@ try {
     const rate = count / secs;
     return `| ${name} | ${count} | ${secs.toFixed(1)} | ${rate.toFixed(0)} | ${(rate / noopRate).toFixed(2)}× | ${Number.isNaN(cores) ? 'n/a' : cores.toFixed(2)} |`;
   };
-  console.log(`\nCRM bulk operations (N = ${N}; ${CONCURRENCY} in flight per batch; dev server on SQLite, 2 cores)\n`);
+  console.log(`\nCRM bulk operations (N = ${N}; ${CONCURRENCY} in flight per batch; ${temporalLabel(env.temporalKind)}, 2 cores)\n`);
   console.log('| case | count | seconds | per second | vs noop start rate | dev-server CPU (cores) |\n|---|---|---|---|---|---|');
   console.log(row('noop workflow start (baseline)', noopN, starts.secs, starts.serverCores));
   console.log(row('noop workflow start → complete', noopN, runs.secs, runs.serverCores));

@@ -11,6 +11,7 @@ import { invoiceDocument } from '../services/finance/documents.js';
 import { renderInvoicePdf } from '../services/finance/invoice-pdf.js';
 import { issueInvoice } from '../services/finance/invoices.js';
 import { startPaymentBench } from './lib/payment-stack.js';
+import { temporalLabel } from './lib/environment.js';
 import { summarize, table } from './lib/stats.js';
 import { timedNoop } from './lib/timed.js';
 
@@ -113,7 +114,7 @@ try {
   const p = summarize(pdfs);
   const o = summarize(pages);
 
-  console.log(`\n1. Application fee over HTTP (${N} each after ${WARM} warm-up; Razorpay and S3 simulators, dev server on SQLite, 2 cores)\n`);
+  console.log(`\n1. Application fee over HTTP (${N} each after ${WARM} warm-up; Razorpay and S3 simulators, ${temporalLabel(bench.temporalKind)}, 2 cores)\n`);
   console.log(
     table([
       ['noop workflow start→complete (baseline)', n],

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { startPapRun } from '../services/pap/pap.starter.js';
 import { startPaymentBench } from './lib/payment-stack.js';
+import { temporalLabel } from './lib/environment.js';
 import { summarize, table } from './lib/stats.js';
 import { timedNoop } from './lib/timed.js';
 
@@ -75,7 +76,7 @@ try {
   const n = summarize(noops);
   const completed = await db.mas101PapWorkflow.count({ where: { batchId: batch.id, status: 'COMPLETED' } });
   const invoiced = await db.mas101PapInstalment.count({ where: { papWorkflow: { batchId: batch.id }, status: 'PAID', globalPaymentId: { not: null } } });
-  console.log(`\nPAP instalment over HTTP (${N} each after ${WARM} warm-up, interleaved; Razorpay and S3 simulators, dev server on SQLite, 2 cores)\n`);
+  console.log(`\nPAP instalment over HTTP (${N} each after ${WARM} warm-up, interleaved; Razorpay and S3 simulators, ${temporalLabel(bench.temporalKind)}, 2 cores)\n`);
   console.log(
     table([
       ['noop workflow start→complete (baseline)', n],

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { workflowIds } from '../domain/ids.js';
 import { startPaymentBench } from './lib/payment-stack.js';
+import { temporalLabel } from './lib/environment.js';
 import { summarize, table } from './lib/stats.js';
 
 const N = Number(process.env.BENCH_N ?? 100);
@@ -58,7 +59,7 @@ try {
   const b = summarize(buys);
   const n = summarize(noops);
   const c = summarize(toCredit);
-  console.log(`\nToken purchase (${N} each; Razorpay simulator, dev server on SQLite, 2 cores)\n`);
+  console.log(`\nToken purchase (${N} each; Razorpay simulator, ${temporalLabel(bench.temporalKind)}, 2 cores)\n`);
   console.log(
     table([
       ['noop workflow start→complete (baseline)', n],

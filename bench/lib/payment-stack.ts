@@ -39,6 +39,7 @@ export async function startPaymentBench(name: string) {
     deps,
     sim,
     base,
+    temporalKind: env.temporalKind,
     /** An APPROVED application's fee paid over HTTP (order → simulator capture → checkout verify → the run's end); the elapsed ms. */
     async payApplicationFee(applicationId: string, headers: Record<string, string>): Promise<number> {
       const t0 = performance.now();
