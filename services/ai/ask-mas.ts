@@ -125,7 +125,13 @@ export async function startAsk(deps: AskMasDeps, auth: AuthContext, input: AskIn
   if (!rate.allowed) {
     throw new DomainError('RATE_LIMITED', `At most ${limit.limit} questions per ${limit.windowSeconds} s; try again in ${rate.retryAfterSeconds} s`, undefined, { 'Retry-After': String(rate.retryAfterSeconds) });
   }
-  const agent = await findAgent(deps, input);
+  // Independent reads at once: the answer's first byte waits on each round trip.
+  const [agent, prices, budgets, spent] = await Promise.all([
+    findAgent(deps, input),
+    readConfig(deps.db, 'ai.askMas.modelPrices'),
+    readConfig(deps.db, 'ai.askMas.monthlyBudgetPaise'),
+    platformSpend(deps, auth.userId, now),
+  ]);
 
   const base = {
     userId: auth.userId,
@@ -143,7 +149,6 @@ export async function startAsk(deps: AskMasDeps, auth: AuthContext, input: AskIn
   if (userKey) {
     llm = createLlmClient({ baseUrl: userKey.baseUrl, apiKey: userKey.apiKey, model: agent.model, timeoutMs: USER_KEY_TIMEOUT_MS, maxRetries: 1 });
   } else {
-    const [budgets, spent] = await Promise.all([readConfig(deps.db, 'ai.askMas.monthlyBudgetPaise'), platformSpend(deps, auth.userId, now)]);
     const decision = decideBudget(budgetFor(budgets, auth.role), spent, now);
     if (!decision.allowed) {
       await deps.db.askMasLog.create({ data: { ...base, status: 'BLOCKED', usedUserKey: false, errorMessage: `budget: ${decision.spentPaise} of ${decision.budgetPaise} paise spent`, latencyMs: Date.now() - started }, select: { id: true } });
@@ -164,7 +169,6 @@ export async function startAsk(deps: AskMasDeps, auth: AuthContext, input: AskIn
   };
   /** Usage for a stream that did not finish: estimated from the characters, so a stopped answer still counts against the budget. */
   const estimated = (answer: string) => ({ promptTokens: tokensOf(promptChars), completionTokens: tokensOf(answer.length) });
-  const prices = await readConfig(deps.db, 'ai.askMas.modelPrices');
   const costFor = (model: string, usage: { promptTokens: number; completionTokens: number }) => costPaise(priceOf(prices, model), usage);
   const aborted = (err: unknown) => (err instanceof LlmError && err.code === LLM_ABORTED) || signal?.aborted === true;
 
