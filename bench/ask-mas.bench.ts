@@ -45,17 +45,19 @@ const agent = await createAgent(deps, user.id, { key: `bench-ask-${Date.now()}`,
 const QUESTION = 'What should I learn first to become a data analyst?';
 
 /** Reads a streamed body to its end: time to the first chunk holding `marker`, and in total. */
-async function timed(res: Response, marker: string, start: number): Promise<{ ttfb: number; total: number }> {
+async function timed(res: Response, marker: string, start: number): Promise<{ ttfb: number; total: number; text: string }> {
   if (res.status !== 200) throw new Error(`status ${res.status}: ${await res.text()}`);
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
   let ttfb = -1;
+  let text = '';
   for (;;) {
     const { value, done } = await reader.read();
     if (done) break;
-    if (ttfb < 0 && decoder.decode(value, { stream: true }).includes(marker)) ttfb = performance.now() - start;
+    text += decoder.decode(value, { stream: true });
+    if (ttfb < 0 && text.includes(marker)) ttfb = performance.now() - start;
   }
-  return { ttfb, total: performance.now() - start };
+  return { ttfb, total: performance.now() - start, text };
 }
 
 async function viaApi() {
@@ -79,6 +81,7 @@ try {
     await viaApi();
     await direct();
   }
+  const chunks = ((await viaApi()).text.match(/event: delta/g) ?? []).length;
   const api = { ttfb: [] as number[], total: [] as number[] };
   const sim = { ttfb: [] as number[], total: [] as number[] };
   for (let i = 0; i < ASKS; i++) {
@@ -90,9 +93,9 @@ try {
     sim.total.push(d.total);
   }
   const rows = { apiTtfb: summarize(api.ttfb), apiTotal: summarize(api.total), simTtfb: summarize(sim.ttfb), simTotal: summarize(sim.total) };
-  const chunks = (await db.askMasLog.findFirstOrThrow({ where: { userId: user.id, status: 'SUCCESS' }, select: { completionTokens: true } })).completionTokens;
+  const tokens = (await db.askMasLog.findFirstOrThrow({ where: { userId: user.id, status: 'SUCCESS' }, select: { completionTokens: true } })).completionTokens;
   console.log(
-    `\nAsk MAS streaming benchmark (${ASKS} answers one at a time, api and direct alternating; ~40 chunks, ${chunks} completion tokens each; simulator chunk delay ${CHUNK_DELAY_MS} ms; ${temporalLabel(env.temporalKind)}, embedded PostgreSQL, ${os.cpus().length} cores)\n`,
+    `\nAsk MAS streaming benchmark (${ASKS} answers one at a time, api and direct alternating; ${chunks} chunks, ${tokens} completion tokens each; simulator chunk delay ${CHUNK_DELAY_MS} ms; ${temporalLabel(env.temporalKind)}, embedded PostgreSQL, ${os.cpus().length} cores)\n`,
   );
   console.log(
     table([
@@ -105,7 +108,7 @@ try {
   console.log(`\nratio api / direct: first chunk p50 ${(rows.apiTtfb.p50 / rows.simTtfb.p50).toFixed(1)}×, whole stream p50 ${(rows.apiTotal.p50 / rows.simTotal.p50).toFixed(1)}× (p95 ${(rows.apiTotal.p95 / rows.simTotal.p95).toFixed(1)}×)`);
   console.log(`api overhead p50: +${(rows.apiTtfb.p50 - rows.simTtfb.p50).toFixed(1)} ms to the first delta, +${(rows.apiTotal.p50 - rows.simTotal.p50).toFixed(1)} ms per answer`);
   const logged = await db.askMasLog.groupBy({ by: ['status'], where: { userId: user.id }, _count: true });
-  console.log(`log rows: ${logged.map((g) => `${g.status} ${g._count}`).join(', ')} (must be SUCCESS ${ASKS + WARMUP})`);
+  console.log(`log rows: ${logged.map((g) => `${g.status} ${g._count}`).join(', ')} (must be SUCCESS ${ASKS + WARMUP + 1})`);
 } finally {
   server!.closeAllConnections();
   await new Promise<void>((resolve) => server!.close(() => resolve()));
