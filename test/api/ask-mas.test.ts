@@ -2,7 +2,8 @@
 // answer streams (meta, deltas, done with cost) and is logged SUCCESS with usage and cost; the
 // client stopping early aborts the provider's stream and logs ABORTED with the partial answer;
 // the per-user rate limit bites (429 + Retry-After); a spent budget is a 402 with the reset
-// date; a provider 429 or 5xx before the first chunk is a problem+json (503 / 502); a
+// date; a provider 429, 5xx or timeout before the first chunk is a problem+json (503 / 502 /
+// 504); a
 // half-streamed failure ends with an `error` event; a user's own key answers instead of the
 // platform key and is not charged to the budget, and never appears in an answer; one user
 // cannot read or rate another's exchanges.
@@ -11,9 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // First: the api (and @hono/zod-openapi's zod extension) loads before the domain schemas.
 import { startTestStack, type TestStack } from '../support/stack.js';
 import { budgetMonth, DEFAULT_MONTHLY_BUDGET } from '../../domain/ai/ask-mas.js';
+import { createLlm } from '../../providers/llm/index.js';
 import { createAgent } from '../../services/ai/agents.js';
+import { startAsk } from '../../services/ai/ask-mas.js';
 import { readConfig } from '../../services/system-config/read-config.js';
 import { bearerHeader, createUser, json } from '../support/auth.js';
+import { TEST_LLM } from '../support/stack.js';
 import { until } from '../support/poll.js';
 
 const tag = randomBytes(3).toString('hex');
@@ -221,6 +225,28 @@ describe('provider failures', () => {
       expect(row).toMatchObject({ status: 'FAILED', answer: textOf(r.events) });
       expect(row.costPaise).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('provider timeouts', () => {
+  // A provider with a short deadline and no retries: the stack's own waits 5 s three times.
+  const quick = () => ({ ...stack.deps, llm: createLlm({ mode: 'sim', baseUrl: stack.llmSim.baseUrl, apiKey: TEST_LLM.apiKey, model: TEST_LLM.model, timeoutMs: 300, maxRetries: 0 }) });
+
+  it('no answer before the deadline is a 504 (GATEWAY_TIMEOUT), the row FAILED', async () => {
+    const u = await createUser(stack, 'USER');
+    stack.llmSim.script({ match: `${tag}-late`, delayMs: 1_000 });
+    await expect(startAsk(quick(), { userId: u.user.id, role: 'USER' }, { agent: agent.key, question: `late ${tag}-late` })).rejects.toMatchObject({ code: 'GATEWAY_TIMEOUT' });
+    const [row] = await stack.db.askMasLog.findMany({ where: { userId: u.user.id } });
+    expect(row).toMatchObject({ status: 'FAILED', errorMessage: 'timeout TIMEOUT' });
+  });
+
+  it('headers on time but no chunk before the deadline is a 504 too (the chunk-gap timer, not the SDK timeout)', async () => {
+    const u = await createUser(stack, 'USER');
+    stack.llmSim.script({ match: `${tag}-stall`, chunkDelayMs: 600 });
+    await expect(startAsk(quick(), { userId: u.user.id, role: 'USER' }, { agent: agent.key, question: `stall ${tag}-stall` })).rejects.toMatchObject({ code: 'GATEWAY_TIMEOUT' });
+    const [row] = await stack.db.askMasLog.findMany({ where: { userId: u.user.id } });
+    expect(row).toMatchObject({ status: 'FAILED', errorMessage: 'timeout TIMEOUT' });
+    await until(async () => stack.llmSim.requests().at(-1)!.stream, (st) => st === 'client_closed', 3_000, 20);
   });
 });
 
