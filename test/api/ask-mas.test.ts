@@ -3,9 +3,8 @@
 // client stopping early aborts the provider's stream and logs ABORTED with the partial answer;
 // the per-user rate limit bites (429 + Retry-After); a spent budget is a 402 with the reset
 // date; a provider 429, 5xx or timeout before the first chunk is a problem+json (503 / 502 /
-// 504); a
-// half-streamed failure ends with an `error` event; a user's own key answers instead of the
-// platform key and is not charged to the budget, and never appears in an answer; one user
+// 504); a half-streamed failure ends with an `error` event; a user's own key answers instead of
+// the platform key and is not charged to the budget, and never appears in an answer; one user
 // cannot read or rate another's exchanges.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
