@@ -5,7 +5,7 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { adminListAskLogs, listMyAskLogs, setAskFeedback, toAskLogView } from '../../../services/ai/ask-mas-logs.js';
-import { AskBudgetExhausted, startAsk, type AskSession } from '../../../services/ai/ask-mas.js';
+import { AskBudgetExhausted, problemOf, startAsk, type AskSession } from '../../../services/ai/ask-mas.js';
 import type { AppEnv } from '../../deps.js';
 import { keyset, toPage } from '../../pagination.js';
 import { problemBody } from '../../problem.js';
@@ -40,6 +40,10 @@ export const askHandler: RouteHandler<typeof askRoute, AppEnv> = async (c) => {
         else if (ev.type === 'done') await stream.writeSSE({ event: 'done', data: JSON.stringify({ logId, usage: ev.usage, costPaise: ev.costPaise, finishReason: ev.finishReason, model: ev.model }) });
         else await stream.writeSSE({ event: 'error', data: JSON.stringify({ ...ev.problem, logId }) });
       }
+    } catch (err) {
+      // A bug or a database failure mid-stream: logged here, and the client still gets an end.
+      c.var.deps.logger.error({ err, requestId: c.get('requestId'), askLogId: logId }, 'ask mas: the stream failed');
+      await stream.writeSSE({ event: 'error', data: JSON.stringify({ ...problemOf('INTERNAL', 'The answer could not be completed'), logId }) });
     } finally {
       clientSignal.removeEventListener('abort', abort);
     }
