@@ -80,6 +80,7 @@ import { crmTagsRouter } from './routes/crm-tags/crm-tags.index.js';
 import { mentorDirectoryRouter } from './routes/mentor-directory/mentor-directory.index.js';
 import { llmKeysRouter } from './routes/llm-keys/llm-keys.index.js';
 import { agentsRouter } from './routes/agents/agents.index.js';
+import { askMasRouter } from './routes/ask-mas/ask-mas.index.js';
 import { notificationsRouter } from './routes/notifications/notifications.index.js';
 import { emailTemplatesRouter } from './routes/email-templates/email-templates.index.js';
 import { whatsappMessagesRouter } from './routes/whatsapp-messages/whatsapp-messages.index.js';
@@ -184,6 +185,7 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', mentorDirectoryRouter);
   app.route('/', llmKeysRouter);
   app.route('/', agentsRouter);
+  app.route('/', askMasRouter);
   app.route('/', notificationsRouter);
   app.route('/', emailTemplatesRouter);
   app.route('/', whatsappMessagesRouter);

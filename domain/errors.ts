@@ -6,6 +6,7 @@ export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   INVALID_SIGNATURE: 401,
   INSUFFICIENT_TOKENS: 402,
+  BUDGET_EXHAUSTED: 402,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
@@ -16,7 +17,9 @@ export const ERROR_STATUS = {
   UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  BAD_GATEWAY: 502,
   DEPENDENCY_UNAVAILABLE: 503,
+  GATEWAY_TIMEOUT: 504,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -28,6 +31,7 @@ export const ERROR_TITLE: Record<ErrorCode, string> = {
   UNAUTHENTICATED: 'Unauthenticated',
   INVALID_SIGNATURE: 'Invalid signature',
   INSUFFICIENT_TOKENS: 'Not enough tokens',
+  BUDGET_EXHAUSTED: 'Budget exhausted',
   FORBIDDEN: 'Forbidden',
   NOT_FOUND: 'Not found',
   CONFLICT: 'Conflict',
@@ -38,7 +42,9 @@ export const ERROR_TITLE: Record<ErrorCode, string> = {
   UNPROCESSABLE: 'Unprocessable content',
   RATE_LIMITED: 'Too many requests',
   INTERNAL: 'Internal server error',
+  BAD_GATEWAY: 'Bad gateway',
   DEPENDENCY_UNAVAILABLE: 'Service unavailable',
+  GATEWAY_TIMEOUT: 'Gateway timeout',
 };
 
 export interface FieldError {

@@ -1,6 +1,7 @@
 // Typed system config: every key has a zod schema and a default. Values are validated on
 // write (the api) and on read (a bad stored value falls back to the default, loudly).
 import { z } from 'zod';
+import { AskRateLimitSchema, DEFAULT_ASK_RATE_LIMIT, DEFAULT_MODEL_PRICES, DEFAULT_MONTHLY_BUDGET, ModelPricesSchema, MonthlyBudgetSchema } from '../ai/ask-mas.js';
 import { AssignmentRulesSchema, type AssignmentRule } from '../crm/assignment.js';
 
 export const SYSTEM_CONFIG = {
@@ -38,6 +39,21 @@ export const SYSTEM_CONFIG = {
     description: 'Mr Learn inactivity reminders after each successful Mr Learn sync: a learner of a mapped batch with no activity for inactiveDays gets one email per inactiveDays-long period',
     schema: z.object({ enabled: z.boolean(), inactiveDays: z.number().int().min(1).max(365), channel: z.literal('email') }).strict(),
     default: { enabled: true, inactiveDays: 7, channel: 'email' as const },
+  },
+  'ai.askMas.modelPrices': {
+    description: 'Ask MAS: paise per 1,000 prompt and completion tokens by model (a dated model id takes its longest listed prefix), and the fallback price',
+    schema: ModelPricesSchema,
+    default: DEFAULT_MODEL_PRICES,
+  },
+  'ai.askMas.monthlyBudgetPaise': {
+    description: 'Ask MAS: the platform key’s monthly budget per role in paise (an IST calendar month; `default` for roles not listed; 0 = own key only). Questions on a user’s own key do not count',
+    schema: MonthlyBudgetSchema,
+    default: DEFAULT_MONTHLY_BUDGET,
+  },
+  'ai.askMas.rateLimit': {
+    description: 'Ask MAS: questions per window per user',
+    schema: AskRateLimitSchema,
+    default: DEFAULT_ASK_RATE_LIMIT,
   },
 } as const;
 

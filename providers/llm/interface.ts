@@ -42,10 +42,62 @@ export interface LlmJsonResult {
 export const LLM_LIVE_BASE_URL = 'https://api.openai.com/v1';
 export const DEFAULT_LLM_MODEL = 'gpt-4o-mini';
 
+export interface LlmChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface LlmChatRequest {
+  /** Defaults to the provider's configured model. */
+  model?: string;
+  messages: LlmChatMessage[];
+  temperature?: number | null;
+  maxTokens?: number | null;
+  /** Aborting it stops the provider call at once (the HTTP request is cancelled). */
+  signal?: AbortSignal;
+  /** Deadline for the answer to start, and then the longest gap between two chunks. Default from the provider config. */
+  timeoutMs?: number;
+  /** The SDK's retries before the stream starts (a retry after the first chunk would repeat text). Default from the provider config. */
+  maxRetries?: number;
+}
+
+/** The end of a stream that finished: what the vendor reported. */
+export interface LlmStreamFinal {
+  model: string;
+  /** The chunks' id (chatcmpl-…). */
+  requestId: string;
+  /** From the last chunk (stream_options.include_usage); null when the vendor sent none. */
+  usage: LlmUsage | null;
+  /** "stop", "length", "content_filter", … */
+  finishReason: string;
+}
+
+export type LlmStreamEvent = ({ type: 'delta'; text: string }) | ({ type: 'done' } & LlmStreamFinal);
+
+/**
+ * A started chat stream: iterate it for deltas, then one `done`. A failure after the start
+ * (a dropped connection, an error chunk, a chunk gap past the timeout, a stream that ends
+ * without a finish reason) throws an LlmError from the iteration. When the caller's signal
+ * aborts, the iteration ends with an LlmError of code ABORTED.
+ */
+export interface LlmChatStream extends AsyncIterable<LlmStreamEvent> {
+  /** Stops the call (same as aborting the signal). */
+  abort(): void;
+}
+
 export interface LlmProvider {
   readonly defaultModel: string;
   completeJson(req: LlmJsonRequest): Promise<LlmJsonResult>;
+  /**
+   * A streamed chat completion (`stream: true`, usage included). Resolves once the vendor
+   * accepted the request (200 and its headers); a refusal before that (429, 5xx, a timeout,
+   * no connection) rejects with an LlmError, so the caller can still answer a plain error.
+   */
+  streamChat(req: LlmChatRequest): Promise<LlmChatStream>;
 }
+
+/** The local code of a stream the caller stopped. */
+export const LLM_ABORTED = 'ABORTED';
 
 export class LlmError extends ProviderError {
   override readonly name = 'LlmError';

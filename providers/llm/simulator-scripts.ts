@@ -1,6 +1,7 @@
 // What a test can make the LLM simulator do instead of its default answer: exact content,
-// invalid JSON, a refusal, an error status, or a slow reply; matched by schema name and a
-// substring of the user message, used a number of times, first queued first used.
+// invalid JSON, a refusal, an error status, or a slow reply (and for a streamed answer: the gap
+// between chunks, and a stream cut after N chunks); matched by schema name and a substring of
+// the user message, used a number of times, first queued first used.
 import { z } from 'zod';
 
 const scriptSchema = z
@@ -25,13 +26,20 @@ const scriptSchema = z
     message: z.string().min(1).max(1_000).optional(),
     /** Wait this long before answering (a slow reply; with nothing else, the default answer). */
     delayMs: z.number().int().min(0).max(600_000).optional(),
+    /** A streamed answer: wait this long before each chunk. */
+    chunkDelayMs: z.number().int().min(0).max(60_000).optional(),
+    /** A streamed answer: stop after this many content chunks (a half-streamed failure). */
+    cutAfterChunks: z.number().int().min(0).max(100_000).optional(),
+    /** How the cut looks: `drop` closes the connection mid-body (default), `error` sends an `{ "error": … }` chunk and ends. */
+    cutWith: z.enum(['drop', 'error']).optional(),
   })
   .refine((s) => [s.content !== undefined, s.raw !== undefined, s.refusal !== undefined, s.status !== undefined].filter(Boolean).length <= 1, {
     message: 'give at most one of content, raw, refusal and status',
   })
-  .refine((s) => s.content !== undefined || s.raw !== undefined || s.refusal !== undefined || s.status !== undefined || s.delayMs !== undefined, {
-    message: 'give one of content, raw, refusal, status or delayMs',
+  .refine((s) => s.content !== undefined || s.raw !== undefined || s.refusal !== undefined || s.status !== undefined || s.delayMs !== undefined || s.chunkDelayMs !== undefined || s.cutAfterChunks !== undefined, {
+    message: 'give one of content, raw, refusal, status, delayMs, chunkDelayMs or cutAfterChunks',
   })
+  .refine((s) => s.cutWith === undefined || s.cutAfterChunks !== undefined, { message: 'cutWith goes with cutAfterChunks', path: ['cutWith'] })
   .refine((s) => s.retryAfterMs === undefined || s.status !== undefined, { message: 'retryAfterMs goes with status', path: ['retryAfterMs'] });
 
 export type LlmScriptInput = z.input<typeof scriptSchema>;

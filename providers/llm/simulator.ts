@@ -2,17 +2,21 @@
 // real `openai` client (and the per-user key check) runs in dev and tests. By default every answer is deterministic for its input and valid
 // against the requested JSON schema (schema-answer.ts); /_sim/ (and the returned object) can
 // script content, invalid JSON, refusals, errors and slow replies, and list what was asked.
+// `stream: true` is answered as OpenAI's SSE (sim-stream.ts); GET /_sim/streams counts the
+// streams that completed, were cut on purpose, or were closed early by the client.
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { answerFor, inputHash, type JsonSchema } from './schema-answer.js';
 import { parseScript, ScriptQueue, scriptsBodySchema, type LlmScript, type LlmScriptInput } from './simulator-scripts.js';
 import { constantTimeEqual } from '../lib/constant-time.js';
-import { BodyError, findRoute, readJson, replyHandler, type Reply, type Route } from '../lib/sim-http.js';
+import { BodyError, findRoute, readJson, sendReply, type Reply, type Route } from '../lib/sim-http.js';
 import { startSimServer } from '../lib/sim-server.js';
+import { defaultStreamText, StreamCounter, writeChatStream, type SimStreamStats } from './sim-stream.js';
 
 export type { LlmScript, LlmScriptInput } from './simulator-scripts.js';
+export type { SimStreamStats } from './sim-stream.js';
 
 export interface LlmSimulatorOptions {
   /** Default 0: the OS picks a free port. */
@@ -43,6 +47,8 @@ export interface LlmRequestLog {
   status: number;
   /** What answered: the default generator or a script. */
   answer: 'default' | 'content' | 'raw' | 'refusal' | 'error';
+  /** A `stream: true` request: how its stream ended so far (open while it runs). */
+  stream?: 'open' | 'completed' | 'cut' | 'client_closed';
 }
 
 export interface LlmSimulator {
@@ -57,12 +63,17 @@ export interface LlmSimulator {
   pendingScripts(): { script: LlmScript; remaining: number }[];
   /** Every chat completion request, oldest first (no message text: they carry PII). */
   requests(filter?: { schemaName?: string }): LlmRequestLog[];
+  /** How the streamed answers ended: completed, cut by a script, closed early by the client. */
+  streams(): SimStreamStats;
   /** Accepts one more Bearer key from now on (a user's own key). */
   acceptKey(key: string): void;
   /** Forgets scripts and the request log. */
   reset(): void;
   close(): Promise<void>;
 }
+
+/** A reply, or a streamed answer that writes to the response itself. */
+type Answer = Reply | { stream: (res: ServerResponse) => Promise<void> };
 
 /** An answer in OpenAI's error envelope. */
 class SimError extends Error {
@@ -100,7 +111,8 @@ const requestSchema = z.looseObject({
       }),
     ])
     .optional(),
-  stream: z.literal(false).nullish(),
+  stream: z.boolean().nullish(),
+  stream_options: z.looseObject({ include_usage: z.boolean().nullish() }).nullish(),
   n: z.literal(1).nullish(),
 });
 type ChatRequest = z.infer<typeof requestSchema>;
@@ -143,6 +155,7 @@ export async function startLlmSimulator(opts: LlmSimulatorOptions): Promise<LlmS
   const rpm = opts.requestsPerMinute ?? 100_000;
   const keys = [opts.apiKey, ...(opts.extraApiKeys ?? [])];
   const models = opts.models ?? ['gpt-4o-mini', 'gpt-4o'];
+  const streamCounter = new StreamCounter();
 
   function authorize(req: IncomingMessage): void {
     const auth = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
@@ -173,7 +186,7 @@ export async function startLlmSimulator(opts: LlmSimulatorOptions): Promise<LlmS
     return { ...base, 'x-ratelimit-remaining-requests': String(rpm - recent.length) };
   }
 
-  async function complete(req: IncomingMessage): Promise<Reply> {
+  async function complete(req: IncomingMessage): Promise<Answer> {
     authorize(req);
     const parsed = requestSchema.safeParse(await readJson(req, opts.maxBodyBytes ?? 2 * 1024 * 1024));
     if (!parsed.success) {
@@ -210,6 +223,35 @@ export async function startLlmSimulator(opts: LlmSimulatorOptions): Promise<LlmS
       throw scriptedError(script, body.model);
     }
 
+    const promptChars = messages.reduce((n, m) => n + m.content.length, 0) + (jsonSchema ? JSON.stringify(jsonSchema.schema).length : 0);
+    const promptTokens = tokens(promptChars);
+    const headers = { ...limits, 'x-request-id': `req_${randomBytes(16).toString('hex')}`, 'openai-processing-ms': String(script?.delayMs ?? 1) };
+    if (body.stream) {
+      const text = script?.raw ?? (script && script.content !== undefined ? JSON.stringify(script.content) : jsonSchema || format?.type === 'json_object' ? defaultContent(body, jsonSchema?.schema ?? null, user, hash) : defaultStreamText(user, hash));
+      if (script?.raw !== undefined) entry.answer = 'raw';
+      else if (script?.content !== undefined) entry.answer = 'content';
+      entry.stream = 'open';
+      return {
+        stream: (res) =>
+          writeChatStream(res, {
+            headers,
+            id: entry.id,
+            model: body.model,
+            text,
+            refusal: script?.refusal ?? null,
+            promptTokens,
+            includeUsage: body.stream_options?.include_usage === true,
+            chunkDelayMs: script?.chunkDelayMs ?? 0,
+            cutAfterChunks: script?.cutAfterChunks ?? null,
+            cutWith: script?.cutWith ?? 'drop',
+            counter: streamCounter,
+            onEnd: (outcome) => {
+              entry.stream = outcome;
+            },
+          }),
+      };
+    }
+
     let content: string | null;
     let refusal: string | null = null;
     if (script?.refusal !== undefined) {
@@ -221,12 +263,10 @@ export async function startLlmSimulator(opts: LlmSimulatorOptions): Promise<LlmS
     } else {
       content = defaultContent(body, jsonSchema?.schema ?? null, user, hash);
     }
-    const promptChars = messages.reduce((n, m) => n + m.content.length, 0) + (jsonSchema ? JSON.stringify(jsonSchema.schema).length : 0);
-    const promptTokens = tokens(promptChars);
     const completionTokens = tokens((content ?? refusal ?? '').length);
     return {
       status: 200,
-      headers: { ...limits, 'x-request-id': `req_${randomBytes(16).toString('hex')}`, 'openai-processing-ms': String(script?.delayMs ?? 1) },
+      headers,
       body: {
         id: entry.id,
         object: 'chat.completion',
@@ -258,37 +298,41 @@ export async function startLlmSimulator(opts: LlmSimulatorOptions): Promise<LlmS
     scripts.clear();
     log.length = 0;
     recent.length = 0;
+    streamCounter.reset();
   };
 
-  type Handler = (req: IncomingMessage, url: URL) => Reply | Promise<Reply>;
+  type Handler = (req: IncomingMessage, url: URL) => Answer | Promise<Answer>;
   const routes: Route<Handler>[] = [
     ['POST', /^\/v1\/chat\/completions$/, (req) => complete(req)],
     ['GET', /^\/v1\/models$/, (req) => listModels(req)],
     ['POST', /^\/_sim\/keys$/, (req) => addKeys(req)],
     ['POST', /^\/_sim\/scripts$/, (req) => addScripts(req)],
     ['GET', /^\/_sim\/scripts$/, () => ({ status: 200, body: { scripts: scripts.pending() } })],
+    ['GET', /^\/_sim\/streams$/, () => ({ status: 200, body: streamCounter.stats() })],
     ['GET', /^\/_sim\/requests$/, (_req, url) => ({ status: 200, body: { requests: requests({ schemaName: url.searchParams.get('schemaName') ?? undefined }) } })],
     ['DELETE', /^\/_sim\/?$/, () => (reset(), { status: 204 })],
   ];
 
   const errorReply = (err: SimError): Reply => ({ status: err.status, headers: err.headers, body: { error: { message: err.message, type: err.type, param: err.param, code: err.code } } });
-  const handler = replyHandler(
-    async (req) => {
-      const url = new URL(req.url ?? '/', 'http://sim');
-      const route = findRoute(routes, req.method, url.pathname);
-      if (!route) throw new SimError(404, 'invalid_request_error', `Invalid URL (${req.method ?? 'GET'} ${url.pathname})`);
-      return route.handler(req, url);
-    },
-    {
-      name: 'llm simulator',
-      errorReply(err) {
-        if (err instanceof SimError) return errorReply(err);
-        if (err instanceof BodyError) return errorReply(new SimError(err.status, 'invalid_request_error', err.status === 400 ? 'We could not parse the JSON body of your request.' : err.message));
-        return null;
-      },
-      internalError: () => errorReply(new SimError(500, 'server_error', 'The server had an error while processing your request. Sorry about that!')),
-    },
-  );
+  const answer = async (req: IncomingMessage): Promise<Answer> => {
+    const url = new URL(req.url ?? '/', 'http://sim');
+    const route = findRoute(routes, req.method, url.pathname);
+    if (!route) throw new SimError(404, 'invalid_request_error', `Invalid URL (${req.method ?? 'GET'} ${url.pathname})`);
+    return route.handler(req, url);
+  };
+  const failed = (err: unknown): Reply => {
+    if (err instanceof SimError) return errorReply(err);
+    if (err instanceof BodyError) return errorReply(new SimError(err.status, 'invalid_request_error', err.status === 400 ? 'We could not parse the JSON body of your request.' : err.message));
+    console.error('llm simulator: unexpected error', err);
+    return errorReply(new SimError(500, 'server_error', 'The server had an error while processing your request. Sorry about that!'));
+  };
+  // replyHandler's contract (one reply per request), plus answers that stream.
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    void answer(req).then(
+      (a) => ('stream' in a ? a.stream(res) : sendReply(res, a)),
+      (err: unknown) => sendReply(res, failed(err)),
+    );
+  };
   const server = await startSimServer(handler, { port: opts.port, host: opts.host });
 
   return {
@@ -300,6 +344,7 @@ export async function startLlmSimulator(opts: LlmSimulatorOptions): Promise<LlmS
     },
     pendingScripts: () => scripts.pending(),
     requests,
+    streams: () => streamCounter.stats(),
     acceptKey(key) {
       keys.push(key);
     },

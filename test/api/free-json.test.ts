@@ -109,6 +109,8 @@ const CASES: Record<string, (field: string, value: unknown) => Request> = {
   // Only the accepted (FINE) value moves the agent to its next version; refused ones change nothing.
   'PATCH /api/admin/agents/{id}': (field, value) =>
     json('PATCH', `/api/admin/agents/${agentId}`, { version: value === FINE['PATCH /api/admin/agents/{id}'] ? agentVersion++ : agentVersion, ...agentBody(field, value) }, bearerHeader(superadmin.accessToken)),
+  // The accepted one streams an answer from the LLM simulator (read in full by the check).
+  'POST /api/ask': (field, value) => json('POST', '/api/ask', { agentId, question: 'Bounded?', [field]: value }, bearerHeader(superadmin.accessToken)),
 };
 /** A value the field accepts, nested a little: proves the bound is not a blanket refusal. */
 const FINE: Record<string, unknown> = {
@@ -122,6 +124,7 @@ const FINE: Record<string, unknown> = {
   // A JSON schema: fits a tool's parameters and the settings record alike.
   'POST /api/admin/agents': { type: 'object', properties: { q: { type: 'string' } } },
   'PATCH /api/admin/agents/{id}': { type: 'object', properties: { q: { type: 'string' } } },
+  'POST /api/ask': { page: 'course', ids: [1, 2] },
 };
 /** Record fields need a record around the hostile value. */
 const wrap = (f: FreeField, v: unknown) => (f.field === 'value' ? v : { k: v });
