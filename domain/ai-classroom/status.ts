@@ -31,12 +31,6 @@ export const EDITABLE_CLASSROOM_STATUSES: readonly AiClassroomStatus[] = ['DRAFT
 export const AI_CLASSROOM_PROGRESS_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'COMPLETED'] as const;
 export type AiClassroomProgressStatus = (typeof AI_CLASSROOM_PROGRESS_STATUSES)[number];
 
-/**
- * A student's progress only moves forward: percent, completed sections and time spent never
- * drop (the larger of stored and reported is kept), and COMPLETED is never left. The current
- * section (the resume point) moves freely.
- */
-export function progressStatus(percent: number, completedBefore: boolean): AiClassroomProgressStatus {
-  if (completedBefore || percent >= 100) return 'COMPLETED';
-  return 'IN_PROGRESS';
-}
+// A student's progress only moves forward: percent, completed sections and time spent never drop
+// (the larger of stored and reported is kept, in one upsert: services/ai/classroom-progress.ts),
+// and COMPLETED is never left. The current section (the resume point) moves freely.
