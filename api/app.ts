@@ -85,6 +85,8 @@ import { notificationsRouter } from './routes/notifications/notifications.index.
 import { emailTemplatesRouter } from './routes/email-templates/email-templates.index.js';
 import { whatsappMessagesRouter } from './routes/whatsapp-messages/whatsapp-messages.index.js';
 import { syncRouter } from './routes/sync/sync.index.js';
+import { aiClassroomsRouter } from './routes/ai-classrooms/ai-classrooms.index.js';
+import { aiInterestsRouter } from './routes/ai-interests/ai-interests.index.js';
 
 export function createApp(deps: ServiceDeps) {
   const app = createRouter();
@@ -190,6 +192,8 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', emailTemplatesRouter);
   app.route('/', whatsappMessagesRouter);
   app.route('/', syncRouter);
+  app.route('/', aiClassroomsRouter);
+  app.route('/', aiInterestsRouter);
   app.route('/', coursePlansRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

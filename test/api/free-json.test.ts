@@ -65,6 +65,8 @@ let draftId: string;
 /** An agent the PATCH case edits, and its current version (each accepted PATCH bumps it). */
 let agentId: string;
 let agentVersion = 1;
+/** A DRAFT AI classroom whose content the PATCH case edits. */
+let classroomId: string;
 beforeAll(async () => {
   // The largest bound (a system config value, 512 KiB) must fit under the body limit.
   stack = await startTestStack({ worker: false, config: { bodyLimitBytes: 1024 * 1024 } });
@@ -80,6 +82,7 @@ beforeAll(async () => {
   const agent = await stack.app.request(json('POST', '/api/admin/agents', { key: `bounds-${randomUUID().slice(0, 8)}`, name: 'Bounds', model: 'gpt-4o-mini', systemPrompt: 'Be brief.' }, bearerHeader(superadmin.accessToken)));
   expect(agent.status).toBe(201);
   agentId = ((await agent.json()) as { id: string }).id;
+  classroomId = (await stack.db.aiClassroom.create({ data: { title: 'Bounds classroom' } })).id;
 });
 afterAll(() => stack?.close());
 
@@ -111,6 +114,7 @@ const CASES: Record<string, (field: string, value: unknown) => Request> = {
     json('PATCH', `/api/admin/agents/${agentId}`, { version: value === FINE['PATCH /api/admin/agents/{id}'] ? agentVersion++ : agentVersion, ...agentBody(field, value) }, bearerHeader(superadmin.accessToken)),
   // The accepted one streams an answer from the LLM simulator (read in full by the check).
   'POST /api/ask': (field, value) => json('POST', '/api/ask', { agentId, question: 'Bounded?', [field]: value }, bearerHeader(superadmin.accessToken)),
+  'PATCH /api/admin/ai-classrooms/{id}': (field, value) => json('PATCH', `/api/admin/ai-classrooms/${classroomId}`, { [field]: value }, bearerHeader(superadmin.accessToken)),
 };
 /** A value the field accepts, nested a little: proves the bound is not a blanket refusal. */
 const FINE: Record<string, unknown> = {
@@ -125,6 +129,7 @@ const FINE: Record<string, unknown> = {
   'POST /api/admin/agents': { type: 'object', properties: { q: { type: 'string' } } },
   'PATCH /api/admin/agents/{id}': { type: 'object', properties: { q: { type: 'string' } } },
   'POST /api/ask': { page: 'course', ids: [1, 2] },
+  'PATCH /api/admin/ai-classrooms/{id}': { sections: [{ title: 'Intro', slides: [{ text: 'Hello' }] }] },
 };
 /** Record fields need a record around the hostile value. */
 const wrap = (f: FreeField, v: unknown) => (f.field === 'value' ? v : { k: v });

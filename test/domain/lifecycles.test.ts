@@ -22,6 +22,7 @@ import { workflowEnrollmentLifecycle } from '../../domain/workflow-enrollment/st
 import { DomainError } from '../../domain/errors.js';
 import { webinarLifecycle } from '../../domain/webinar/status.js';
 import { batchMeetingLifecycle } from '../../domain/batch-meeting/status.js';
+import { aiClassroomLifecycle, aiClassroomRequestLifecycle } from '../../domain/ai-classroom/status.js';
 
 const pairs: [string, Lifecycle<string>, Record<string, string>][] = [
   ['MeetingStatus', slotLifecycle, enums.MeetingStatus],
@@ -43,6 +44,8 @@ const pairs: [string, Lifecycle<string>, Record<string, string>][] = [
   ['MentorWithdrawalStatus', withdrawalLifecycle, enums.MentorWithdrawalStatus],
   ['WebinarStatus', webinarLifecycle, enums.WebinarStatus],
   ['BatchMeetingStatus', batchMeetingLifecycle, enums.BatchMeetingStatus],
+  ['AiClassroomRequestStatus', aiClassroomRequestLifecycle, enums.AiClassroomRequestStatus],
+  ['AiClassroomStatus', aiClassroomLifecycle, enums.AiClassroomStatus],
 ];
 
 describe.each(pairs)('%s', (_name, lifecycle, prismaEnum) => {
