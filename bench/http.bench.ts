@@ -87,11 +87,21 @@ const honoPort = (honoServer.address() as AddressInfo).port;
 const rawPort = await listen(raw);
 
 const headers = { authorization: `Bearer ${token}` };
+// Server CPU per request (process.cpuUsage over a run; both servers live in this process and only
+// one is under load at a time) is printed beside it: it barely moves when a neighbour takes
+// CPU, where req/s does. Note /api/me's database work runs in PostgreSQL, outside this figure.
 // Rounds alternate api and raw, so a neighbour's burst of CPU lands on both sides; the ratio
 // reported is the median of the per-round ratios.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** One load run, with the CPU this process (where both servers live) spent per request. */
+async function measured(url: string, h: Record<string, string>): Promise<LoadResult & { cpuUs: number }> {
+  const before = process.cpuUsage();
+  const r = await autocannon(url, { seconds: SECONDS / ROUNDS, connections: CONNECTIONS, headers: h });
+  const used = process.cpuUsage(before);
+  return { ...r, cpuUs: (used.user + used.system) / Math.max(1, r.rps * (SECONDS / ROUNDS)) };
+}
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const results: { name: string; api: LoadResult[]; raw: LoadResult[] }[] = [];
+const results: { name: string; api: (LoadResult & { cpuUs: number })[]; raw: (LoadResult & { cpuUs: number })[] }[] = [];
 try {
   for (const [name, pathName, h] of [
     ['GET /api/health', '/api/health', {}],
@@ -100,20 +110,20 @@ try {
     // Warm both (JIT, pools, Prisma's query-plan cache), then measure them in alternating rounds.
     await autocannon(`http://127.0.0.1:${honoPort}${pathName}`, { seconds: 2, connections: CONNECTIONS, headers: h });
     await autocannon(`http://127.0.0.1:${rawPort}${pathName}`, { seconds: 2, connections: CONNECTIONS, headers: h });
-    const row = { name, api: [] as LoadResult[], raw: [] as LoadResult[] };
+    const row: (typeof results)[number] = { name, api: [], raw: [] };
     for (let i = 0; i < ROUNDS; i++) {
-      row.api.push(await autocannon(`http://127.0.0.1:${honoPort}${pathName}`, { seconds: SECONDS / ROUNDS, connections: CONNECTIONS, headers: h }));
-      row.raw.push(await autocannon(`http://127.0.0.1:${rawPort}${pathName}`, { seconds: SECONDS / ROUNDS, connections: CONNECTIONS, headers: h }));
+      row.api.push(await measured(`http://127.0.0.1:${honoPort}${pathName}`, h));
+      row.raw.push(await measured(`http://127.0.0.1:${rawPort}${pathName}`, h));
     }
     results.push(row);
   }
   console.log(`\nHTTP endpoints: ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${(SECONDS / ROUNDS).toFixed(1)} s per server, autocannon in its own process\n`);
-  console.log('| endpoint | api req/s (median) | api p99 | raw node:http+pg req/s (median) | raw p99 | api/raw throughput (median of rounds) | per round |');
-  console.log('|---|---|---|---|---|---|---|');
+  console.log('| endpoint | api req/s (median) | api p99 | raw node:http+pg req/s (median) | raw p99 | api/raw throughput (median of rounds) | per round | server CPU µs/req api / raw | raw/api CPU |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const { name, api, raw } of results) {
     const ratios = api.map((a, i) => a.rps / raw[i]!.rps);
     console.log(
-      `| ${name} | ${median(api.map((a) => a.rps)).toFixed(0)} | ${median(api.map((a) => a.p99))} ms | ${median(raw.map((b) => b.rps)).toFixed(0)} | ${median(raw.map((b) => b.p99))} ms | ${median(ratios).toFixed(2)}× | ${ratios.map((r) => r.toFixed(2)).join(', ')} |`,
+      `| ${name} | ${median(api.map((a) => a.rps)).toFixed(0)} | ${median(api.map((a) => a.p99))} ms | ${median(raw.map((b) => b.rps)).toFixed(0)} | ${median(raw.map((b) => b.p99))} ms | ${median(ratios).toFixed(2)}× | ${ratios.map((r) => r.toFixed(2)).join(', ')} | ${median(api.map((a) => a.cpuUs)).toFixed(1)} / ${median(raw.map((b) => b.cpuUs)).toFixed(1)} | ${(median(raw.map((b) => b.cpuUs)) / median(api.map((a) => a.cpuUs))).toFixed(2)}× |`,
     );
     const bad = [...api, ...raw].filter((r) => r.errors || r.non2xx);
     if (bad.length) {

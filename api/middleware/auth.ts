@@ -3,8 +3,15 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Role } from '../../domain/auth/roles.js';
 import type { AppEnv } from '../deps.js';
+import { pgPool } from '../../infra/prisma.js';
 import { problem } from '../problem.js';
 import { rawHeader } from './fast-path.js';
+
+// The password-change instant as epoch ms (0 when never changed), compared with the token's pwd
+// claim; read as a number, so no time-zone parsing is involved.
+const AUTH_USER_SQL = `SELECT "id", "role"::text AS "role", "isActive",
+  COALESCE(floor(extract(epoch FROM "passwordChangedAt") * 1000), 0)::float8 AS "pwdMs"
+  FROM "public"."users" WHERE "id" = $1::uuid`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -21,11 +28,11 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
       return problem(c, 'UNAUTHENTICATED', 'The token is invalid or expired', undefined, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
     }
     if (!UUID.test(claims.sub)) return problem(c, 'UNAUTHENTICATED', 'The token is invalid or expired');
-    // The hottest query in the api (every authenticated request): raw SQL skips Prisma's query
-    // compilation, ~170 µs less per request in bench/http.bench.ts.
-    const [user] = await db.$queryRaw<{ id: string; role: Role; isActive: boolean; passwordChangedAt: Date | null }[]>`
-      SELECT "id", "role"::text AS "role", "isActive", "passwordChangedAt" FROM "public"."users" WHERE "id" = ${claims.sub}::uuid`;
-    if (!user || !user.isActive || (user.passwordChangedAt?.getTime() ?? 0) !== claims.pwd) {
+    // The hottest query in the api (every authenticated request): plain pg on Prisma's own pool
+    // (bench/http: ~0.2 ms of CPU less than $queryRaw, which was already ~0.17 ms less than findUnique).
+    const { rows } = await pgPool(db).query<{ id: string; role: Role; isActive: boolean; pwdMs: number }>(AUTH_USER_SQL, [claims.sub]);
+    const user = rows[0];
+    if (!user || !user.isActive || user.pwdMs !== claims.pwd) {
       return problem(c, 'UNAUTHENTICATED', 'The token is no longer valid', undefined, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
     }
     // The role comes from the database, so a demotion takes effect at once.

@@ -37,7 +37,10 @@ describe('the signup journey', () => {
 
     const me = await call(json('GET', '/api/me', undefined, bearerHeader(s2.accessToken)));
     expect(me.status).toBe(200);
-    expect(await me.json()).toMatchObject({ id, email: addr.toLowerCase(), wallet: { balance: 0, promotionalBalance: 2 } });
+    const meBody = (await me.json()) as { createdAt: string };
+    expect(meBody).toMatchObject({ id, email: addr.toLowerCase(), wallet: { balance: 0, promotionalBalance: 2 } });
+    // Read with plain pg (infra/prisma.ts pgPool): the same instant Prisma reads, whatever the process's TZ.
+    expect(meBody.createdAt).toBe((await stack.db.user.findUniqueOrThrow({ where: { id } })).createdAt.toISOString());
 
     const refreshed = await call(json('POST', '/api/auth/refresh', { refreshToken: s2.refreshToken }));
     expect(refreshed.status).toBe(200);
