@@ -106,6 +106,24 @@ function restoreCharTypes(target: Queryable) {
   };
 }
 
+// adapter-pg runs a migration script by splitting it on every ";", which cuts a function body
+// ($$ … $$, e.g. 20261207151500_book_slot_function) into pieces. A script with a dollar quote
+// goes to PostgreSQL whole instead (one simple-protocol query, so one implicit transaction);
+// every other script keeps the adapter's statement-by-statement path.
+type ScriptRunner = { executeScript: (script: string) => Promise<void> };
+function keepDollarQuotedScriptsWhole(target: ScriptRunner) {
+  const original = target.executeScript.bind(target);
+  const internals = target as unknown as { client: { query: (sql: string) => Promise<unknown> }; onError: (err: unknown) => never };
+  target.executeScript = async (script) => {
+    if (!script.includes('$$')) return original(script);
+    try {
+      await internals.client.query(script);
+    } catch (err) {
+      internals.onError(err);
+    }
+  };
+}
+
 function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
@@ -120,6 +138,7 @@ class CharAwarePg extends PrismaPg {
   override async connect() {
     const adapter = await super.connect();
     restoreCharTypes(adapter);
+    keepDollarQuotedScriptsWhole(adapter);
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (...args) => {
       const tx = await startTransaction(...args);

@@ -71,35 +71,41 @@ export async function bookSlot(deps: ServiceDeps, slotId: string, studentId: str
   return booked;
 }
 
+interface BookOutcome extends Partial<BookedRow> {
+  outcome: 'BOOKED' | 'NOT_FOUND' | 'OWN_SLOT' | 'TAKEN' | 'STARTED' | 'INSUFFICIENT';
+  slotStatus: MeetingStatus | null;
+  available: number | null;
+  fromPaid: number | null;
+  fromPromo: number | null;
+  paidAfter: number | null;
+  promoAfter: number | null;
+}
+
+/**
+ * The whole booking as one statement: the SQL function mas_book_slot (migration
+ * 20261207151500_book_slot_function) locks the slot and both wallets, applies assertBookable's
+ * and splitSpend's rules and writes everything, so the locks are held for one round trip and no
+ * interactive transaction is opened (bench/booking.bench.ts). A refusal writes nothing.
+ */
 async function bookSlotTx(db: Db, slotId: string, studentId: string) {
   const now = new Date();
-  return db.$transaction(async (tx) => {
-    const slot = await lockSlot(tx, slotId);
-    assertBookable(slot, studentId, now, 'CONFIRMED');
-    const wallet = await lockWallet(tx, studentId, now);
-    const split = splitSpend(slot.priceTokens, wallet);
-    if (!split) throw new DomainError('INSUFFICIENT_TOKENS', `This slot costs ${slot.priceTokens} tokens; you have ${wallet.paid + wallet.promo}`);
-    const after = { balance: wallet.paid - split.fromPaid, promotionalBalance: wallet.promo - split.fromPromo };
-    // Every write of a booking in one statement: the locks above are held for one more round
-    // trip instead of five (bench/booking.bench.ts).
-    const [booked] = await tx.$queryRaw<BookedRow[]>`
-      WITH paid AS (
-        UPDATE "public"."tokens" SET "balance" = "balance" - ${split.fromPaid}, "lifetimeSpent" = "lifetimeSpent" + ${split.fromPaid}, "updatedAt" = ${now}
-         WHERE "userId" = ${studentId}::uuid AND ${split.fromPaid} > 0
-      ), promo AS (
-        UPDATE "public"."promotional_tokens" SET "balance" = "balance" - ${split.fromPromo}, "updatedAt" = ${now}
-         WHERE "userId" = ${studentId}::uuid AND ${split.fromPromo} > 0
-      ), ledger AS (
-        INSERT INTO "public"."token_usage" ("userId", "slotId", "type", "amount", "paidAmount", "promoAmount", "balanceAfter", "description", "idempotencyKey", "createdAt", "updatedAt")
-        VALUES (${studentId}::uuid, ${slotId}::uuid, 'BOOKING', ${-slot.priceTokens}, ${split.fromPaid}, ${split.fromPromo}, ${after.balance + after.promotionalBalance},
-                ${`Booked slot ${slotId}`}, ${`booking:${slotId}`}, ${now}, ${now})
-      ), log AS (
-        INSERT INTO "public"."meeting_logs" ("slotId", "userId", "event", "occurredAt", "source", "createdAt", "updatedAt")
-        VALUES (${slotId}::uuid, ${studentId}::uuid, 'SCHEDULED', ${now}, 'api', ${now}, ${now})
-      )
-      UPDATE "public"."slots" SET "status" = 'CONFIRMED', "studentId" = ${studentId}::uuid, "updatedAt" = ${now}
-       WHERE "id" = ${slotId}::uuid
-      RETURNING "id", "mentorId", "studentId", "title", "startDateTime", "endDateTime", "status"::text AS "status", "priceTokens", "actualEndTime", "earningsCredited"`;
-    return { slot: toSlot(booked!), spent: { paid: split.fromPaid, promotional: split.fromPromo }, wallet: after };
-  });
+  const [r] = await db.$queryRaw<BookOutcome[]>`SELECT * FROM "public"."mas_book_slot"(${slotId}::uuid, ${studentId}::uuid, ${now})`;
+  switch (r?.outcome) {
+    case 'BOOKED':
+      return {
+        slot: toSlot(r as BookOutcome & BookedRow),
+        spent: { paid: r.fromPaid!, promotional: r.fromPromo! },
+        wallet: { balance: r.paidAfter!, promotionalBalance: r.promoAfter! },
+      };
+    case 'OWN_SLOT':
+      throw new DomainError('CONFLICT', 'You cannot book your own slot');
+    case 'TAKEN':
+      throw new DomainError('CONFLICT', `The slot is ${r.slotStatus} and cannot be booked`);
+    case 'STARTED':
+      throw new DomainError('CONFLICT', 'The slot has already started');
+    case 'INSUFFICIENT':
+      throw new DomainError('INSUFFICIENT_TOKENS', `This slot costs ${r.priceTokens} tokens; you have ${r.available}`);
+    default:
+      throw new DomainError('NOT_FOUND', 'No such slot');
+  }
 }
