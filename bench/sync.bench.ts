@@ -113,21 +113,31 @@ async function waitForScheduleIdle(configId: string) {
   await sleep(500);
 }
 
-async function timedRun(configId: string, full: boolean, during?: (t0: number) => Promise<void>) {
+/**
+ * Triggers a run and polls its row every 25 ms (the same polling in every case) until it is no
+ * longer RUNNING; `halfAt` is when half the rows were committed, and `atHalf` runs then.
+ */
+async function timedRun(configId: string, full: boolean, atHalf?: (t0: number) => Promise<void>) {
   const before = await db.mrLearnSyncRun.count({ where: { syncConfigId: configId } });
   const t0 = performance.now();
   await triggerSyncConfig(deps, 'mrlearn', configId, { full });
-  const side = during?.(t0);
+  let halfAt: number | null = null;
+  let side: Promise<void> | undefined;
   for (;;) {
     const runs = await db.mrLearnSyncRun.findMany({ where: { syncConfigId: configId }, orderBy: { createdAt: 'desc' } });
-    if (runs.length > before && runs[0]!.status !== 'RUNNING') {
+    const run = runs.length > before ? runs[0]! : null;
+    if (run && halfAt === null && run.fetchedCount >= N / 2) {
+      halfAt = (performance.now() - t0) / 1000;
+      side = atHalf?.(t0);
+    }
+    if (run && run.status !== 'RUNNING') {
       const secs = (performance.now() - t0) / 1000;
       await side;
       await waitForScheduleIdle(configId);
-      return { secs, run: runs[0]! };
+      return { secs, halfAt: halfAt ?? secs, run };
     }
     if (performance.now() - t0 > 900_000) throw new Error('the sync run did not finish within 15 minutes');
-    await sleep(100);
+    await sleep(25);
   }
 }
 
@@ -195,33 +205,34 @@ try {
   const againUnchanged = (again.run.stats as { unchanged?: number } | null)?.unchanged ?? 0;
   if (again.run.status !== 'SUCCEEDED' || againUnchanged !== N) problems.push(`the rerun did not find every learner unchanged: ${again.run.status}, ${againUnchanged} unchanged`);
 
-  // Crash at 50%: the workflow's worker is a child process, SIGKILLed once half the rows are committed; a new in-process worker finishes the run.
+  // The same first run on a worker in a child process (the crash case's worker), uninterrupted: the crash case's reference.
   await emptyLearners();
   await stopInProcessWorker();
+  const steady = childWorker();
+  await steady.ready;
+  const childFirst = await timedRun(config.id, true);
+  steady.kill();
+  await steady.exited;
+  if (childFirst.run.status !== 'SUCCEEDED' || childFirst.run.createdCount !== N) problems.push(`the child-process sync did not insert every learner: ${childFirst.run.status}, ${childFirst.run.createdCount} inserted`);
+
+  // Crash at 50%: the child-process worker is SIGKILLed once half the rows are committed; a new in-process worker finishes the run.
+  await emptyLearners();
   const doomed = childWorker();
   await doomed.ready;
   let killAt = 0;
   let resumedAt = 0;
   let committedAtKill = 0;
   const crashed = await timedRun(config.id, true, async (t0) => {
-    for (;;) {
-      const run = await db.mrLearnSyncRun.findFirst({ where: { syncConfigId: config.id, status: 'RUNNING' }, orderBy: { createdAt: 'desc' }, select: { createdCount: true } });
-      if (run && run.createdCount >= N / 2) {
-        doomed.kill();
-        killAt = (performance.now() - t0) / 1000;
-        break;
-      }
-      if (performance.now() - t0 > 600_000) throw new Error('the crash run never reached 50%');
-      await sleep(25);
-    }
+    doomed.kill();
+    killAt = (performance.now() - t0) / 1000;
     await doomed.exited;
-    const atKill = await db.mrLearnSyncRun.findFirstOrThrow({ where: { syncConfigId: config.id, status: 'RUNNING' }, orderBy: { createdAt: 'desc' }, select: { createdCount: true } });
-    committedAtKill = atKill.createdCount;
+    const atKill = await db.mrLearnSyncRun.findFirstOrThrow({ where: { syncConfigId: config.id }, orderBy: { createdAt: 'desc' }, select: { fetchedCount: true } });
+    committedAtKill = atKill.fetchedCount;
     await startInProcessWorker();
     for (;;) {
-      const run = await db.mrLearnSyncRun.findFirstOrThrow({ where: { syncConfigId: config.id }, orderBy: { createdAt: 'desc' }, select: { createdCount: true, status: true } });
-      if (run.createdCount > committedAtKill || run.status !== 'RUNNING') break;
-      await sleep(50);
+      const run = await db.mrLearnSyncRun.findFirstOrThrow({ where: { syncConfigId: config.id }, orderBy: { createdAt: 'desc' }, select: { fetchedCount: true, status: true } });
+      if (run.fetchedCount > committedAtKill || run.status !== 'RUNNING') break;
+      await sleep(25);
     }
     resumedAt = (performance.now() - t0) / 1000;
   });
@@ -239,12 +250,14 @@ try {
   console.log(row('INSERT … ON CONFLICT, page by page', baselineSecs, true));
   console.log(row('sync, first run (all inserted)', first.secs, true));
   console.log(row('sync, full rerun (all unchanged)', again.secs, true));
-  console.log(row('sync, worker killed at 50%, resumed', crashed.secs, true));
+  console.log(row('sync, first run, child-process worker', childFirst.secs, true));
+  console.log(row('sync, child worker SIGKILLed at 50%, resumed in-process', crashed.secs, true));
   console.log(`\nratio: sync first run = ${(copySecs / first.secs).toFixed(3)}× COPY (goal ≥ 0.3×: ${copySecs / first.secs >= 0.3 ? 'met' : 'NOT met'}); full rerun = ${(copySecs / again.secs).toFixed(3)}× COPY`);
+  console.log(`half the rows committed at: first run ${first.halfAt.toFixed(1)} s, child-process first run ${childFirst.halfAt.toFixed(1)} s, crash run ${killAt.toFixed(1)} s`);
   console.log(
-    `crash at 50%: killed at ${killAt.toFixed(1)} s with ${fmt(committedAtKill)} rows committed; resumed (first new page) at ${resumedAt.toFixed(1)} s ` +
-      `(heartbeat timeout ${HEARTBEAT_TIMEOUT_SECONDS} s + retry interval 5 s); total ${crashed.secs.toFixed(1)} s = ${(crashed.secs / first.secs).toFixed(2)}× the uninterrupted first run (${first.secs.toFixed(1)} s), ` +
-      `${(crashed.secs - (resumedAt - killAt)).toFixed(1)} s without the dead time`,
+    `crash at 50%: SIGKILL at ${killAt.toFixed(1)} s with ${fmt(committedAtKill)} rows committed; the new worker's first page at ${resumedAt.toFixed(1)} s ` +
+      `(heartbeat timeout ${HEARTBEAT_TIMEOUT_SECONDS} s, then the 5 s retry interval); total ${crashed.secs.toFixed(1)} s = ${(crashed.secs / childFirst.secs).toFixed(2)}× the uninterrupted child-process run (${childFirst.secs.toFixed(1)} s), ` +
+      `${(crashed.secs / first.secs).toFixed(2)}× the in-process first run (${first.secs.toFixed(1)} s); ${(crashed.secs - (resumedAt - killAt)).toFixed(1)} s without the ${(resumedAt - killAt).toFixed(1)} s dead time`,
   );
   console.log(`crash run counts: fetched ${fmt(c.fetchedCount)}, ${fmt(c.createdCount)} inserted + ${fmt(c.updatedCount)} updated + ${fmt(cUnchanged)} unchanged, ${fmt(crashRows)} rows in the table ${addsUp ? '(adds up, no duplicates)' : '(DOES NOT ADD UP)'}`);
   if (problems.length) {
