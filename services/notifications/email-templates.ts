@@ -92,7 +92,23 @@ export async function createEmailTemplate(deps: Deps, body: TemplateBody) {
 }
 
 /** Applies a change to the template as read; the version moves by one, and a concurrent edit (or a stale expectedVersion) is 409. */
+/** An edit without expectedVersion applies on whatever version it finds; a lost race retries it. */
+const BLIND_EDIT_ATTEMPTS = 5;
+
 export async function updateEmailTemplate(deps: Deps, id: string, patch: TemplatePatch) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await updateOnce(deps, id, patch);
+    } catch (err) {
+      const lostRace = err instanceof DomainError && err.code === 'CONFLICT' && err.message.startsWith(CHANGED_MEANWHILE);
+      if (!lostRace || patch.expectedVersion !== undefined || attempt >= BLIND_EDIT_ATTEMPTS) throw err;
+    }
+  }
+}
+
+const CHANGED_MEANWHILE = 'The template was changed meanwhile';
+
+async function updateOnce(deps: Deps, id: string, patch: TemplatePatch) {
   const row = await templateRow(deps, id);
   if (patch.expectedVersion !== undefined && patch.expectedVersion !== row.version) {
     throw new DomainError('CONFLICT', `The template is at version ${row.version}, not ${patch.expectedVersion}; reload it and try again`);
@@ -100,7 +116,9 @@ export async function updateEmailTemplate(deps: Deps, id: string, patch: Templat
   if (patch.isActive === false && isDefaultTemplateKey(row.key)) throw new DomainError('CONFLICT', `"${row.key}" is sent by the system; edit it instead of deactivating it`);
   const next = { subject: patch.subject ?? row.subject, htmlBody: patch.htmlBody ?? row.htmlBody, textBody: patch.textBody === undefined ? row.textBody : patch.textBody, variables: patch.variables ?? row.variables };
   assertValid(next);
-  const { count } = await deps.db.emailTemplate.updateMany({
+  // One conditional UPDATE … RETURNING: the answer is the row this edit wrote (a read after it
+  // could already show a concurrent edit's version), and a lost race matches no row.
+  const [updated] = await deps.db.emailTemplate.updateManyAndReturn({
     where: { id, version: row.version },
     data: {
       ...next,
@@ -110,9 +128,10 @@ export async function updateEmailTemplate(deps: Deps, id: string, patch: Templat
       ...(patch.isActive !== undefined ? { isActive: patch.isActive } : {}),
       version: { increment: 1 },
     },
+    select: emailTemplateSelect,
   });
-  if (count !== 1) throw new DomainError('CONFLICT', 'The template was changed meanwhile; reload it and try again');
-  return getEmailTemplate(deps, id);
+  if (!updated) throw new DomainError('CONFLICT', `${CHANGED_MEANWHILE}; reload it and try again`);
+  return toEmailTemplateView(updated);
 }
 
 export async function deleteEmailTemplate(deps: Deps, id: string): Promise<void> {
