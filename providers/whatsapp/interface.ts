@@ -30,8 +30,19 @@ export interface WhatsAppSendResult {
   waId: string;
 }
 
+/** What GET /{phone_number_id} answers (the fields we read). */
+export interface PhoneNumberInfo {
+  id: string;
+  displayPhoneNumber: string | null;
+  verifiedName: string | null;
+}
+
 export interface WhatsAppProvider {
   sendTemplate(msg: WhatsAppTemplateMessage): Promise<WhatsAppSendResult>;
+  /** GET /{phone_number_id} with this client's token: Meta's check that the number id and the token go together. */
+  verifyNumber?(): Promise<PhoneNumberInfo>;
+  /** The same API (base URL, version, timeout) for another business number and its token (a staff user's own config). */
+  forNumber?(phoneNumberId: string, token: string): WhatsAppProvider;
 }
 
 /** The body we POST to /{phone_number_id}/messages for a template. */

@@ -9,6 +9,13 @@ export const sendResponseSchema: z.ZodType<SendResponse> = z.object({
   messages: z.array(z.object({ id: z.string().min(1), message_status: z.string().optional() })).min(1),
 });
 
+/** GET /{phone_number_id}: only the id is required. */
+export const phoneNumberInfoSchema = z.object({
+  id: z.string().min(1),
+  display_phone_number: z.string().nullish(),
+  verified_name: z.string().nullish(),
+});
+
 /** Lenient: we only read it to explain a failure. */
 export const errorEnvelopeSchema: z.ZodType<{ error: WhatsAppErrorBody }> = z.object({
   error: z.object({
