@@ -157,14 +157,24 @@ export interface WhatsAppSender {
  * The provider a send on `userId`'s behalf goes through: their active config's number and opened
  * token when they have one that opens, else the platform number (`deps.whatsapp`).
  */
-export async function senderFor(deps: { db: Db; logger: Logger; whatsapp: WhatsAppProvider; config?: KeyringConfig | undefined }, userId: string | null | undefined): Promise<WhatsAppSender> {
+export interface SenderDeps {
+  db: Db;
+  logger: Logger;
+  whatsapp: WhatsAppProvider;
+  /** The api's keyring settings (ServiceDeps.config.llmKeys)… */
+  config?: Partial<KeyringConfig> | undefined;
+  /** …or the worker's (ActivityDeps.llmKeys). Absent: the development KEK. */
+  llmKeys?: KeyringConfig['llmKeys'] | undefined;
+}
+
+export async function senderFor(deps: SenderDeps, userId: string | null | undefined): Promise<WhatsAppSender> {
   const platform: WhatsAppSender = { whatsapp: deps.whatsapp, phoneNumberId: null, fromPhone: null, configId: null };
   if (!userId || !deps.whatsapp.forNumber) return platform;
   const row = await deps.db.whatsAppConfig.findUnique({ where: { userId }, select: { id: true, isActive: true, phoneNumberId: true, displayPhoneNumber: true, ...sealedSelect } });
   if (!row?.isActive || !row.accessTokenCiphertext) return platform;
   let token: string;
   try {
-    token = whatsappConfigKeyring(deps.config ?? {}).open({ ciphertext: row.accessTokenCiphertext, iv: row.accessTokenIv, authTag: row.accessTokenAuthTag ?? '' }, row.encryptionKeyId, whatsappTokenContext(userId, row.phoneNumberId));
+    token = whatsappConfigKeyring({ llmKeys: deps.llmKeys ?? deps.config?.llmKeys }).open({ ciphertext: row.accessTokenCiphertext, iv: row.accessTokenIv, authTag: row.accessTokenAuthTag ?? '' }, row.encryptionKeyId, whatsappTokenContext(userId, row.phoneNumberId));
   } catch {
     deps.logger.warn({ userId, whatsappConfigId: row.id, kek: row.encryptionKeyId }, 'whatsapp config token does not open; sending from the platform number');
     return platform;

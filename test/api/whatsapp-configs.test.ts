@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../infra/logger.js';
 import { resealWhatsAppConfigs } from '../../services/notifications/whatsapp-configs-reseal.js';
 import { senderFor } from '../../services/notifications/whatsapp-configs.js';
+import { sendLoggedWhatsApp } from '../../services/notifications/whatsapp-send.js';
 import { bearerHeader, createUser, json } from '../support/auth.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
@@ -121,6 +122,23 @@ describe('using, deactivating and revoking', () => {
     const none = await createUser(stack, 'SALES');
     expect((await call(none.accessToken, 'DELETE', '/api/me/whatsapp-config')).status).toBe(404);
     expect((await call(none.accessToken, 'GET', '/api/me/whatsapp-config')).status).toBe(404);
+  });
+
+  it('a logged send on a user’s behalf goes out from their number and records it; without a config, from the platform number', async () => {
+    const u = await createUser(stack, 'SALES');
+    const n = number();
+    await put(u.accessToken, { phoneNumberId: n.phoneNumberId, accessToken: n.token });
+    const to = `+9197${String(Date.now()).slice(-8)}`;
+    const sent = await sendLoggedWhatsApp({ ...stack.deps, now: () => new Date() }, { userId: u.user.id, fromPhone: '+910000000000', to, template: 'mas_welcome', params: ['Ravi'] });
+    expect(sent.outcome).toBe('sent');
+    expect(await stack.db.whatsAppMessage.findUniqueOrThrow({ where: { id: sent.messageId } })).toMatchObject({ userId: u.user.id, fromPhone: '+919876500001', status: 'sent', direction: 'outbound' });
+    expect(stack.whatsappSim.messages({ to }).map((m) => m.phoneNumberId)).toEqual([n.phoneNumberId]);
+
+    const plain = await createUser(stack, 'SALES');
+    const to2 = `+9196${String(Date.now()).slice(-8)}`;
+    const other = await sendLoggedWhatsApp({ ...stack.deps, now: () => new Date() }, { userId: plain.user.id, fromPhone: '+910000000000', to: to2, template: 'mas_welcome', params: ['Ravi'] });
+    expect(await stack.db.whatsAppMessage.findUniqueOrThrow({ where: { id: other.messageId } })).toMatchObject({ fromPhone: '+910000000000' });
+    expect(stack.whatsappSim.messages({ to: to2 }).map((m) => m.phoneNumberId)).not.toContain(n.phoneNumberId);
   });
 
   it('an admin lists configs without tokens and revokes one: the sealed token is wiped', async () => {
