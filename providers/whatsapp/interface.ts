@@ -85,6 +85,23 @@ export interface StatusUpdate {
   errors?: StatusError[];
 }
 
+/** One entry of entry[].changes[].value.messages[] (an inbound message), with its change's metadata. */
+export interface InboundMessage {
+  /** The wamid. */
+  id: string;
+  /** The sender's WhatsApp number, digits only. */
+  from: string;
+  /** Unix seconds, as a string. */
+  timestamp: string;
+  /** text, image, document, audio, button, interactive, ... */
+  type: string;
+  /** The text of a text message (or a button's text); null for media and others. */
+  text: string | null;
+  /** The business number it was sent to (metadata.phone_number_id): routes it to a config. */
+  phoneNumberId: string;
+  displayPhoneNumber: string | null;
+}
+
 export interface StatusWebhookBody {
   object: 'whatsapp_business_account';
   entry: {

@@ -80,9 +80,23 @@ export const webhookEnvelopeSchema = z.object({
       changes: z.array(
         z.object({
           field: z.string().optional(),
-          value: z.object({ statuses: z.array(z.unknown()).optional() }).passthrough(),
+          value: z.object({ statuses: z.array(z.unknown()).optional(), messages: z.array(z.unknown()).optional(), metadata: z.unknown().optional() }).passthrough(),
         }),
       ),
     }),
   ),
 });
+
+/** An inbound message as the Cloud API posts it (the fields we read; the rest passes). */
+export const inboundMessageSchema = z
+  .object({
+    id: z.string().min(1).max(256),
+    from: z.string().regex(/^\d{7,15}$/),
+    timestamp: z.string().regex(/^\d+$/),
+    type: z.string().min(1).max(40),
+    text: z.object({ body: z.string().max(4096) }).optional(),
+    button: z.object({ text: z.string().max(4096) }).optional(),
+  })
+  .passthrough();
+
+export const webhookMetadataSchema = z.object({ phone_number_id: z.string().min(1).max(64), display_phone_number: z.string().max(40).optional() });
