@@ -47,6 +47,8 @@ export interface ActivityDeps {
   voiceAgent: { agentId: string; agentPhoneNumberId: string };
   /** Links, sender and claim lease of notification emails; defaults in services/notifications/slot-booked-email.ts. */
   notifications?: NotificationSettings;
+  /** The user-secrets keyring (LLM_KEYS_KEKS / LLM_KEYS_ACTIVE_KEK): staff users' WhatsApp config tokens are opened with it for sends from their own number; absent: the development KEK. */
+  llmKeys?: { keks?: string; activeKekId?: string };
   /** Mr Learn / Mr Test syncs: the credentials keyring and run knobs (SYNC_*); absent: the development KEK and the defaults. */
   sync?: SyncSettings;
 }

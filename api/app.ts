@@ -83,6 +83,7 @@ import { agentsRouter } from './routes/agents/agents.index.js';
 import { askMasRouter } from './routes/ask-mas/ask-mas.index.js';
 import { notificationsRouter } from './routes/notifications/notifications.index.js';
 import { emailTemplatesRouter } from './routes/email-templates/email-templates.index.js';
+import { whatsappConfigsRouter } from './routes/whatsapp-configs/whatsapp-configs.index.js';
 import { whatsappMessagesRouter } from './routes/whatsapp-messages/whatsapp-messages.index.js';
 import { syncRouter } from './routes/sync/sync.index.js';
 import { aiClassroomsRouter } from './routes/ai-classrooms/ai-classrooms.index.js';
@@ -191,6 +192,7 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', notificationsRouter);
   app.route('/', emailTemplatesRouter);
   app.route('/', whatsappMessagesRouter);
+  app.route('/', whatsappConfigsRouter);
   app.route('/', syncRouter);
   app.route('/', aiClassroomsRouter);
   app.route('/', aiInterestsRouter);

@@ -7,6 +7,7 @@ import { llmKeysConfig, loadConfig } from '../infra/env.js';
 import { createLogger } from '../infra/logger.js';
 import { createPrisma } from '../infra/prisma.js';
 import { resealLlmKeys } from '../services/ai/llm-keys-reseal.js';
+import { resealWhatsAppConfigs } from '../services/notifications/whatsapp-configs-reseal.js';
 import { withDevDatabase } from './lib/dev-database.js';
 
 function fail(message: string): never {
@@ -33,10 +34,14 @@ const result = await withDevDatabase(async (url) => {
   }
   const db = createPrisma(url, 2);
   try {
-    return await resealLlmKeys({ db, logger: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, 'llm-keys-reseal'), config: { llmKeys: llmKeysConfig(config) } }, { batchSize, ...(values.user ? { userId: values.user } : {}) });
+    const deps = { db, logger: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, 'llm-keys-reseal'), config: { llmKeys: llmKeysConfig(config) } };
+    const opts = { batchSize, ...(values.user ? { userId: values.user } : {}) };
+    // The same keyring seals the WhatsApp config tokens: they move with the LLM keys.
+    const llm = await resealLlmKeys(deps, opts);
+    return { ...llm, whatsappConfigs: await resealWhatsAppConfigs(deps, opts) };
   } finally {
     await db.$disconnect();
   }
 });
 console.log(JSON.stringify(result));
-process.exitCode = result.failed.length > 0 ? 1 : 0;
+process.exitCode = result.failed.length + result.whatsappConfigs.failed.length > 0 ? 1 : 0;

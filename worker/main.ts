@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { cleanupSettingsFromConfig, loadConfig, supplierFromConfig } from '../infra/env.js';
+import { cleanupSettingsFromConfig, llmKeysConfig, loadConfig, supplierFromConfig } from '../infra/env.js';
 import { syncConfigFromEnv } from '../infra/env.js';
 import { reconcileSyncSchedules } from '../services/sync/schedules.js';
 import { createLogger } from '../infra/logger.js';
@@ -31,7 +31,7 @@ const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADD
 // A client for activities that start or update other workflows (CRM triggers, bulk operations).
 const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
 const temporal = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
-const activityDeps = { db, logger, now: () => new Date(), temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, razorpay: razorpayFromConfig(config), s3: createObjectStore(config), resumes: createObjectStore(config, config.S3_RESUMES_BUCKET), documents: createObjectStore(config, config.S3_DOCUMENTS_BUCKET), supplier: supplierFromConfig(config), whatsapp: whatsappFromConfig(config), email: emailFromConfig(config), exotel: exotelFromConfig(config), notifications: notificationsFromConfig(config), llm: llmFromConfig(config), voice: voiceFromConfig(config), voiceAgent: voiceAgentConfig(config), leegality: leegalityFromConfig(config), leegalityProfileId: config.LEEGALITY_PROFILE_ID };
+const activityDeps = { db, logger, now: () => new Date(), temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, razorpay: razorpayFromConfig(config), s3: createObjectStore(config), resumes: createObjectStore(config, config.S3_RESUMES_BUCKET), documents: createObjectStore(config, config.S3_DOCUMENTS_BUCKET), supplier: supplierFromConfig(config), whatsapp: whatsappFromConfig(config), email: emailFromConfig(config), exotel: exotelFromConfig(config), notifications: notificationsFromConfig(config), llm: llmFromConfig(config), voice: voiceFromConfig(config), voiceAgent: voiceAgentConfig(config), leegality: leegalityFromConfig(config), leegalityProfileId: config.LEEGALITY_PROFILE_ID, llmKeys: llmKeysConfig(config) };
 // The Mr Learn / Mr Test sync activities' keyring and knobs (SYNC_*).
 Object.assign(activityDeps, { sync: syncConfigFromEnv(config) });
 // One workflow bundle for both workers (the main queue and the AI-calls queue): the one

@@ -9,12 +9,13 @@ import {
   WHATSAPP_LIVE_BASE_URL,
   WhatsAppError,
   toWireNumber,
+  type PhoneNumberInfo,
   type TemplateSendBody,
   type WhatsAppProvider,
   type WhatsAppSendResult,
   type WhatsAppTemplateMessage,
 } from './interface.js';
-import { errorEnvelopeSchema, sendResponseSchema } from './schemas.js';
+import { errorEnvelopeSchema, phoneNumberInfoSchema, sendResponseSchema } from './schemas.js';
 
 export interface WhatsAppClientOptions {
   /** Default https://graph.facebook.com; the simulator's origin in dev and tests. */
@@ -53,7 +54,8 @@ export function templateBody(msg: WhatsAppTemplateMessage, to: string): Template
 
 export function createWhatsAppClient(opts: WhatsAppClientOptions): WhatsAppProvider {
   const baseUrl = (opts.baseUrl ?? WHATSAPP_LIVE_BASE_URL).replace(/\/+$/, '');
-  const url = `${baseUrl}/${normalizeApiVersion(opts.apiVersion ?? DEFAULT_API_VERSION)}/${encodeURIComponent(opts.phoneNumberId)}/messages`;
+  const numberUrl = `${baseUrl}/${normalizeApiVersion(opts.apiVersion ?? DEFAULT_API_VERSION)}/${encodeURIComponent(opts.phoneNumberId)}`;
+  const url = `${numberUrl}/messages`;
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const doFetch = opts.fetch ?? fetch;
 
@@ -71,6 +73,12 @@ export function createWhatsAppClient(opts: WhatsAppClientOptions): WhatsAppProvi
       const body = await callVendor({ url, init, timeoutMs, what: 'POST messages', fetch: doFetch }, sendResponseSchema, WHATSAPP_ERRORS);
       return { messageId: body.messages[0]!.id, waId: body.contacts[0]!.wa_id };
     },
+    async verifyNumber(): Promise<PhoneNumberInfo> {
+      const init = { method: 'GET', headers: { Authorization: `Bearer ${opts.token}`, Accept: 'application/json' } };
+      const body = await callVendor({ url: `${numberUrl}?fields=id,display_phone_number,verified_name`, init, timeoutMs, what: 'GET phone number', fetch: doFetch }, phoneNumberInfoSchema, WHATSAPP_ERRORS);
+      return { id: body.id, displayPhoneNumber: body.display_phone_number ?? null, verifiedName: body.verified_name ?? null };
+    },
+    forNumber: (phoneNumberId: string, token: string) => createWhatsAppClient({ ...opts, phoneNumberId, token }),
   };
 }
 

@@ -29,8 +29,7 @@ export function createWhatsApp(config: WhatsAppConfig): WhatsAppProvider {
 }
 
 export function disabledWhatsApp(): WhatsAppProvider {
-  return {
-    sendTemplate: () =>
-      Promise.reject(new WhatsAppError(null, { message: 'WhatsApp is off (WHATSAPP_MODE=off)', type: 'Disabled', code: LOCAL_ERROR_CODES.disabled }, { retryable: false })),
-  };
+  const off = () => Promise.reject(new WhatsAppError(null, { message: 'WhatsApp is off (WHATSAPP_MODE=off)', type: 'Disabled', code: LOCAL_ERROR_CODES.disabled }, { retryable: false }));
+  const provider: WhatsAppProvider = { sendTemplate: off, verifyNumber: off, forNumber: () => provider };
+  return provider;
 }

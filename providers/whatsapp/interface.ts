@@ -30,8 +30,19 @@ export interface WhatsAppSendResult {
   waId: string;
 }
 
+/** What GET /{phone_number_id} answers (the fields we read). */
+export interface PhoneNumberInfo {
+  id: string;
+  displayPhoneNumber: string | null;
+  verifiedName: string | null;
+}
+
 export interface WhatsAppProvider {
   sendTemplate(msg: WhatsAppTemplateMessage): Promise<WhatsAppSendResult>;
+  /** GET /{phone_number_id} with this client's token: Meta's check that the number id and the token go together. */
+  verifyNumber?(): Promise<PhoneNumberInfo>;
+  /** The same API (base URL, version, timeout) for another business number and its token (a staff user's own config). */
+  forNumber?(phoneNumberId: string, token: string): WhatsAppProvider;
 }
 
 /** The body we POST to /{phone_number_id}/messages for a template. */
@@ -72,6 +83,23 @@ export interface StatusUpdate {
   timestamp: string;
   recipient_id: string;
   errors?: StatusError[];
+}
+
+/** One entry of entry[].changes[].value.messages[] (an inbound message), with its change's metadata. */
+export interface InboundMessage {
+  /** The wamid. */
+  id: string;
+  /** The sender's WhatsApp number, digits only. */
+  from: string;
+  /** Unix seconds, as a string. */
+  timestamp: string;
+  /** text, image, document, audio, button, interactive, ... */
+  type: string;
+  /** The text of a text message (or a button's text); null for media and others. */
+  text: string | null;
+  /** The business number it was sent to (metadata.phone_number_id): routes it to a config. */
+  phoneNumberId: string;
+  displayPhoneNumber: string | null;
 }
 
 export interface StatusWebhookBody {

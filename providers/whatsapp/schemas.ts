@@ -9,6 +9,13 @@ export const sendResponseSchema: z.ZodType<SendResponse> = z.object({
   messages: z.array(z.object({ id: z.string().min(1), message_status: z.string().optional() })).min(1),
 });
 
+/** GET /{phone_number_id}: only the id is required. */
+export const phoneNumberInfoSchema = z.object({
+  id: z.string().min(1),
+  display_phone_number: z.string().nullish(),
+  verified_name: z.string().nullish(),
+});
+
 /** Lenient: we only read it to explain a failure. */
 export const errorEnvelopeSchema: z.ZodType<{ error: WhatsAppErrorBody }> = z.object({
   error: z.object({
@@ -73,9 +80,23 @@ export const webhookEnvelopeSchema = z.object({
       changes: z.array(
         z.object({
           field: z.string().optional(),
-          value: z.object({ statuses: z.array(z.unknown()).optional() }).passthrough(),
+          value: z.object({ statuses: z.array(z.unknown()).optional(), messages: z.array(z.unknown()).optional(), metadata: z.unknown().optional() }).passthrough(),
         }),
       ),
     }),
   ),
 });
+
+/** An inbound message as the Cloud API posts it (the fields we read; the rest passes). */
+export const inboundMessageSchema = z
+  .object({
+    id: z.string().min(1).max(256),
+    from: z.string().regex(/^\d{7,15}$/),
+    timestamp: z.string().regex(/^\d+$/),
+    type: z.string().min(1).max(40),
+    text: z.object({ body: z.string().max(4096) }).optional(),
+    button: z.object({ text: z.string().max(4096) }).optional(),
+  })
+  .passthrough();
+
+export const webhookMetadataSchema = z.object({ phone_number_id: z.string().min(1).max(64), display_phone_number: z.string().max(40).optional() });

@@ -46,6 +46,15 @@ export interface WhatsAppSimulatorOptions {
   webhookRetry?: RetryPolicy;
   wabaId?: string;
   displayPhoneNumber?: string;
+  /** More business numbers (staff users' own), each with its own token. */
+  numbers?: SimNumber[];
+}
+
+export interface SimNumber {
+  phoneNumberId: string;
+  token: string;
+  displayPhoneNumber?: string;
+  verifiedName?: string;
 }
 
 export interface WhatsAppSimulator {
@@ -62,6 +71,8 @@ export interface WhatsAppSimulator {
   deliverStatuses(opts: DeliverOptions): Promise<Delivery[]>;
   /** Every delivery attempt so far, manual and automatic. */
   deliveries(): readonly Delivery[];
+  /** Registers another business number and its token (GET /{id} and sends then accept them). */
+  addNumber(n: SimNumber): void;
   close(): Promise<void>;
 }
 
@@ -91,6 +102,19 @@ export async function startWhatsAppSimulator(opts: WhatsAppSimulatorOptions): Pr
   // Closing gives up pending retries instead of waiting them out.
   const closing = new AbortController();
   let faults: { remaining: number; kind: FaultKind; status?: number } = { remaining: 0, kind: 'server_error' };
+  const numbers = new Map<string, SimNumber>([[opts.phoneNumberId, { phoneNumberId: opts.phoneNumberId, token: opts.token, displayPhoneNumber }]]);
+  for (const n of opts.numbers ?? []) numbers.set(n.phoneNumberId, n);
+
+  /** The number a request names, checked against its Bearer token (a wrong token is Meta's 190). */
+  function authorised(phoneNumberId: string, req: IncomingMessage, verb: string): SimNumber {
+    const auth = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
+    const n = numbers.get(phoneNumberId);
+    if (!auth || (n ? !constantTimeEqual(auth[1]!, n.token) : ![...numbers.values()].some((x) => constantTimeEqual(auth[1]!, x.token)))) throw simError(401, 190, 'Invalid OAuth access token - Cannot parse access token');
+    if (!n) {
+      throw simError(400, 100, `Unsupported ${verb} request. Object with ID '${phoneNumberId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`, { type: 'GraphMethodException' });
+    }
+    return n;
+  }
 
   async function deliverStatuses(d: DeliverOptions, retry = withRetries(d.retries)): Promise<Delivery[]> {
     const url = d.url ?? opts.webhookUrl;
@@ -118,11 +142,7 @@ export async function startWhatsAppSimulator(opts: WhatsAppSimulatorOptions): Pr
   }
 
   function send(apiVersion: string, phoneNumberId: string, body: unknown, req: IncomingMessage): Reply {
-    const auth = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
-    if (!auth || !constantTimeEqual(auth[1]!, opts.token)) throw simError(401, 190, 'Invalid OAuth access token - Cannot parse access token');
-    if (phoneNumberId !== opts.phoneNumberId) {
-      throw simError(400, 100, `Unsupported post request. Object with ID '${phoneNumberId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`, { type: 'GraphMethodException' });
-    }
+    authorised(phoneNumberId, req, 'post');
     if (faults.remaining > 0) {
       faults.remaining -= 1;
       throw faultError(faults.kind, faults.status);
@@ -150,6 +170,11 @@ export async function startWhatsAppSimulator(opts: WhatsAppSimulatorOptions): Pr
     const path = url.pathname;
     const api = /^\/(v\d+\.0)\/([^/]+)\/messages$/.exec(path);
     if (api && req.method === 'POST') return send(api[1]!, decodeURIComponent(api[2]!), await readJson(req), req);
+    const node = /^\/(v\d+\.0)\/([^/_][^/]*)$/.exec(path);
+    if (node && req.method === 'GET') {
+      const n = authorised(decodeURIComponent(node[2]!), req, 'get');
+      return { status: 200, body: { id: n.phoneNumberId, display_phone_number: n.displayPhoneNumber ?? displayPhoneNumber, verified_name: n.verifiedName ?? 'MAS', quality_rating: 'GREEN' } };
+    }
     if (path === '/_sim/messages' && req.method === 'GET') return { status: 200, body: { messages: messages({ to: url.searchParams.get('to') ?? undefined }) } };
     if (path === '/_sim/faults' && req.method === 'POST') {
       const b = parseControl(faultBodySchema, await readJson(req));
@@ -187,6 +212,9 @@ export async function startWhatsAppSimulator(opts: WhatsAppSimulatorOptions): Pr
     },
     deliverStatuses,
     deliveries: () => [...log],
+    addNumber(n) {
+      numbers.set(n.phoneNumberId, n);
+    },
     async close() {
       closing.abort();
       await Promise.allSettled([...inFlight]);

@@ -1,14 +1,14 @@
 // Turns a webhook request into typed status updates: the signature over the raw bytes first,
-// then the envelope. Changes that are not statuses (inbound messages, template events) and
+// then the envelope: statuses and inbound messages. Other changes (template events) and
 // statuses we do not track are counted as skipped, so the receiver can still answer 200.
-import type { StatusUpdate } from './interface.js';
-import { statusUpdateSchema, webhookEnvelopeSchema } from './schemas.js';
+import type { InboundMessage, StatusUpdate } from './interface.js';
+import { inboundMessageSchema, statusUpdateSchema, webhookEnvelopeSchema, webhookMetadataSchema } from './schemas.js';
 import { verifyWebhookSignature } from './signatures.js';
 import { describeIssues } from '../lib/local-http.js';
 import { readSignedJson } from '../lib/webhook-body.js';
 
 export type ParsedStatusWebhook =
-  | { ok: true; statuses: StatusUpdate[]; skipped: number }
+  | { ok: true; statuses: StatusUpdate[]; messages: InboundMessage[]; skipped: number }
   | { ok: false; reason: 'bad_signature' }
   | { ok: false; reason: 'malformed'; detail: string };
 
@@ -18,6 +18,7 @@ export function parseStatusWebhook(rawBody: string | Uint8Array, signatureHeader
   const envelope = webhookEnvelopeSchema.safeParse(body.json);
   if (!envelope.success) return { ok: false, reason: 'malformed', detail: describeIssues(envelope.error) };
   const statuses: StatusUpdate[] = [];
+  const messages: InboundMessage[] = [];
   let skipped = 0;
   for (const entry of envelope.data.entry) {
     for (const change of entry.changes) {
@@ -26,7 +27,18 @@ export function parseStatusWebhook(rawBody: string | Uint8Array, signatureHeader
         if (s.success) statuses.push(s.data);
         else skipped += 1;
       }
+      if (!change.value.messages?.length) continue;
+      const meta = webhookMetadataSchema.safeParse(change.value.metadata);
+      for (const raw of change.value.messages) {
+        const m = inboundMessageSchema.safeParse(raw);
+        if (!m.success || !meta.success) {
+          skipped += 1;
+          continue;
+        }
+        const { id, from, timestamp, type } = m.data;
+        messages.push({ id, from, timestamp, type, text: m.data.text?.body ?? m.data.button?.text ?? null, phoneNumberId: meta.data.phone_number_id, displayPhoneNumber: meta.data.display_phone_number ?? null });
+      }
     }
   }
-  return { ok: true, statuses, skipped };
+  return { ok: true, statuses, messages, skipped };
 }

@@ -27,6 +27,8 @@ export interface ActionDeps {
   whatsapp: WhatsAppProvider;
   email: EmailProvider;
   exotel?: ExotelProvider | undefined;
+  /** Opens the assignee's WhatsApp config token (the worker's ActivityDeps.llmKeys); absent: the development KEK. */
+  llmKeys?: { keks?: string; activeKekId?: string } | undefined;
 }
 
 /** One visit of one node of one enrollment. */

@@ -5,6 +5,7 @@ import { DomainError } from '../../domain/errors.js';
 import { renderTemplate } from '../../domain/crm-engine/graph.js';
 import type { WorkflowNode } from '../../domain/crm-engine/definition.js';
 import type { Prisma, RawLead } from '../../prisma/generated/client.js';
+import { senderFor } from '../notifications/whatsapp-configs.js';
 import type { ActionDeps, ActionRef } from './actions.js';
 import { leadSnapshot } from './lead-snapshot.js';
 
@@ -24,14 +25,18 @@ export async function performSend(deps: ActionDeps, p: ActionRef, node: Send, le
     case 'action.send_whatsapp': {
       if (!lead.phone) throw refused('The lead has no phone number');
       const params = node.params.map((t) => renderTemplate(t, snap));
+      // From the assignee's own number when they configured one (whatsapp_configs), else the platform number;
+      // the log records which (user_id + from_number, null for the platform number).
+      const sender = await senderFor(deps, lead.assignedTo);
+      const from = sender.configId ? { userId: lead.assignedTo, fromNumber: sender.fromPhone } : { userId: null, fromNumber: null };
       const log = p.priorLogId
-        ? await db.leadWhatsAppLog.update({ where: { id: p.priorLogId }, data: { status: 'queued', errorMessage: null } })
+        ? await db.leadWhatsAppLog.update({ where: { id: p.priorLogId }, data: { status: 'queued', errorMessage: null, ...from } })
         : await db.leadWhatsAppLog.create({
-            data: { rawLeadId: lead.id, toNumber: lead.phone, messageType: 'template', templateName: node.template, body: params.join(' | '), provider: 'meta_cloud' },
+            data: { rawLeadId: lead.id, toNumber: lead.phone, messageType: 'template', templateName: node.template, body: params.join(' | '), provider: 'meta_cloud', ...from },
           });
       await remember(log.id);
       try {
-        const sent = await deps.whatsapp.sendTemplate({ to: lead.phone, template: node.template, languageCode: node.languageCode, params });
+        const sent = await sender.whatsapp.sendTemplate({ to: lead.phone, template: node.template, languageCode: node.languageCode, params });
         await db.leadWhatsAppLog.update({ where: { id: log.id }, data: { status: 'sent', providerMessageId: sent.messageId, sentAt: now() } });
         await logActivity(deps, lead.id, 'whatsapp_sent', `WhatsApp template ${node.template} sent by workflow`, { enrollmentId: p.enrollmentId, nodeId: node.id, messageId: sent.messageId });
         return { channel: 'whatsapp', logId: log.id, messageId: sent.messageId };

@@ -37,6 +37,9 @@ export interface HireStepDeps {
   whatsapp: WhatsAppProvider;
   voice: VoiceProvider;
   hire?: Partial<HireSettings> | undefined;
+  /** Opens the job owner's WhatsApp config token (ActivityDeps.llmKeys; the api has it as config.llmKeys). */
+  llmKeys?: { keks?: string; activeKekId?: string } | undefined;
+  config?: { llmKeys?: { keks?: string; activeKekId?: string } | undefined } | undefined;
 }
 
 export const hireSettings = (deps: Pick<HireStepDeps, 'hire'>): HireSettings => ({ ...DEFAULT_HIRE_SETTINGS, ...deps.hire });

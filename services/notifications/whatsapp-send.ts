@@ -3,15 +3,15 @@
 // also applies any status the webhook parked for that wamid meanwhile (the early-status gap),
 // holding the per-wamid lock the webhook takes. A refusal for good marks the row `failed`; a
 // transient error leaves it `queued` and is rethrown (the caller's retry reuses the row).
-import type { Db } from '../../infra/prisma.js';
 import { failureOf } from '../../providers/lib/provider-error.js';
-import type { WhatsAppProvider } from '../../providers/whatsapp/interface.js';
 import { applyParkedStatuses, lockWamid } from '../crm/whatsapp-statuses.js';
+import { senderFor, type SenderDeps } from './whatsapp-configs.js';
 
 export interface LoggedWhatsAppSend {
-  /** The user whose number (config) the message goes out from. */
+  /** The user on whose behalf it goes: from their own number (active whatsapp_configs row) when they have one, else the platform number. */
   userId: string;
   jobApplicationId?: string | null;
+  /** The platform number, recorded when the user has no config of their own. */
   fromPhone: string;
   to: string;
   template: string;
@@ -23,17 +23,20 @@ export interface LoggedWhatsAppSend {
 
 export type LoggedSendOutcome = { outcome: 'sent'; messageId: string; wamid: string } | { outcome: 'refused'; messageId: string; error: string };
 
-export async function sendLoggedWhatsApp(deps: { db: Db; whatsapp: WhatsAppProvider; now: () => Date }, msg: LoggedWhatsAppSend): Promise<LoggedSendOutcome> {
+export async function sendLoggedWhatsApp(deps: SenderDeps & { now: () => Date }, msg: LoggedWhatsAppSend): Promise<LoggedSendOutcome> {
   const { db, now } = deps;
+  // Which number sends it: the user's own (recorded as fromPhone) or the platform's.
+  const sender = await senderFor(deps, msg.userId);
+  const fromPhone = sender.fromPhone ?? msg.fromPhone;
   const row = msg.priorMessageId
-    ? await db.whatsAppMessage.findUniqueOrThrow({ where: { id: msg.priorMessageId }, select: { id: true } })
+    ? await db.whatsAppMessage.update({ where: { id: msg.priorMessageId }, data: { fromPhone }, select: { id: true } })
     : await db.whatsAppMessage.create({
-        data: { userId: msg.userId, jobApplicationId: msg.jobApplicationId ?? null, direction: 'outbound', fromPhone: msg.fromPhone, toPhone: msg.to, messageType: 'template', templateName: msg.template, body: msg.params.join(' | '), status: 'queued' },
+        data: { userId: msg.userId, jobApplicationId: msg.jobApplicationId ?? null, direction: 'outbound', fromPhone, toPhone: msg.to, messageType: 'template', templateName: msg.template, body: msg.params.join(' | '), status: 'queued' },
         select: { id: true },
       });
   let wamid: string;
   try {
-    ({ messageId: wamid } = await deps.whatsapp.sendTemplate({ to: msg.to, template: msg.template, ...(msg.languageCode ? { languageCode: msg.languageCode } : {}), params: msg.params }));
+    ({ messageId: wamid } = await sender.whatsapp.sendTemplate({ to: msg.to, template: msg.template, ...(msg.languageCode ? { languageCode: msg.languageCode } : {}), params: msg.params }));
   } catch (err) {
     const f = failureOf(err);
     if (!f || f.retryable) throw err;

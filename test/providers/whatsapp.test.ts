@@ -227,6 +227,6 @@ describe('status webhooks', () => {
     expect(parseStatusWebhook(raw.replace('[]', '[ ]'), header, APP_SECRET)).toEqual({ ok: false, reason: 'bad_signature' });
     expect(parseStatusWebhook(raw, 'sha256=zz', APP_SECRET)).toEqual({ ok: false, reason: 'bad_signature' });
     expect(parseStatusWebhook(raw, undefined, APP_SECRET)).toEqual({ ok: false, reason: 'bad_signature' });
-    expect(parseStatusWebhook(raw, header, APP_SECRET)).toEqual({ ok: true, statuses: [], skipped: 0 });
+    expect(parseStatusWebhook(raw, header, APP_SECRET)).toEqual({ ok: true, statuses: [], messages: [], skipped: 0 });
   });
 });

@@ -19,7 +19,7 @@ afterAll(() => stack.close());
 const status = (id: string, s: StatusUpdate['status'], at = Math.floor(Date.now() / 1000)): StatusUpdate => ({ id, status: s, timestamp: String(at), recipient_id: '919800000001' });
 
 async function send(whatsapp: WhatsAppProvider, userId: string) {
-  return sendLoggedWhatsApp({ db: stack.db, whatsapp, now: () => new Date() }, { userId, fromPhone: '+15550000000', to: `+9198${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`, template: 'candidate_outreach', params: ['Riya', 'Analyst'] });
+  return sendLoggedWhatsApp({ db: stack.db, logger: stack.deps.logger, whatsapp, now: () => new Date() }, { userId, fromPhone: '+15550000000', to: `+9198${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`, template: 'candidate_outreach', params: ['Riya', 'Analyst'] });
 }
 
 describe('WhatsApp delivery tracking', () => {

@@ -7,6 +7,7 @@ import { WEBHOOK_SIGNATURE_HEADER } from '../../../providers/whatsapp/interface.
 import { constantTimeEqual } from '../../../providers/whatsapp/signatures.js';
 import { parseStatusWebhook } from '../../../providers/whatsapp/webhooks.js';
 import { applyWhatsAppStatuses } from '../../../services/crm/whatsapp-statuses.js';
+import { recordInboundWhatsApp } from '../../../services/notifications/whatsapp-inbound.js';
 import { rawHeader } from '../../middleware/fast-path.js';
 import { createRouter, problemResponse } from '../../openapi.js';
 import { DomainError } from '../../../domain/errors.js';
@@ -22,6 +23,8 @@ const Ack = z
     status: z.enum(['processed', 'ignored']),
     /** Message rows moved forward by this delivery (0 for duplicates and late statuses). */
     updated: z.number().int().nonnegative(),
+    /** Inbound messages stored by this delivery (absent when it carried none; 0 for a redelivery). */
+    stored: z.number().int().nonnegative().optional(),
   })
   .openapi('WhatsAppWebhookAck');
 
@@ -43,7 +46,7 @@ export const whatsappStatusRoute = createRoute({
   method: 'post',
   path: '/api/webhooks/whatsapp',
   tags: ['Webhooks'],
-  summary: 'WhatsApp status updates (signed): moves message rows forward; duplicates and late statuses are acknowledged without change',
+  summary: 'WhatsApp status updates and inbound messages (signed): moves message rows forward, stores inbound messages once by wamid; duplicates are acknowledged without change',
   security: [{ whatsappWebhookSignature: [] }],
   'x-roles': ['whatsapp-webhook'],
   responses: {
@@ -75,8 +78,11 @@ export const whatsappWebhookRouter = createRouter()
       if (parsed.reason === 'bad_signature') throw new DomainError('INVALID_SIGNATURE', `The ${WEBHOOK_SIGNATURE_HEADER} header does not match the body`);
       throw new DomainError('BAD_REQUEST', `Not a WhatsApp webhook: ${parsed.detail}`);
     }
-    if (parsed.statuses.length === 0) return c.json({ status: 'ignored' as const, updated: 0 }, 200);
+    const inbound = parsed.messages.length ? await recordInboundWhatsApp(deps, parsed.messages) : null;
+    if (inbound) deps.logger.info({ stored: inbound.stored, duplicates: inbound.duplicates, unrouted: inbound.unrouted }, 'whatsapp webhook: inbound messages');
+    const stored = inbound ? { stored: inbound.stored } : {};
+    if (parsed.statuses.length === 0) return c.json({ status: inbound ? ('processed' as const) : ('ignored' as const), updated: 0, ...stored }, 200);
     const updated = await applyWhatsAppStatuses(deps.db, parsed.statuses);
     if (updated === 0) deps.logger.debug({ statuses: parsed.statuses.map((s) => `${s.id}:${s.status}`) }, 'whatsapp webhook: nothing moved');
-    return c.json({ status: 'processed' as const, updated }, 200);
+    return c.json({ status: 'processed' as const, updated, ...stored }, 200);
   });
