@@ -99,7 +99,8 @@ describe('on the real Temporal cluster', { timeout: 150_000 }, () => {
     const definition = {
       nodes: [
         { id: 't', type: 'trigger.manual' },
-        { id: 'wait', type: 'delay.duration', seconds: 3 },
+        // Long enough that every run is still waiting when the test pauses it on a loaded CI machine.
+        { id: 'wait', type: 'delay.duration', seconds: 8 },
         { id: 'set', type: 'action.update_field', field: 'city', value: 'Resumed' },
         { id: 'e', type: 'end' },
       ],
@@ -122,7 +123,7 @@ describe('on the real Temporal cluster', { timeout: 150_000 }, () => {
     const ids = enrolled.results.map((r) => r.enrollmentId);
     expect(enrolled.results.every((r) => r.result === 'enrolled')).toBe(true);
     const statusOf = (id: string) => ok<{ status: string }>(api('GET', `/api/crm/enrollments/${id}`));
-    for (const id of ids) await until(() => statusOf(id), (e) => e.status === 'WAITING', 30_000);
+    await Promise.all(ids.map((id) => until(() => statusOf(id), (e) => e.status === 'WAITING', 30_000)));
 
     const paused = await Promise.all(ids.map((id) => ok<{ status: string; remainingDelayMs: number }>(api('POST', `/api/crm/enrollments/${id}/pause`, { reason: 'cluster test' }))));
     expect(paused.every((p) => p.status === 'PAUSED')).toBe(true);
@@ -130,7 +131,8 @@ describe('on the real Temporal cluster', { timeout: 150_000 }, () => {
     const child = children.find((c) => !c.output().includes('dying'))!;
     child.kill();
     expect(await child.exited).toBe('SIGKILL');
-    await sleep(3500); // longer than the whole delay: nothing may run while paused
+    // Longer than what was left of any run's delay: nothing may run while paused.
+    await sleep(Math.max(...paused.map((p) => p.remainingDelayMs)) + 1000);
     expect(await stack.db.rawLead.count({ where: { id: { in: leadIds }, city: 'Resumed' } })).toBe(0);
 
     await Promise.all(ids.map((id) => ok(api('POST', `/api/crm/enrollments/${id}/resume`, {}))));
