@@ -85,7 +85,8 @@ describe('course plans', () => {
     expect(stack.llmSim.requests().length - callsBefore).toBe(4);
 
     const handle = stack.temporal.workflow.getHandle(workflowIds.coursePlan(plan.id));
-    const described = await handle.describe();
+    // The row turns DRAFT in the lecture's activity; MasState follows in the next workflow task.
+    const described = await until(() => handle.describe(), (d) => d.typedSearchAttributes.get(MasState) === 'DRAFT', 10_000);
     expect(described.typedSearchAttributes.get(MasEntityType)).toBe('course_plan');
     expect(described.typedSearchAttributes.get(MasEntityId)).toBe(plan.id);
     expect(described.typedSearchAttributes.get(MasState)).toBe('DRAFT');
