@@ -97,17 +97,15 @@ const BLIND_EDIT_ATTEMPTS = 5;
 
 export async function updateEmailTemplate(deps: Deps, id: string, patch: TemplatePatch) {
   for (let attempt = 1; ; attempt++) {
-    try {
-      return await updateOnce(deps, id, patch);
-    } catch (err) {
-      const lostRace = err instanceof DomainError && err.code === 'CONFLICT' && err.message.startsWith(CHANGED_MEANWHILE);
-      if (!lostRace || patch.expectedVersion !== undefined || attempt >= BLIND_EDIT_ATTEMPTS) throw err;
+    const updated = await updateOnce(deps, id, patch);
+    if (updated) return updated;
+    if (patch.expectedVersion !== undefined || attempt >= BLIND_EDIT_ATTEMPTS) {
+      throw new DomainError('CONFLICT', 'The template was changed meanwhile; reload it and try again');
     }
   }
 }
 
-const CHANGED_MEANWHILE = 'The template was changed meanwhile';
-
+/** One conditional edit; null when another edit moved the version between the read and the write. */
 async function updateOnce(deps: Deps, id: string, patch: TemplatePatch) {
   const row = await templateRow(deps, id);
   if (patch.expectedVersion !== undefined && patch.expectedVersion !== row.version) {
@@ -130,8 +128,7 @@ async function updateOnce(deps: Deps, id: string, patch: TemplatePatch) {
     },
     select: emailTemplateSelect,
   });
-  if (!updated) throw new DomainError('CONFLICT', `${CHANGED_MEANWHILE}; reload it and try again`);
-  return toEmailTemplateView(updated);
+  return updated ? toEmailTemplateView(updated) : null;
 }
 
 export async function deleteEmailTemplate(deps: Deps, id: string): Promise<void> {

@@ -1,29 +1,15 @@
 // The public course-interest form and the staff list. Every field is bounded; the email is
 // lower-cased and the phone normalised to E.164 here, before the service sees them.
 import { z } from '@hono/zod-openapi';
-import { normalizePhone } from '../../../domain/crm/phone.js';
 import { PageQuery } from '../../pagination.js';
-import { Text } from '../lms-profiles/lms-fields.js';
+import { FormEmail as Email, FormPhone, Text, Utm } from '../lms-profiles/lms-fields.js';
 
-const Utm = z.string().trim().min(1).max(200);
-
-/** As typed: surrounding spaces and capitals are dropped before the address is checked. */
-const Email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 
 export const CourseInterestBody = z
   .object({
     name: Text(120),
     email: Email.optional(),
-    phone: z
-      .string()
-      .max(24)
-      .transform((p, ctx) => {
-        const e164 = normalizePhone(p);
-        if (!e164) ctx.addIssue({ code: 'custom', message: 'Not a phone number' });
-        return e164 ?? '';
-      })
-      .optional()
-      .openapi({ type: 'string', description: 'As typed; 10 digits are read as an Indian number' }),
+    phone: FormPhone.optional(),
     city: Text(100).optional(),
     message: Text(2000).optional(),
     courseId: z.uuid().optional().openapi({ description: 'A mas_courses or courses id; checked' }),
