@@ -30,7 +30,7 @@ export function createCrmEngineActivities(deps: ActivityDeps) {
       return refusingDomainErrors(() => evaluateNodeRun(deps, p));
     },
 
-    async runAction(p: Omit<ActionRef, 'priorLogId'>): Promise<Record<string, unknown>> {
+    async runAction(p: Omit<ActionRef, 'priorLogId' | 'priorMessageId'>): Promise<Record<string, unknown>> {
       return refusingDomainErrors(() => runActionNode(deps, p, () => Context.current().heartbeat()));
     },
   };

@@ -22,5 +22,5 @@ export function emailFromConfig(config: Config) {
 
 /** What the notification activities need to build links. */
 export function notificationsFromConfig(config: Config) {
-  return { publicWebUrl: config.PUBLIC_WEB_URL.replace(/\/+$/, ''), meetingActionTtlHours: config.MEETING_ACTION_TTL_HOURS, emailFrom: config.EMAIL_FROM };
+  return { publicWebUrl: config.PUBLIC_WEB_URL.replace(/\/+$/, ''), publicApiUrl: config.PUBLIC_API_URL.replace(/\/+$/, ''), meetingActionTtlHours: config.MEETING_ACTION_TTL_HOURS, emailFrom: config.EMAIL_FROM };
 }

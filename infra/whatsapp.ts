@@ -17,7 +17,7 @@ export function whatsappFromConfig(config: Config) {
 }
 
 /** Null secrets when WhatsApp is off: the webhook then refuses everything. */
-export function whatsappWebhookConfig(config: Config): { appSecret: string | null; verifyToken: string | null } {
+export function whatsappWebhookConfig(config: Config): { appSecret: string | null; verifyToken: string | null; platformPhoneNumberId?: string } {
   if (config.WHATSAPP_MODE === 'off') return { appSecret: null, verifyToken: null };
-  return { appSecret: config.WHATSAPP_APP_SECRET, verifyToken: config.WHATSAPP_VERIFY_TOKEN };
+  return { appSecret: config.WHATSAPP_APP_SECRET, verifyToken: config.WHATSAPP_VERIFY_TOKEN, platformPhoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID };
 }

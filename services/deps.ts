@@ -84,7 +84,8 @@ export interface ServiceDeps {
     /** Meeting recordings: upload limit, presigned URL lifetimes, and how long complete waits for the object. Defaults in api/routes/recordings. */
     recordings?: Partial<RecordingSettings>;
     /** WhatsApp webhook secrets; absent or null (WHATSAPP_MODE=off) makes the webhook refuse everything. */
-    whatsapp?: { appSecret: string | null; verifyToken: string | null };
+    /** The webhook's secrets, and the platform number's id (WHATSAPP_PHONE_NUMBER_ID): inbound messages to it are stored with no owner. */
+    whatsapp?: { appSecret: string | null; verifyToken: string | null; platformPhoneNumberId?: string };
     /** Exotel click-to-call: the ExoPhone, the secret in StatusCallback URLs, and where Exotel reaches us. Absent when off. */
     exotel?: { callerId: string; callbackSecret: string; publicApiUrl: string };
     /** The model LLM calls use unless they name one (LLM_MODEL). */

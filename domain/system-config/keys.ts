@@ -2,6 +2,7 @@
 // write (the api) and on read (a bad stored value falls back to the default, loudly).
 import { z } from 'zod';
 import { AskRateLimitSchema, DEFAULT_ASK_RATE_LIMIT, DEFAULT_MODEL_PRICES, DEFAULT_MONTHLY_BUDGET, ModelPricesSchema, MonthlyBudgetSchema } from '../ai/ask-mas.js';
+import { isTimeZone } from '../comms/quiet-hours.js';
 import { AssignmentRulesSchema, type AssignmentRule } from '../crm/assignment.js';
 
 export const SYSTEM_CONFIG = {
@@ -39,6 +40,11 @@ export const SYSTEM_CONFIG = {
     description: 'Mr Learn inactivity reminders after each successful Mr Learn sync: a learner of a mapped batch with no activity for inactiveDays gets one email per inactiveDays-long period',
     schema: z.object({ enabled: z.boolean(), inactiveDays: z.number().int().min(1).max(365), channel: z.literal('email') }).strict(),
     default: { enabled: true, inactiveDays: 7, channel: 'email' as const },
+  },
+  'comms.quietHours': {
+    description: 'Default quiet hours for marketing sends (CRM workflow sends, Mr Learn reminders) to a recipient who set none (off by default; the TRAI promotional window is prefilled): HH:MM to HH:MM in timezone, may wrap midnight; a send inside waits for the end. Transactional sends ignore it',
+    schema: z.object({ enabled: z.boolean(), start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), timezone: z.string().min(1).max(64).refine(isTimeZone, 'Not an IANA time zone') }).strict(),
+    default: { enabled: false, start: '21:00', end: '09:00', timezone: 'Asia/Kolkata' },
   },
   'ai.askMas.modelPrices': {
     description: 'Ask MAS: paise per 1,000 prompt and completion tokens by model (a dated model id takes its longest listed prefix), and the fallback price',

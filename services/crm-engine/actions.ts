@@ -15,6 +15,7 @@ import { createFollowUpWithTimer } from '../crm/follow-ups.js';
 import { updateLeadFields } from '../crm/lead-fields.js';
 import { leadSnapshot } from './lead-snapshot.js';
 import { performSend } from './send-actions.js';
+import type { NotificationSettings } from '../notifications/slot-booked-email.js';
 import { emitLeadEvents, type TriggerDeps } from './triggers.js';
 
 /** What actions reach: the worker's activity deps satisfy it. */
@@ -29,6 +30,8 @@ export interface ActionDeps {
   exotel?: ExotelProvider | undefined;
   /** Opens the assignee's WhatsApp config token (the worker's ActivityDeps.llmKeys); absent: the development KEK. */
   llmKeys?: { keks?: string; activeKekId?: string } | undefined;
+  /** The unsubscribe link's base (publicApiUrl) in workflow emails. */
+  notifications?: NotificationSettings | undefined;
 }
 
 /** One visit of one node of one enrollment. */
@@ -43,6 +46,8 @@ export interface ActionRef extends NodeRef {
   crmWorkflowId: string;
   /** The comms log row an earlier attempt of this node run wrote (reused, so a retried send keeps one row). */
   priorLogId?: string | undefined;
+  /** The whatsapp_messages row an earlier attempt of a WhatsApp send queued. */
+  priorMessageId?: string | undefined;
 }
 
 const refused = (message: string) => new DomainError('UNPROCESSABLE', message);

@@ -6,7 +6,7 @@ import { DomainError } from '../../domain/errors.js';
 import type { Prisma } from '../../prisma/generated/client.js';
 import { performAction, type ActionDeps, type ActionRef, type NodeRef } from './actions.js';
 import { leadSnapshot } from './lead-snapshot.js';
-import { alreadySent } from './send-actions.js';
+import { alreadySent, isDeferred } from './send-actions.js';
 
 const json = (v: unknown) => v as Prisma.InputJsonValue;
 type Deps = Pick<ActionDeps, 'db' | 'now'>;
@@ -47,13 +47,13 @@ export async function evaluateNodeRun(deps: Deps, p: NodeRef): Promise<boolean> 
 }
 
 /** An action, performed at most once per visit; `heartbeat` is called before the outside call. */
-export async function runActionNode(deps: ActionDeps, p: Omit<ActionRef, 'priorLogId'>, heartbeat: () => void): Promise<Record<string, unknown>> {
+export async function runActionNode(deps: ActionDeps, p: Omit<ActionRef, 'priorLogId' | 'priorMessageId'>, heartbeat: () => void): Promise<Record<string, unknown>> {
   const run = await claimRun(deps, p);
-  if (run.status === 'SUCCEEDED') return (run.result ?? {}) as Record<string, unknown>;
+  if (run.status === 'SUCCEEDED' || run.status === 'SKIPPED') return (run.result ?? {}) as Record<string, unknown>;
   if (run.status !== 'RUNNING') await deps.db.workflowNodeRun.update({ where: { id: run.id }, data: { status: 'RUNNING', error: null } });
   // A send already written to its log as sent (the worker died before marking the run)
   // is not sent again.
-  const prior = run.result as { logId?: string } | null;
+  const prior = run.result as { logId?: string; messageId?: string } | null;
   if (prior?.logId && (await alreadySent(deps, p.node.type, prior.logId))) {
     await finishRun(deps, run.id, { ...prior, recovered: true });
     return { ...prior, recovered: true };
@@ -61,7 +61,16 @@ export async function runActionNode(deps: ActionDeps, p: Omit<ActionRef, 'priorL
   try {
     const lead = await loadLead(deps, p.leadId);
     heartbeat();
-    const result = await performAction(deps, { ...p, priorLogId: prior?.logId }, lead, run.id);
+    const result = await performAction(deps, { ...p, priorLogId: prior?.logId, priorMessageId: prior?.messageId }, lead, run.id);
+    if (isDeferred(result)) {
+      // Quiet hours: the run waits (not done), and the workflow runs this visit again at deferredUntil.
+      await deps.db.workflowNodeRun.update({ where: { id: run.id }, data: { status: 'WAITING', result: json(result) } });
+      return result;
+    }
+    if (result.skipped === 'unsubscribed') {
+      await deps.db.workflowNodeRun.update({ where: { id: run.id }, data: { status: 'SKIPPED', result: json(result), endedAt: deps.now() } });
+      return result;
+    }
     await finishRun(deps, run.id, result);
     return result;
   } catch (err) {

@@ -17,6 +17,8 @@ import { renderTemplatedEmail } from './email-templates.js';
 
 export interface NotificationSettings {
   publicWebUrl: string;
+  /** Where this api is reached (PUBLIC_API_URL): the one-click unsubscribe links of marketing emails. */
+  publicApiUrl?: string;
   meetingActionTtlHours: number;
   emailFrom: string;
   /** How long a claim keeps other attempts off one email; longer than a send can take. Default 60 s. */

@@ -1,24 +1,28 @@
 // Inbound WhatsApp messages (the signed webhook's `messages` entries): each is stored once as a
 // whatsapp_messages row direction=inbound (the wamid is unique, so a redelivered webhook stores
 // nothing new), under the config whose phone number id received it (metadata.phone_number_id:
-// its owner is the row's user), and, when the CRM has a lead with that phone (normalised to
-// E.164 as lead capture does), linked to it as an inbound lead_whatsapp_logs row. A message to a
-// number no config holds (the platform number) has no owner to store it under: it is counted
-// and logged, not stored.
+// its owner is the row's user), or with no owner when it reached the platform number; and, when
+// the CRM has a lead with that phone (normalised to E.164 as lead capture does), linked to it as
+// an inbound lead_whatsapp_logs row. A message to a number that is neither is counted and logged,
+// not stored. A fresh STOP (or START) from a number opts it out of (back into) marketing WhatsApp.
+import { optOutIntent } from '../../domain/comms/quiet-hours.js';
 import { normalizePhone } from '../../domain/crm/phone.js';
 import type { Db } from '../../infra/prisma.js';
 import type { Logger } from '../../infra/logger.js';
 import type { Prisma } from '../../prisma/generated/client.js';
 import { LEAD_LOG_PROVIDER, type InboundMessage } from '../../providers/whatsapp/interface.js';
+import { setOptOut } from './comms-preferences.js';
 
 export interface InboundResult {
   /** Rows stored by this delivery (0 for a redelivery). */
   stored: number;
   duplicates: number;
-  /** To a number no config holds. */
+  /** To a number that is neither a config's nor the platform's. */
   unrouted: number;
-  /** The newly stored messages, for follow-ups (STOP keywords). */
-  fresh: { message: InboundMessage; userId: string; fromPhone: string }[];
+  /** Fresh STOP / START messages applied to the sender's marketing preference. */
+  optOuts: number;
+  /** The newly stored messages. */
+  fresh: { message: InboundMessage; userId: string | null; fromPhone: string }[];
 }
 
 const instant = (ts: string, now: Date) => {
@@ -26,10 +30,12 @@ const instant = (ts: string, now: Date) => {
   return Number.isNaN(at.getTime()) ? now : at;
 };
 
-export async function recordInboundWhatsApp(deps: { db: Db; logger: Logger }, messages: InboundMessage[], now = new Date()): Promise<InboundResult> {
-  const result: InboundResult = { stored: 0, duplicates: 0, unrouted: 0, fresh: [] };
+export async function recordInboundWhatsApp(deps: { db: Db; logger: Logger; config?: { whatsapp?: { platformPhoneNumberId?: string } | undefined } }, messages: InboundMessage[], now = new Date()): Promise<InboundResult> {
+  const result: InboundResult = { stored: 0, duplicates: 0, unrouted: 0, optOuts: 0, fresh: [] };
+  const platformId = deps.config?.whatsapp?.platformPhoneNumberId;
   for (const m of messages) {
-    const config = await deps.db.whatsAppConfig.findUnique({ where: { phoneNumberId: m.phoneNumberId }, select: { userId: true, displayPhoneNumber: true } });
+    const owned = await deps.db.whatsAppConfig.findUnique({ where: { phoneNumberId: m.phoneNumberId }, select: { userId: true, displayPhoneNumber: true } });
+    const config = owned ?? (platformId && m.phoneNumberId === platformId ? { userId: null, displayPhoneNumber: null } : null);
     if (!config) {
       result.unrouted++;
       deps.logger.info({ wamid: m.id, phoneNumberId: m.phoneNumberId }, 'inbound whatsapp to a number without a config: not stored');
@@ -49,9 +55,14 @@ export async function recordInboundWhatsApp(deps: { db: Db; logger: Logger }, me
     }
     result.stored++;
     result.fresh.push({ message: m, userId: config.userId, fromPhone });
+    const intent = optOutIntent(m.text);
+    if (intent) {
+      await setOptOut({ db: deps.db, now: () => now }, 'WHATSAPP', fromPhone, intent, 'inbound_keyword');
+      result.optOuts++;
+    }
     // The lead with this phone: the owner's own lead first, else the most recently updated one.
     const lead = await deps.db.rawLead.findFirst({ where: { OR: [{ phone: fromPhone }, { alternatePhone: fromPhone }] }, orderBy: [{ updatedAt: 'desc' }], select: { id: true, assignedTo: true } });
-    const own = lead && lead.assignedTo !== config.userId ? await deps.db.rawLead.findFirst({ where: { OR: [{ phone: fromPhone }, { alternatePhone: fromPhone }], assignedTo: config.userId }, select: { id: true } }) : null;
+    const own = lead && config.userId && lead.assignedTo !== config.userId ? await deps.db.rawLead.findFirst({ where: { OR: [{ phone: fromPhone }, { alternatePhone: fromPhone }], assignedTo: config.userId }, select: { id: true } }) : null;
     const leadId = own?.id ?? lead?.id;
     if (leadId) {
       await deps.db.leadWhatsAppLog.createMany({

@@ -5,11 +5,11 @@
 // transient error leaves it `queued` and is rethrown (the caller's retry reuses the row).
 import { failureOf } from '../../providers/lib/provider-error.js';
 import { applyParkedStatuses, lockWamid } from '../crm/whatsapp-statuses.js';
-import { senderFor, type SenderDeps } from './whatsapp-configs.js';
+import { senderFor, type SenderDeps, type WhatsAppSender } from './whatsapp-configs.js';
 
 export interface LoggedWhatsAppSend {
-  /** The user on whose behalf it goes: from their own number (active whatsapp_configs row) when they have one, else the platform number. */
-  userId: string;
+  /** The user on whose behalf it goes: from their own number (active whatsapp_configs row) when they have one, else the platform number; null: the platform's own send. */
+  userId: string | null;
   jobApplicationId?: string | null;
   /** The platform number, recorded when the user has no config of their own. */
   fromPhone: string;
@@ -23,17 +23,21 @@ export interface LoggedWhatsAppSend {
 
 export type LoggedSendOutcome = { outcome: 'sent'; messageId: string; wamid: string } | { outcome: 'refused'; messageId: string; error: string };
 
-export async function sendLoggedWhatsApp(deps: SenderDeps & { now: () => Date }, msg: LoggedWhatsAppSend): Promise<LoggedSendOutcome> {
-  const { db, now } = deps;
-  // Which number sends it: the user's own (recorded as fromPhone) or the platform's.
-  const sender = await senderFor(deps, msg.userId);
+/** Logs the send `queued` (or reuses the earlier attempt's row), recording which number sends it. */
+export async function queueLoggedWhatsApp(deps: Pick<SenderDeps, 'db'>, sender: WhatsAppSender, msg: LoggedWhatsAppSend): Promise<string> {
   const fromPhone = sender.fromPhone ?? msg.fromPhone;
   const row = msg.priorMessageId
-    ? await db.whatsAppMessage.update({ where: { id: msg.priorMessageId }, data: { fromPhone }, select: { id: true } })
-    : await db.whatsAppMessage.create({
+    ? await deps.db.whatsAppMessage.update({ where: { id: msg.priorMessageId }, data: { fromPhone }, select: { id: true } })
+    : await deps.db.whatsAppMessage.create({
         data: { userId: msg.userId, jobApplicationId: msg.jobApplicationId ?? null, direction: 'outbound', fromPhone, toPhone: msg.to, messageType: 'template', templateName: msg.template, body: msg.params.join(' | '), status: 'queued' },
         select: { id: true },
       });
+  return row.id;
+}
+
+/** The provider call for a queued row, then `sent` with the wamid (applying parked statuses) or `failed` for good; a transient error is rethrown. */
+export async function deliverLoggedWhatsApp(deps: Pick<SenderDeps, 'db'> & { now: () => Date }, sender: WhatsAppSender, messageId: string, msg: LoggedWhatsAppSend): Promise<LoggedSendOutcome> {
+  const { db, now } = deps;
   let wamid: string;
   try {
     ({ messageId: wamid } = await sender.whatsapp.sendTemplate({ to: msg.to, template: msg.template, ...(msg.languageCode ? { languageCode: msg.languageCode } : {}), params: msg.params }));
@@ -41,13 +45,19 @@ export async function sendLoggedWhatsApp(deps: SenderDeps & { now: () => Date },
     const f = failureOf(err);
     if (!f || f.retryable) throw err;
     const error = (err as Error).message.slice(0, 500);
-    await db.whatsAppMessage.updateMany({ where: { id: row.id, status: 'queued' }, data: { status: 'failed', failedAt: now(), errorMessage: error } });
-    return { outcome: 'refused', messageId: row.id, error };
+    await db.whatsAppMessage.updateMany({ where: { id: messageId, status: 'queued' }, data: { status: 'failed', failedAt: now(), errorMessage: error } });
+    return { outcome: 'refused', messageId, error };
   }
   await db.$transaction(async (tx) => {
     await lockWamid(tx, wamid);
-    await tx.whatsAppMessage.updateMany({ where: { id: row.id, status: 'queued' }, data: { wamid, status: 'sent', sentAt: now() } });
+    await tx.whatsAppMessage.updateMany({ where: { id: messageId, status: 'queued' }, data: { wamid, status: 'sent', sentAt: now() } });
     await applyParkedStatuses(tx, wamid, now());
   });
-  return { outcome: 'sent', messageId: row.id, wamid };
+  return { outcome: 'sent', messageId, wamid };
+}
+
+export async function sendLoggedWhatsApp(deps: SenderDeps & { now: () => Date }, msg: LoggedWhatsAppSend): Promise<LoggedSendOutcome> {
+  // Which number sends it: the user's own (recorded as fromPhone) or the platform's.
+  const sender = await senderFor(deps, msg.userId);
+  return deliverLoggedWhatsApp(deps, sender, await queueLoggedWhatsApp(deps, sender, msg), msg);
 }

@@ -21,6 +21,7 @@ import { Prisma } from '../../prisma/generated/client.js';
 import type { EmailProvider } from '../../providers/email/interface.js';
 import { MEMBER_STATUSES } from '../lms/batch-membership.js';
 import { sendClaimedEmail } from '../notifications/claimed-email.js';
+import { marketingGate, unsubscribeFooter, unsubscribeHeaders } from '../notifications/comms-preferences.js';
 import { renderTemplatedEmail } from '../notifications/email-templates.js';
 import { DEFAULT_NOTIFICATIONS, type NotificationSettings } from '../notifications/slot-booked-email.js';
 import { readConfig } from '../system-config/read-config.js';
@@ -47,6 +48,10 @@ export interface RemindersResult {
   failed: number;
   /** Candidates whose key already had a row this period (sent, failed or pending). */
   skipped: number;
+  /** Unsubscribed from marketing email: never sent. */
+  suppressed: number;
+  /** In the learner's quiet hours: not logged, so a later run this period sends it. */
+  deferred: number;
   periodStart: string | null;
 }
 
@@ -118,7 +123,7 @@ export async function sendMrLearnReminders(deps: RemindersDeps, input: Reminders
   const { db, logger } = deps;
   const settings = deps.notifications ?? DEFAULT_NOTIFICATIONS;
   const config = await readConfig(db, 'mrlearn.reminders');
-  const result: RemindersResult = { enabled: config.enabled, candidates: 0, sent: 0, failed: 0, skipped: 0, periodStart: null };
+  const result: RemindersResult = { enabled: config.enabled, candidates: 0, sent: 0, failed: 0, skipped: 0, suppressed: 0, deferred: 0, periodStart: null };
   if (!config.enabled) return result;
   const now = deps.now();
   const periodStart = reminderPeriodStart(now, config.inactiveDays);
@@ -132,6 +137,12 @@ export async function sendMrLearnReminders(deps: RemindersDeps, input: Reminders
     for (const c of page) {
       result.candidates++;
       const dedupeKey = inactiveReminderKey(config.inactiveDays, c.learnerId, periodStart);
+      // Marketing: an unsubscribed learner gets none; one in quiet hours gets it from a later run this period.
+      const gate = await marketingGate(deps, { channel: 'EMAIL', address: c.email, userId: c.userId });
+      if (gate.kind !== 'send') {
+        result[gate.kind === 'quiet' ? 'deferred' : 'suppressed']++;
+        continue;
+      }
       let logId: string;
       try {
         ({ id: logId } = await db.mrLearnReminderLog.create({
@@ -158,10 +169,11 @@ export async function sendMrLearnReminders(deps: RemindersDeps, input: Reminders
           to: c.email,
           from: settings.emailFrom,
           subject: content.subject,
-          text: content.text,
+          text: content.text + unsubscribeFooter(settings.publicApiUrl, gate.unsubscribeToken),
           html: content.html,
           templateKey: content.templateKey,
           templateVersion: content.templateVersion,
+          headers: unsubscribeHeaders(settings.publicApiUrl, gate.unsubscribeToken),
           metadata: { learnerId: c.learnerId, batchId: c.batchId, courseId: c.courseId, reminderType, lastActivityAt: c.lastAt.toISOString() },
         });
         await db.mrLearnReminderLog.update({ where: { id: logId }, data: { status: 'SENT', providerMessageId: sent.messageId, sentAt: deps.now() } });

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmailError, type EmailProvider } from '../../providers/email/interface.js';
+import { preferenceRow, setOptOut } from '../../services/notifications/comms-preferences.js';
 import { inactiveReminderKey, reminderPeriodStart, sendMrLearnReminders, type RemindersDeps } from '../../services/sync/reminders.js';
 import { apiCaller, createUser } from '../support/auth.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
@@ -127,5 +128,23 @@ describe('mr learn inactivity reminders', () => {
     } finally {
       await stack.db.systemConfig.delete({ where: { key: 'mrlearn.reminders' } });
     }
+  });
+
+  it('marketing rules: an unsubscribed learner gets none; one in quiet hours gets it from a later run; mails carry the one-click link', async () => {
+    const w = await world();
+    const gone = await w.learner({ lastActivityAt: ago(10) });
+    const night = await w.learner({ lastActivityAt: ago(10) });
+    await setOptOut({ db: stack.db, now: () => now }, 'EMAIL', gone.email, 'stop', 'user');
+    // 10:00Z is 15:30 IST: a 15:00–16:00 IST window holds the send.
+    const pref = await preferenceRow(stack.db, 'EMAIL', night.email);
+    await stack.db.commsPreference.update({ where: { id: pref.id }, data: { quietStartMin: 900, quietEndMin: 960, timezone: 'Asia/Kolkata' } });
+    expect(await sendMrLearnReminders(deps(now), { syncConfigId: w.syncConfigId })).toMatchObject({ candidates: 2, sent: 0, suppressed: 1, deferred: 1 });
+    expect(await stack.db.mrLearnReminderLog.count({ where: { batchId: w.batch.id } })).toBe(0);
+    const later = new Date(now.getTime() + 45 * 60_000);
+    expect(await sendMrLearnReminders(deps(later), { syncConfigId: w.syncConfigId })).toMatchObject({ sent: 1, suppressed: 1, deferred: 0 });
+    const [mail] = stack.emailSim.messages({ to: night.email });
+    expect(mail!.headers['list-unsubscribe']).toMatch(new RegExp(`/api/unsubscribe/${pref.unsubscribeToken}>$`));
+    expect(mail!.text).toContain(`/api/unsubscribe/${pref.unsubscribeToken}`);
+    expect(stack.emailSim.messages({ to: gone.email })).toHaveLength(0);
   });
 });

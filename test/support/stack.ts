@@ -165,7 +165,7 @@ export async function startTestStack(
       meetingEventsSecret: TEST_MEETING_SECRET,
       bodyLimitBytes: 64 * 1024,
       razorpay: { ...TEST_RAZORPAY, purchaseTimeoutSeconds: 3 },
-      whatsapp: { appSecret: TEST_WHATSAPP.appSecret, verifyToken: TEST_WHATSAPP.verifyToken },
+      whatsapp: { appSecret: TEST_WHATSAPP.appSecret, verifyToken: TEST_WHATSAPP.verifyToken, platformPhoneNumberId: TEST_WHATSAPP.phoneNumberId },
       llm: { model: TEST_LLM.model },
       voice: { ...voiceAgent, webhookSecret: TEST_VOICE.webhookSecret },
       leegality: { profileId: TEST_LEEGALITY.profileId, privateSalt: TEST_LEEGALITY.privateSalt },

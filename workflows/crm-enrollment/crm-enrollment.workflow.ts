@@ -234,8 +234,17 @@ export async function crmEnrollment(input: CrmEnrollmentInput): Promise<CrmEnrol
         continue;
       }
       if (node.type.startsWith('action.')) {
-        await actions.runAction({ enrollmentId: input.enrollmentId, crmWorkflowId: input.crmWorkflowId, leadId: input.leadId, node, visit });
+        const done = await actions.runAction({ enrollmentId: input.enrollmentId, crmWorkflowId: input.crmWorkflowId, leadId: input.leadId, node, visit });
         if (cancelled) break;
+        // A marketing send in the recipient's quiet hours: wait (pausable, like a delay), then run this same visit again.
+        if (typeof done?.deferredUntil === 'string') {
+          visits[at] = visit - 1;
+          const ms = Math.max(1_000, Date.parse(done.deferredUntil) - Date.now());
+          // Cut short by a pause, the send asks again after the resume (quiet hours are recomputed, not carried).
+          await serveDelay(ms, visit);
+          remainingDelayMs = null;
+          continue;
+        }
         at = nextNodeId(def, at)!;
         continue;
       }

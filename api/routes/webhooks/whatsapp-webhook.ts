@@ -79,7 +79,7 @@ export const whatsappWebhookRouter = createRouter()
       throw new DomainError('BAD_REQUEST', `Not a WhatsApp webhook: ${parsed.detail}`);
     }
     const inbound = parsed.messages.length ? await recordInboundWhatsApp(deps, parsed.messages) : null;
-    if (inbound) deps.logger.info({ stored: inbound.stored, duplicates: inbound.duplicates, unrouted: inbound.unrouted }, 'whatsapp webhook: inbound messages');
+    if (inbound) deps.logger.info({ stored: inbound.stored, duplicates: inbound.duplicates, unrouted: inbound.unrouted, optOuts: inbound.optOuts }, 'whatsapp webhook: inbound messages');
     const stored = inbound ? { stored: inbound.stored } : {};
     if (parsed.statuses.length === 0) return c.json({ status: inbound ? ('processed' as const) : ('ignored' as const), updated: 0, ...stored }, 200);
     const updated = await applyWhatsAppStatuses(deps.db, parsed.statuses);

@@ -6,7 +6,7 @@ import { PageQuery } from '../../pagination.js';
 export const WhatsAppMessageView = z
   .object({
     id: z.uuid(),
-    userId: z.uuid(),
+    userId: z.uuid().nullable(),
     jobApplicationId: z.uuid().nullable(),
     direction: z.enum(WhatsAppMessageDirection),
     wamid: z.string().nullable(),
