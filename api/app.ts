@@ -88,6 +88,8 @@ import { whatsappMessagesRouter } from './routes/whatsapp-messages/whatsapp-mess
 import { syncRouter } from './routes/sync/sync.index.js';
 import { aiClassroomsRouter } from './routes/ai-classrooms/ai-classrooms.index.js';
 import { aiInterestsRouter } from './routes/ai-interests/ai-interests.index.js';
+import { bannersRouter } from './routes/banners/banners.index.js';
+import { bannersPublicRouter } from './routes/banners-public/banners-public.index.js';
 
 export function createApp(deps: ServiceDeps) {
   const app = createRouter();
@@ -197,6 +199,8 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', aiClassroomsRouter);
   app.route('/', aiInterestsRouter);
   app.route('/', coursePlansRouter);
+  app.route('/', bannersRouter);
+  app.route('/', bannersPublicRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
