@@ -90,6 +90,9 @@ import { aiClassroomsRouter } from './routes/ai-classrooms/ai-classrooms.index.j
 import { aiInterestsRouter } from './routes/ai-interests/ai-interests.index.js';
 import { bannersRouter } from './routes/banners/banners.index.js';
 import { bannersPublicRouter } from './routes/banners-public/banners-public.index.js';
+import { eventConfigRouter } from './routes/event-config/event-config.index.js';
+import { leagueRouter } from './routes/league/league.index.js';
+import { iimtRouter } from './routes/iimt/iimt.index.js';
 
 export function createApp(deps: ServiceDeps) {
   const app = createRouter();
@@ -201,6 +204,9 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', coursePlansRouter);
   app.route('/', bannersRouter);
   app.route('/', bannersPublicRouter);
+  app.route('/', eventConfigRouter);
+  app.route('/', leagueRouter);
+  app.route('/', iimtRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
