@@ -93,6 +93,7 @@ import { bannersPublicRouter } from './routes/banners-public/banners-public.inde
 import { eventConfigRouter } from './routes/event-config/event-config.index.js';
 import { leagueRouter } from './routes/league/league.index.js';
 import { iimtRouter } from './routes/iimt/iimt.index.js';
+import { resumeReviewsRouter } from './routes/resume-reviews/resume-reviews.index.js';
 
 export function createApp(deps: ServiceDeps) {
   const app = createRouter();
@@ -207,6 +208,7 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', eventConfigRouter);
   app.route('/', leagueRouter);
   app.route('/', iimtRouter);
+  app.route('/', resumeReviewsRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

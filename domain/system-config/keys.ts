@@ -55,6 +55,11 @@ export const SYSTEM_CONFIG = {
     schema: AskRateLimitSchema,
     default: DEFAULT_ASK_RATE_LIMIT,
   },
+  'tokens.resumeToken': {
+    description: 'Resume tokens one resume review request costs (taken from the student’s resume-token wallet; refunded if it is cancelled)',
+    schema: z.number().int().min(1).max(10),
+    default: 1,
+  },
 } as const;
 
 export type SystemConfigKey = keyof typeof SYSTEM_CONFIG;

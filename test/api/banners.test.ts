@@ -205,6 +205,7 @@ describe('banners', () => {
     expect((await call(admin.accessToken, 'POST', '/api/admin/banner-templates', { name, type: 'STICKY', content: {} })).status).toBe(409);
     expect((await call(admin.accessToken, 'POST', '/api/admin/banner-templates', { name, type: 'POPUP', content: {} })).status).toBe(201);
     expect((await call(admin.accessToken, 'POST', '/api/admin/banner-templates', { name, type: 'BANNER', content: {} })).status).toBe(400);
+    expect((await call(admin.accessToken, 'POST', '/api/admin/banner-templates', { name: `${name} x`, type: 'POPUP', content: { message: 'x', script: '<script>' } })).status).toBe(400);
     const edited = await call(admin.accessToken, 'PATCH', `/api/admin/banner-templates/${created.body.id}`, { isActive: false, content: { message: 'Holi offer' } });
     expect(edited.body).toMatchObject({ isActive: false, content: { message: 'Holi offer' } });
     const list = await call(admin.accessToken, 'GET', '/api/admin/banner-templates?type=STICKY&isActive=false');

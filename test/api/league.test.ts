@@ -131,6 +131,8 @@ describe('league registrations', () => {
     expect((await register(key, { name: 'Extra', email: email(), status: 'CONFIRMED' })).status).toBe(400);
     expect((await register(key, { name: 'Team', email: email(), teamMembers: Array.from({ length: 11 }, (_, i) => ({ name: `M${i}` })) })).status).toBe(400);
     expect((await register(key, { name: 'Phone', email: email(), phone: 'call me' })).status).toBe(400);
+    expect((await register(key, { name: 'Nested', email: email(), extraData: { a: { b: 1 } } })).status).toBe(400);
+    expect((await register(key, { name: 'Answers', email: email(), extraData: { year: 3, track: 'sql', tools: ['excel', 'python'], laptop: true } })).status).toBe(201);
     expect((await register('Bad Key', { name: 'Key', email: email() })).status).toBe(400);
   });
 

@@ -1,7 +1,6 @@
 // Bodies and views of sticky and popup banners, their settings and banner templates (staff),
 // and of the public banner feed. Every string, list and number is bounded.
 import { z } from '@hono/zod-openapi';
-import { boundedJson, type JsonBounds } from '../../../domain/json-bounds.js';
 import { BANNER_IMAGE_MAX_BYTES, BANNER_IMAGE_TYPES, type BannerImageType } from '../../../services/marketing/banner-images.js';
 import { PageQuery } from '../../pagination.js';
 import { HttpsUrl, Instant, S3Key, Text } from '../lms-profiles/lms-fields.js';
@@ -120,8 +119,22 @@ export const ScopeParam = z.object({
 
 // Templates.
 const TEMPLATE_TYPES = ['STICKY', 'POPUP'] as const;
-const CONTENT_BOUNDS: JsonBounds = { maxDepth: 6, maxBytes: 16_384 };
-const TemplateContent = boundedJson(CONTENT_BOUNDS, z.record(z.string(), z.unknown())).openapi({ description: 'Design payload copied into a new banner: texts, colours, layout' });
+/** The design a new banner starts from: its texts, colours and layout. */
+const TemplateContent = z
+  .object({
+    message: Text(500).optional(),
+    title: Text(200).optional(),
+    body: Text(2000).optional(),
+    ctaText: Text(60).optional(),
+    ctaUrl: CtaUrl.optional(),
+    imageUrl: HttpsUrl.optional(),
+    backgroundColor: Color.optional(),
+    textColor: Color.optional(),
+    accentColor: Color.optional(),
+    layout: z.enum(['centered', 'left', 'right', 'split', 'full-image']).optional(),
+  })
+  .strict()
+  .openapi('BannerTemplateContent', { description: 'Design payload copied into a new banner: texts, colours, layout' });
 export const CreateTemplateBody = z
   .object({ name: Text(120), type: z.enum(TEMPLATE_TYPES), content: TemplateContent, previewImageUrl: HttpsUrl.nullable().optional(), isActive: z.boolean().optional() })
   .strict()

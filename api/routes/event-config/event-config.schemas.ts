@@ -1,8 +1,8 @@
 // Event configurations: the staff CRUD bodies and views, and what frontends read.
 import { z } from '@hono/zod-openapi';
-import { boundedJson, type JsonBounds } from '../../../domain/json-bounds.js';
 import { PageQuery } from '../../pagination.js';
 import { Instant, Text } from '../lms-profiles/lms-fields.js';
+import { FlatRecord } from '../league/form-answers.js';
 
 export const EventKey = z
   .string()
@@ -10,8 +10,7 @@ export const EventKey = z
   .openapi({ example: 'data-league-2026' });
 export const EventKeyParam = z.object({ key: EventKey.openapi({ param: { name: 'key', in: 'path' } }) });
 
-const SETTINGS_BOUNDS: JsonBounds = { maxDepth: 6, maxBytes: 16_384 };
-const Settings = boundedJson(SETTINGS_BOUNDS, z.record(z.string(), z.unknown())).openapi({ description: 'Further toggles the event page reads' });
+const Settings = FlatRecord('Further toggles the event page reads');
 const Fields = {
   name: Text(200),
   description: Text(5000).nullable().optional(),

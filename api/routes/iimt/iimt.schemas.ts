@@ -1,12 +1,11 @@
 // The public IIMT application form and the staff list. Every field is bounded; the email is
 // lower-cased and the phone normalised to E.164 here, before the service sees them.
 import { z } from '@hono/zod-openapi';
-import { boundedJson, type JsonBounds } from '../../../domain/json-bounds.js';
 import { PageQuery } from '../../pagination.js';
 import { FormEmail, FormPhone, Text, Utm } from '../lms-profiles/lms-fields.js';
+import { FlatRecord } from '../league/form-answers.js';
 
 const STATUSES = ['submitted', 'contacted', 'qualified', 'rejected'] as const;
-const FORM_BOUNDS: JsonBounds = { maxDepth: 4, maxBytes: 8_192 };
 
 export const IimtBody = z
   .object({
@@ -27,7 +26,7 @@ export const IimtBody = z
     workExperienceYears: z.number().min(0).max(60).multipleOf(0.1).optional(),
     currentOrganization: Text(200).optional(),
     programOfInterest: Text(200).optional(),
-    formData: boundedJson(FORM_BOUNDS, z.record(z.string(), z.unknown())).optional().openapi({ description: 'Any further form answers' }),
+    formData: FlatRecord('Any further form answers').optional(),
     attribution: z.object({ utmSource: Utm.optional(), utmMedium: Utm.optional(), utmCampaign: Utm.optional(), referrer: z.string().trim().min(1).max(2000).optional() }).strict().optional(),
   })
   .strict()

@@ -1,12 +1,11 @@
 // The public league registration form and the staff list. Every field is bounded; the email is
 // lower-cased and phones normalised to E.164 here, before the service sees them.
 import { z } from '@hono/zod-openapi';
-import { boundedJson, type JsonBounds } from '../../../domain/json-bounds.js';
 import { PageQuery } from '../../pagination.js';
 import { FormEmail, FormPhone, Text, Utm } from '../lms-profiles/lms-fields.js';
+import { FlatRecord } from './form-answers.js';
 
 const STATUSES = ['REGISTERED', 'CONFIRMED', 'WAITLISTED', 'CANCELLED'] as const;
-const EXTRA_BOUNDS: JsonBounds = { maxDepth: 4, maxBytes: 8_192 };
 
 const TeamMember = z.object({ name: Text(120), email: FormEmail.optional(), phone: FormPhone.optional() }).strict();
 export const RegistrationBody = z
@@ -18,7 +17,7 @@ export const RegistrationBody = z
     city: Text(100).optional(),
     teamName: Text(120).optional(),
     teamMembers: z.array(TeamMember).max(10).optional(),
-    extraData: boundedJson(EXTRA_BOUNDS, z.record(z.string(), z.unknown())).optional().openapi({ description: 'Form answers beyond the fixed fields' }),
+    extraData: FlatRecord('Form answers beyond the fixed fields').optional(),
     utmSource: Utm.optional(),
     utmCampaign: Utm.optional(),
   })
