@@ -94,6 +94,7 @@ import { eventConfigRouter } from './routes/event-config/event-config.index.js';
 import { leagueRouter } from './routes/league/league.index.js';
 import { iimtRouter } from './routes/iimt/iimt.index.js';
 import { resumeReviewsRouter } from './routes/resume-reviews/resume-reviews.index.js';
+import { ledgerRouter } from './routes/ledger/ledger.index.js';
 
 export function createApp(deps: ServiceDeps) {
   const app = createRouter();
@@ -209,6 +210,7 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', leagueRouter);
   app.route('/', iimtRouter);
   app.route('/', resumeReviewsRouter);
+  app.route('/', ledgerRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
