@@ -10,6 +10,8 @@ import { effectiveSettings } from './banner-settings.js';
 
 /** The longest a feed is cached (seconds); shorter when a window edge is nearer. */
 export const BANNER_FEED_MAX_AGE_SECONDS = 60;
+/** Candidates read per kind: a platform's running and scheduled banners are a handful; this caps a misconfiguration. */
+const MAX_CANDIDATES = 200;
 
 const schedule = { isActive: true, startsAt: true, endsAt: true, platform: true, targetPages: true, audience: true, displayOrder: true } as const;
 const order = [{ displayOrder: 'asc' as const }, { createdAt: 'asc' as const }, { id: 'asc' as const }];
@@ -21,8 +23,8 @@ export async function bannerFeed(deps: Pick<ServiceDeps, 'db'>, visitor: Visitor
   };
   const [settings, sticky, popups] = await Promise.all([
     effectiveSettings(deps, visitor.platform),
-    deps.db.stickyBanner.findMany({ where: candidates, orderBy: order, select: { ...schedule, id: true, message: true, ctaText: true, ctaUrl: true, backgroundColor: true, textColor: true } }),
-    deps.db.popupBanner.findMany({ where: candidates, orderBy: order, select: { ...schedule, id: true, title: true, body: true, imageS3Key: true, imageUrl: true, ctaText: true, ctaUrl: true } }),
+    deps.db.stickyBanner.findMany({ where: candidates, orderBy: order, take: MAX_CANDIDATES, select: { ...schedule, id: true, message: true, ctaText: true, ctaUrl: true, backgroundColor: true, textColor: true } }),
+    deps.db.popupBanner.findMany({ where: candidates, orderBy: order, take: MAX_CANDIDATES, select: { ...schedule, id: true, title: true, body: true, imageS3Key: true, imageUrl: true, ctaText: true, ctaUrl: true } }),
   ]);
   // Rows not yet started are fetched too: their start is the next edge.
   const liveSticky = settings.sticky.isEnabled ? sticky.filter((b) => isLiveFor(b, visitor, now)) : [];
