@@ -89,6 +89,13 @@ import { whatsappMessagesRouter } from './routes/whatsapp-messages/whatsapp-mess
 import { syncRouter } from './routes/sync/sync.index.js';
 import { aiClassroomsRouter } from './routes/ai-classrooms/ai-classrooms.index.js';
 import { aiInterestsRouter } from './routes/ai-interests/ai-interests.index.js';
+import { bannersRouter } from './routes/banners/banners.index.js';
+import { bannersPublicRouter } from './routes/banners-public/banners-public.index.js';
+import { eventConfigRouter } from './routes/event-config/event-config.index.js';
+import { leagueRouter } from './routes/league/league.index.js';
+import { iimtRouter } from './routes/iimt/iimt.index.js';
+import { resumeReviewsRouter } from './routes/resume-reviews/resume-reviews.index.js';
+import { ledgerRouter } from './routes/ledger/ledger.index.js';
 
 export function createApp(deps: ServiceDeps) {
   const app = createRouter();
@@ -199,6 +206,13 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', aiClassroomsRouter);
   app.route('/', aiInterestsRouter);
   app.route('/', coursePlansRouter);
+  app.route('/', bannersRouter);
+  app.route('/', bannersPublicRouter);
+  app.route('/', eventConfigRouter);
+  app.route('/', leagueRouter);
+  app.route('/', iimtRouter);
+  app.route('/', resumeReviewsRouter);
+  app.route('/', ledgerRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

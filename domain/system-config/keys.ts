@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AskRateLimitSchema, DEFAULT_ASK_RATE_LIMIT, DEFAULT_MODEL_PRICES, DEFAULT_MONTHLY_BUDGET, ModelPricesSchema, MonthlyBudgetSchema } from '../ai/ask-mas.js';
 import { isTimeZone } from '../comms/quiet-hours.js';
 import { AssignmentRulesSchema, type AssignmentRule } from '../crm/assignment.js';
+import { DEFAULT_TOKEN_PACKS, TokenPacksSchema } from '../tokens/packs.js';
 
 export const SYSTEM_CONFIG = {
   'tokens.signupBonus': {
@@ -60,6 +61,16 @@ export const SYSTEM_CONFIG = {
     description: 'Ask MAS: questions per window per user',
     schema: AskRateLimitSchema,
     default: DEFAULT_ASK_RATE_LIMIT,
+  },
+  'tokens.resumeToken': {
+    description: 'Resume tokens one resume review request costs (taken from the student’s resume-token wallet; refunded if it is cancelled)',
+    schema: z.number().int().min(1).max(10),
+    default: 1,
+  },
+  'tokens.packs': {
+    description: 'The token pack catalogue: pack id → tokens, GST-inclusive price in paise and an optional label (1–20 packs). Purchases quote from it; a custom amount is priced per token',
+    schema: TokenPacksSchema,
+    default: DEFAULT_TOKEN_PACKS,
   },
 } as const;
 

@@ -9,6 +9,7 @@ import { verifyCheckoutSignature } from '../../providers/razorpay/signatures.js'
 import type { AuthContext, ServiceDeps } from '../deps.js';
 import { TOKEN_PACK_SAC } from '../../domain/finance/gst.js';
 import { openPayment } from '../payments/open-payment.js';
+import { readConfig } from '../system-config/read-config.js';
 import { paymentRefSelect, signalCaptured } from '../payments/payment.starter.js';
 import { signalPaymentCaptured } from './token-purchase.starter.js';
 
@@ -30,9 +31,9 @@ type PurchaseRow = Prisma.TokenPurchaseGetPayload<{ select: typeof purchaseSelec
 
 export const toPurchaseView = (p: PurchaseRow) => ({ ...p, creditedAt: p.creditedAt?.toISOString() ?? null, createdAt: p.createdAt.toISOString() });
 
-export async function createPurchase(deps: Pick<ServiceDeps, 'db' | 'razorpay' | 'temporal' | 'logger' | 'config'>, userId: string, order: Parameters<typeof quote>[0]) {
+export async function createPurchase(deps: Pick<ServiceDeps, 'db' | 'razorpay' | 'temporal' | 'logger' | 'config'>, userId: string, order: Parameters<typeof quote>[1]) {
   const { db, config } = deps;
-  const q = quote(order);
+  const q = quote(await readConfig(db, 'tokens.packs'), order);
   const id = randomUUID();
   const receipt = `tp_${id.replaceAll('-', '').slice(0, 24)}`;
   const buyer = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true, phone: true } });

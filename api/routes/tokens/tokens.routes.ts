@@ -1,11 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { STAFF } from '../../../domain/auth/roles.js';
-import { TOKEN_PACKS } from '../../../domain/tokens/packs.js';
 import { bearer } from '../../middleware/auth.js';
 import { authProblems, jsonBody, jsonResponse, problemResponse } from '../../openapi.js';
 import { PageQuery, pageSchema } from '../../pagination.js';
-
-const PACK_IDS = Object.keys(TOKEN_PACKS) as [keyof typeof TOKEN_PACKS, ...(keyof typeof TOKEN_PACKS)[]];
 
 export const PurchaseSchema = z
   .object({
@@ -38,13 +35,13 @@ export const createPurchaseRoute = createRoute({
   request: {
     body: jsonBody(
       z
-        .object({ packId: z.enum(PACK_IDS).optional(), tokens: z.number().int().min(1).max(500).optional() })
+        .object({ packId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/).optional().openapi({ description: 'A pack id from GET /api/tokens/packs' }), tokens: z.number().int().min(1).max(500).optional() })
         .strict()
         .refine((b) => (b.packId === undefined) !== (b.tokens === undefined), { message: 'Give either packId or tokens' })
         .openapi('PurchaseRequest'),
     ),
   },
-  responses: { 201: jsonResponse('Created', CheckoutSchema), 400: problemResponse('Invalid body'), ...authProblems, 503: problemResponse('Razorpay is unavailable; nothing was charged') },
+  responses: { 201: jsonResponse('Created', CheckoutSchema), 400: problemResponse('Invalid body'), ...authProblems, 422: problemResponse('No such pack in the catalogue'), 503: problemResponse('Razorpay is unavailable; nothing was charged') },
 });
 
 export const verifyPurchaseRoute = createRoute({
