@@ -46,3 +46,10 @@ export async function putConfig({ db }: Deps, actorId: string, key: string, body
     });
   return { key, description: def.description, value: saved.value, default: def.default, isDefault: false, version: saved.version, updatedAt: saved.updatedAt.toISOString() };
 }
+
+/** A key's audit trail, newest first: who changed it, from what, to what. */
+export async function configChanges({ db }: Deps, key: string, page: { where: Prisma.SystemConfigChangeWhereInput; orderBy: Prisma.SystemConfigChangeOrderByWithRelationInput[]; take: number }) {
+  if (!isSystemConfigKey(key)) throw new DomainError('NOT_FOUND', `Unknown config key "${key}"`);
+  const rows = await db.systemConfigChange.findMany({ where: { AND: [page.where, { key }] }, orderBy: page.orderBy, take: page.take, include: { changedBy: { select: { id: true, email: true } } } });
+  return rows.map((r) => ({ id: r.id, key: r.key, version: r.version, oldValue: r.oldValue, newValue: r.newValue, changedBy: r.changedBy, createdAt: r.createdAt }));
+}

@@ -98,5 +98,16 @@ describe('/api/system-config', () => {
     const audit = await stack.db.systemConfigChange.findMany({ where: { key: 'booking.holdMinutes', changedById: sa.user.id } });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ newValue: 15, version: saved.version });
+
+    // The audit trail over the api, newest first, paged.
+    const second = await stack.app.request(json('PUT', '/api/system-config/booking.holdMinutes', { value: 12 }, bearerHeader(sa.accessToken)));
+    expect(second.status).toBe(200);
+    const trail = (await (await stack.app.request(json('GET', '/api/system-config/booking.holdMinutes/changes?limit=1', undefined, bearerHeader(sa.accessToken)))).json()) as { items: { oldValue: unknown; newValue: unknown; changedBy: { id: string } }[]; nextCursor: string };
+    expect(trail.items).toEqual([expect.objectContaining({ oldValue: 15, newValue: 12, changedBy: { id: sa.user.id, email: sa.email.toLowerCase() } })]);
+    const older = (await (await stack.app.request(json('GET', `/api/system-config/booking.holdMinutes/changes?limit=1&cursor=${trail.nextCursor}`, undefined, bearerHeader(sa.accessToken)))).json()) as { items: { newValue: unknown }[] };
+    expect(older.items[0]).toMatchObject({ newValue: 15 });
+    expect((await stack.app.request(json('GET', '/api/system-config/no.such.key/changes', undefined, bearerHeader(sa.accessToken)))).status).toBe(404);
+    const admin = await createUser(stack, 'ADMIN');
+    expect((await stack.app.request(json('GET', '/api/system-config/booking.holdMinutes/changes', undefined, bearerHeader(admin.accessToken)))).status).toBe(403);
   });
 });

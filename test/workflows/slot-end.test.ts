@@ -33,6 +33,13 @@ describe('ending a meeting through the api', () => {
     await stack.temporal.workflow.getHandle(workflowIds.meetingEarnings(slot.id)).result();
     expect(await stack.db.mentorTransaction.count({ where: { userId: m.user.id } })).toBe(1);
     expect(await stack.db.meetingLog.findFirst({ where: { slotId: slot.id, event: 'ENDED' } })).toMatchObject({ source: 'mentor', userId: m.user.id });
+
+    // The meeting log over the api: the mentor reads it; someone else's token gets 404.
+    const log = await stack.app.request(json('GET', `/api/slots/${slot.id}/meeting-log`, undefined, bearerHeader(m.accessToken)));
+    expect(log.status).toBe(200);
+    expect(((await log.json()) as { items: { event: string; source: string }[] }).items).toContainEqual(expect.objectContaining({ event: 'ENDED', source: 'mentor' }));
+    const stranger = await createUser(stack, 'USER');
+    expect((await stack.app.request(json('GET', `/api/slots/${slot.id}/meeting-log`, undefined, bearerHeader(stranger.accessToken)))).status).toBe(404);
   });
 
   it('another mentor gets 404; an admin may end it', async () => {

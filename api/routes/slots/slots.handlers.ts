@@ -4,6 +4,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../deps.js';
 import { keysetOn, toPageOn } from '../../pagination.js';
 import { endMeeting } from '../../../services/meetings/meeting-earnings.starter.js';
+import { slotMeetingLog } from '../../../services/meetings/meeting-logs.js';
 import { reportNoShow, ruleOnReview } from '../../../services/meetings/meeting-review.js';
 import { bookSlot } from '../../../services/slots/booking.js';
 import { answerCancellation, cancelSlot } from '../../../services/slots/cancellation.js';
@@ -11,6 +12,7 @@ import { confirmHold, holdSlot } from '../../../services/slots/hold.js';
 import { getSlot, searchSlots } from '../../../services/slots/slot-queries.js';
 import { createSlot, deleteSlot, updateSlot } from '../../../services/slots/slots.js';
 import type {
+  slotMeetingLogRoute,
   approveCancellationRoute,
   bookSlotRoute,
   cancelSlotRoute,
@@ -71,3 +73,5 @@ export const holdSlotHandler: RouteHandler<typeof holdSlotRoute, AppEnv> = async
   c.json(await holdSlot(c.get('deps'), c.req.valid('param').id, c.get('auth')!.userId), 201);
 
 export const confirmHoldHandler: RouteHandler<typeof confirmHoldRoute, AppEnv> = async (c) => c.json(await confirmHold(c.get('deps'), c.req.valid('param').id, c.get('auth')!.userId), 200);
+
+export const slotMeetingLogHandler: RouteHandler<typeof slotMeetingLogRoute, AppEnv> = async (c) => c.json({ items: await slotMeetingLog(c.get('deps').db, c.get('auth')!, c.req.valid('param').id) }, 200);

@@ -17,4 +17,5 @@ export const slotsRouter = createRouter()
   .openapi(r.reportNoShowRoute, h.reportNoShowHandler)
   .openapi(r.reviewSlotRoute, h.reviewSlotHandler)
   .openapi(r.holdSlotRoute, h.holdSlotHandler)
-  .openapi(r.confirmHoldRoute, h.confirmHoldHandler);
+  .openapi(r.confirmHoldRoute, h.confirmHoldHandler)
+  .openapi(r.slotMeetingLogRoute, h.slotMeetingLogHandler);

@@ -203,3 +203,17 @@ export const reviewSlotRoute = createRoute({
     409: problemResponse('Not under review, or already ruled on'),
   },
 });
+
+export const MeetingLogEntry = z
+  .object({ id: z.uuid(), userId: z.uuid().nullable(), event: z.enum(['SCHEDULED', 'JOINED', 'LEFT', 'STARTED', 'ENDED', 'CANCELLED']), occurredAt: z.string(), source: z.string() })
+  .openapi('MeetingLogEntry');
+
+export const slotMeetingLogRoute = createRoute({
+  method: 'get',
+  path: '/api/slots/{id}/meeting-log',
+  tags: ['Slots'],
+  summary: 'The session’s meeting log in order (joins, leaves, start, end): its mentor, its student, or staff',
+  ...bearer(EVERYONE),
+  request: { params: IdParam },
+  responses: { 200: jsonResponse('The log (at most 500 entries)', z.object({ items: z.array(MeetingLogEntry) }).openapi('MeetingLog')), 400: problemResponse('Invalid id'), ...authProblems, 404: problemResponse('No such slot of yours') },
+});

@@ -1,5 +1,5 @@
 import { createRouter } from '../../openapi.js';
-import { listConfigHandler, putConfigHandler } from './system-config.handlers.js';
-import { listConfigRoute, putConfigRoute } from './system-config.routes.js';
+import { configChangesHandler, listConfigHandler, putConfigHandler } from './system-config.handlers.js';
+import { configChangesRoute, listConfigRoute, putConfigRoute } from './system-config.routes.js';
 
-export const systemConfigRouter = createRouter().openapi(listConfigRoute, listConfigHandler).openapi(putConfigRoute, putConfigHandler);
+export const systemConfigRouter = createRouter().openapi(listConfigRoute, listConfigHandler).openapi(putConfigRoute, putConfigHandler).openapi(configChangesRoute, configChangesHandler);

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { boundedJson, CONFIG_VALUE_BOUNDS } from '../../../domain/json-bounds.js';
 import { bearer } from '../../middleware/auth.js';
 import { problemResponse } from '../../openapi.js';
+import { PageQuery, pageSchema } from '../../pagination.js';
 
 export const ConfigEntry = z
   .object({
@@ -55,5 +56,33 @@ export const putConfigRoute = createRoute({
     403: problemResponse('Not a SUPERADMIN'),
     404: problemResponse('Unknown key'),
     409: problemResponse('expectedVersion is stale: someone changed it first'),
+  },
+});
+
+export const ConfigChange = z
+  .object({
+    id: z.uuid(),
+    key: z.string(),
+    version: z.number().int(),
+    oldValue: z.unknown().nullable(),
+    newValue: z.unknown(),
+    changedBy: z.object({ id: z.uuid(), email: z.string() }).nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('SystemConfigChange');
+
+export const configChangesRoute = createRoute({
+  method: 'get',
+  path: '/api/system-config/{key}/changes',
+  tags: ['Admin'],
+  summary: 'A key’s audit trail, newest first: every change with its old and new value and who made it',
+  ...bearer(['SUPERADMIN']),
+  request: { params: z.object({ key: z.string().min(1).max(100) }), query: PageQuery },
+  responses: {
+    200: { description: 'A page of changes', content: { 'application/json': { schema: pageSchema(ConfigChange).openapi('SystemConfigChangePage') } } },
+    400: problemResponse('Invalid cursor'),
+    401: problemResponse('Not signed in'),
+    403: problemResponse('Not a SUPERADMIN'),
+    404: problemResponse('Unknown key'),
   },
 });
