@@ -1,0 +1,6 @@
+// The CRM's approvals, targets, batch pools, lead logs, legacy leads and identity reads: one
+// mount point for app.ts (each feature keeps its own route folder).
+import { createRouter } from '../../openapi.js';
+import { crmApprovalsRouter } from '../crm-approvals/crm-approvals.index.js';
+
+export const crmRestRouter = createRouter().route('/', crmApprovalsRouter);
