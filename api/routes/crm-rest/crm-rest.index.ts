@@ -2,5 +2,6 @@
 // mount point for app.ts (each feature keeps its own route folder).
 import { createRouter } from '../../openapi.js';
 import { crmApprovalsRouter } from '../crm-approvals/crm-approvals.index.js';
+import { crmLeadReadsRouter } from '../crm-lead-reads/crm-lead-reads.index.js';
 
-export const crmRestRouter = createRouter().route('/', crmApprovalsRouter);
+export const crmRestRouter = createRouter().route('/', crmApprovalsRouter).route('/', crmLeadReadsRouter);
