@@ -50,9 +50,9 @@ describe('lead timeline and message logs', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await call(head.accessToken, 'GET', `${path}?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
-      seen.push(...page.body.items.map((e) => e.id));
-      cursor = page.body.nextCursor;
+      const page = (await call(head.accessToken, 'GET', `${path}?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).body as { items: { id: string }[]; nextCursor: string | null };
+      seen.push(...page.items.map((e) => e.id));
+      cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(all.body.items.map((e: { id: string }) => e.id));
 

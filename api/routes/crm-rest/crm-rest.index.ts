@@ -2,6 +2,7 @@
 // mount point for app.ts (each feature keeps its own route folder).
 import { createRouter } from '../../openapi.js';
 import { crmApprovalsRouter } from '../crm-approvals/crm-approvals.index.js';
+import { crmBatchPoolsRouter } from '../crm-batch-pools/crm-batch-pools.index.js';
 import { crmLeadReadsRouter } from '../crm-lead-reads/crm-lead-reads.index.js';
 
-export const crmRestRouter = createRouter().route('/', crmApprovalsRouter).route('/', crmLeadReadsRouter);
+export const crmRestRouter = createRouter().route('/', crmApprovalsRouter).route('/', crmLeadReadsRouter).route('/', crmBatchPoolsRouter);
