@@ -6,9 +6,11 @@ import { crmBatchPoolsRouter } from '../crm-batch-pools/crm-batch-pools.index.js
 import { crmTargetsRouter } from '../crm-targets/crm-targets.index.js';
 import { crmLegacyRouter } from '../crm-legacy/crm-legacy.index.js';
 import { loginHistoryRouter } from '../login-history/login-history.index.js';
+import { vendorKeyUsageRouter } from '../vendor-key-usage/vendor-key-usage.index.js';
 import { crmLeadReadsRouter } from '../crm-lead-reads/crm-lead-reads.index.js';
 
 export const crmRestRouter = createRouter().route('/', crmApprovalsRouter).route('/', crmLeadReadsRouter).route('/', crmBatchPoolsRouter)
   .route('/', crmTargetsRouter)
   .route('/', crmLegacyRouter)
-  .route('/', loginHistoryRouter);
+  .route('/', loginHistoryRouter)
+  .route('/', vendorKeyUsageRouter);
