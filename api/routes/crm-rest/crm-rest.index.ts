@@ -7,10 +7,12 @@ import { crmTargetsRouter } from '../crm-targets/crm-targets.index.js';
 import { crmLegacyRouter } from '../crm-legacy/crm-legacy.index.js';
 import { loginHistoryRouter } from '../login-history/login-history.index.js';
 import { vendorKeyUsageRouter } from '../vendor-key-usage/vendor-key-usage.index.js';
+import { hrCallConfigsRouter } from '../hr-call-configs/hr-call-configs.index.js';
 import { crmLeadReadsRouter } from '../crm-lead-reads/crm-lead-reads.index.js';
 
 export const crmRestRouter = createRouter().route('/', crmApprovalsRouter).route('/', crmLeadReadsRouter).route('/', crmBatchPoolsRouter)
   .route('/', crmTargetsRouter)
   .route('/', crmLegacyRouter)
   .route('/', loginHistoryRouter)
-  .route('/', vendorKeyUsageRouter);
+  .route('/', vendorKeyUsageRouter)
+  .route('/', hrCallConfigsRouter);
