@@ -78,6 +78,7 @@ import { dashboardsRouter } from './routes/dashboards/dashboards.index.js';
 import { cmNotesRouter } from './routes/cm-notes/cm-notes.index.js';
 import { commsPreferencesRouter } from './routes/comms-preferences/comms-preferences.index.js';
 import { crmTagsRouter } from './routes/crm-tags/crm-tags.index.js';
+import { crmRestRouter } from './routes/crm-rest/crm-rest.index.js';
 import { mentorDirectoryRouter } from './routes/mentor-directory/mentor-directory.index.js';
 import { llmKeysRouter } from './routes/llm-keys/llm-keys.index.js';
 import { agentsRouter } from './routes/agents/agents.index.js';
@@ -194,6 +195,7 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', cmNotesRouter);
   app.route('/', commsPreferencesRouter);
   app.route('/', crmTagsRouter);
+  app.route('/', crmRestRouter);
   app.route('/', mentorDirectoryRouter);
   app.route('/', llmKeysRouter);
   app.route('/', agentsRouter);

@@ -23,6 +23,8 @@ export interface AssignmentWrite {
   by: string | null;
   method: LeadAssignmentMethod;
   reason?: string | null;
+  /** The approval request this assignment carries out (method approval). */
+  approvalId?: string | null;
   at: Date;
 }
 
@@ -32,7 +34,7 @@ export async function writeAssignment(tx: Tx, a: AssignmentWrite): Promise<boole
   if (from === a.to) return false;
   await tx.rawLead.update({ where: { id: a.lead.id }, data: { assignedTo: a.to, assignedAt: a.at } });
   await tx.leadAssignmentHistory.create({
-    data: { rawLeadId: a.lead.id, fromUserId: from, toUserId: a.to, assignedById: a.by, method: a.method, reason: a.reason ?? null, createdAt: a.at },
+    data: { rawLeadId: a.lead.id, fromUserId: from, toUserId: a.to, assignedById: a.by, method: a.method, reason: a.reason ?? null, approvalId: a.approvalId ?? null, createdAt: a.at },
   });
   await tx.leadActivityLog.create({ data: assignmentActivity(a) });
   return true;

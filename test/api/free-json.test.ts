@@ -102,6 +102,7 @@ const reported = (field: string) => field.replace('[]', '0');
 /** A valid request for each route with a free field, the field's value swapped in. */
 const CASES: Record<string, (field: string, value: unknown) => Request> = {
   'POST /api/crm/leads': (field, value) => json('POST', '/api/crm/leads', { name: 'Bounded Lead', phone: mobile(), sourceType: 'website', [field]: value }, bearerHeader(superadmin.accessToken)),
+  'POST /api/crm/campaign-leads': (field, value) => json('POST', '/api/crm/campaign-leads', { name: 'Bounded Lead', phone: mobile(), channel: 'facebook', [field]: value }, bearerHeader(superadmin.accessToken)),
   'POST /api/vendor/leads': (field, value) => json('POST', '/api/vendor/leads', { name: 'Bounded Lead', phone: mobile(), [field]: value }, { 'x-api-key': apiKey }),
   'PUT /api/system-config/{key}': (field, value) => json('PUT', '/api/system-config/booking.cancellationPolicy', { [field]: value }, bearerHeader(superadmin.accessToken)),
   // Each apply goes to the next batch, so an accepted one never meets the open-application rule.
@@ -119,6 +120,7 @@ const CASES: Record<string, (field: string, value: unknown) => Request> = {
 /** A value the field accepts, nested a little: proves the bound is not a blanket refusal. */
 const FINE: Record<string, unknown> = {
   'POST /api/crm/leads': { form: 'webinar', answers: [{ q: 'year', a: [2026] }] },
+  'POST /api/crm/campaign-leads': { form: 'webinar', answers: [{ q: 'year', a: [2026] }] },
   'POST /api/vendor/leads': { form: 'webinar', answers: [{ q: 'year', a: [2026] }] },
   // The default value: the suite shares one database, and the booking tests rely on the policy.
   'PUT /api/system-config/{key}': SYSTEM_CONFIG['booking.cancellationPolicy'].default,
