@@ -76,6 +76,7 @@ import { issuesRouter } from './routes/issues/issues.index.js';
 import { cleanupRouter } from './routes/cleanup/cleanup.index.js';
 import { dashboardsRouter } from './routes/dashboards/dashboards.index.js';
 import { cmNotesRouter } from './routes/cm-notes/cm-notes.index.js';
+import { engagementRouter } from './routes/engagement/engagement.index.js';
 import { crmTagsRouter } from './routes/crm-tags/crm-tags.index.js';
 import { mentorDirectoryRouter } from './routes/mentor-directory/mentor-directory.index.js';
 import { llmKeysRouter } from './routes/llm-keys/llm-keys.index.js';
@@ -184,6 +185,7 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', cleanupRouter);
   app.route('/', dashboardsRouter);
   app.route('/', cmNotesRouter);
+  app.route('/', engagementRouter);
   app.route('/', crmTagsRouter);
   app.route('/', mentorDirectoryRouter);
   app.route('/', llmKeysRouter);

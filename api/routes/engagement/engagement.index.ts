@@ -1,0 +1,5 @@
+// Every engagement router (XP, badges, staff records, warnings, queries, risk), mounted by app.ts as one.
+import { createRouter } from '../../openapi.js';
+import { engagementXpRouter } from '../engagement-xp/engagement-xp.index.js';
+
+export const engagementRouter = createRouter().route('/', engagementXpRouter);

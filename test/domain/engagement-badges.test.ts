@@ -1,0 +1,34 @@
+// Badge rules and XP keys are pure: each rule holds exactly when its threshold is met, says why,
+// and is never offered again once held; one event's key is the same however it is spelled.
+import { describe, expect, it } from 'vitest';
+import { BADGE_KEYS, newlyEarned, type EngagementStats } from '../../domain/engagement/badges.js';
+import { levelFor, xpDedupeKey } from '../../domain/engagement/xp.js';
+
+const none: EngagementStats = { xpTotal: 0, sessionsCompleted: 0, quizzesPassed: 0, classesAttended: 0, assignmentsSubmitted: 0, perfectAttendanceWeek: null };
+
+describe('badge rules', () => {
+  it('nothing is earned from nothing; keys are unique', () => {
+    expect(newlyEarned(none, new Set())).toEqual([]);
+    expect(new Set(BADGE_KEYS).size).toBe(BADGE_KEYS.length);
+  });
+
+  it('thresholds hold at the boundary, each with its reason, and held badges are skipped', () => {
+    expect(newlyEarned({ ...none, quizzesPassed: 4, xpTotal: 99 }, new Set()).map((e) => e.rule.key)).toEqual([]);
+    const earned = newlyEarned({ ...none, quizzesPassed: 5, xpTotal: 100, sessionsCompleted: 1, perfectAttendanceWeek: '2026-03-02' }, new Set());
+    expect(earned.map((e) => [e.rule.key, e.why])).toEqual([
+      ['first_session', 'Completed your first mentor session'],
+      ['xp_100', '100 XP earned (needs 100)'],
+      ['quizzes_5', '5 quizzes passed (needs 5)'],
+      ['perfect_week', 'Present at every marked session in the week of 2026-03-02'],
+    ]);
+    expect(newlyEarned({ ...none, xpTotal: 1000 }, new Set(['xp_100'])).map((e) => e.rule.key)).toEqual(['xp_1000']);
+  });
+});
+
+describe('xp keys and levels', () => {
+  it('one event, one key, whatever the uuid case; levels every 100 XP', () => {
+    expect(xpDedupeKey('quiz_passed', 'ABC', 'DEF')).toBe(xpDedupeKey('quiz_passed', 'abc', 'def'));
+    expect(xpDedupeKey('quiz_passed', 'abc', 'u1')).not.toBe(xpDedupeKey('quiz_passed', 'abc', 'u2'));
+    expect([0, 99, 100, 250, -5].map(levelFor)).toEqual([1, 1, 2, 3, 1]);
+  });
+});
