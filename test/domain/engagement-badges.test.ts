@@ -32,3 +32,14 @@ describe('xp keys and levels', () => {
     expect([0, 99, 100, 250, -5].map(levelFor)).toEqual([1, 1, 2, 3, 1]);
   });
 });
+
+describe('eval test lifecycle', () => {
+  it('mirrors the Prisma enum and only moves forward', async () => {
+    const { EvalTestStatus } = await import('../../prisma/generated/enums.js');
+    const { evalTestLifecycle, percentageOf } = await import('../../domain/engagement/records.js');
+    expect([...evalTestLifecycle.states].sort()).toEqual(Object.values(EvalTestStatus).sort());
+    expect(evalTestLifecycle.canTransition('SUBMITTED', 'IN_PROGRESS')).toBe(false);
+    expect(evalTestLifecycle.isTerminal('EVALUATED')).toBe(true);
+    expect([percentageOf(40, 50), percentageOf(1, 3), percentageOf(null, 50), percentageOf(1, 0)]).toEqual([80, 33.33, null, null]);
+  });
+});

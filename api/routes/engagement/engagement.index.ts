@@ -1,5 +1,6 @@
 // Every engagement router (XP, badges, staff records, warnings, queries, risk), mounted by app.ts as one.
 import { createRouter } from '../../openapi.js';
+import { engagementRecordsRouter } from '../engagement-records/engagement-records.index.js';
 import { engagementXpRouter } from '../engagement-xp/engagement-xp.index.js';
 
-export const engagementRouter = createRouter().route('/', engagementXpRouter);
+export const engagementRouter = createRouter().route('/', engagementXpRouter).route('/', engagementRecordsRouter);
