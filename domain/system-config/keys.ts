@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { AskRateLimitSchema, DEFAULT_ASK_RATE_LIMIT, DEFAULT_MODEL_PRICES, DEFAULT_MONTHLY_BUDGET, ModelPricesSchema, MonthlyBudgetSchema } from '../ai/ask-mas.js';
 import { AssignmentRulesSchema, type AssignmentRule } from '../crm/assignment.js';
+import { DEFAULT_WARNING_ESCALATION, WarningEscalationSchema } from '../engagement/warnings.js';
 
 export const SYSTEM_CONFIG = {
   'tokens.signupBonus': {
@@ -54,6 +55,11 @@ export const SYSTEM_CONFIG = {
     description: 'Ask MAS: questions per window per user',
     schema: AskRateLimitSchema,
     default: DEFAULT_ASK_RATE_LIMIT,
+  },
+  'engagement.warningEscalation': {
+    description: 'Student warnings: from the threshold-th active (unrevoked) warning on, each new one also notifies the batch’s community managers and lead (a CRITICAL one always does)',
+    schema: WarningEscalationSchema,
+    default: DEFAULT_WARNING_ESCALATION,
   },
 } as const;
 

@@ -1,6 +1,7 @@
-// Every engagement router (XP, badges, staff records, warnings, queries, risk), mounted by app.ts as one.
+// Every engagement router (XP, badges, staff records, warnings), mounted by app.ts as one.
 import { createRouter } from '../../openapi.js';
 import { engagementRecordsRouter } from '../engagement-records/engagement-records.index.js';
+import { engagementWarningsRouter } from '../engagement-warnings/engagement-warnings.index.js';
 import { engagementXpRouter } from '../engagement-xp/engagement-xp.index.js';
 
-export const engagementRouter = createRouter().route('/', engagementXpRouter).route('/', engagementRecordsRouter);
+export const engagementRouter = createRouter().route('/', engagementXpRouter).route('/', engagementRecordsRouter).route('/', engagementWarningsRouter);
