@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { AskRateLimitSchema, DEFAULT_ASK_RATE_LIMIT, DEFAULT_MODEL_PRICES, DEFAULT_MONTHLY_BUDGET, ModelPricesSchema, MonthlyBudgetSchema } from '../ai/ask-mas.js';
 import { AssignmentRulesSchema, type AssignmentRule } from '../crm/assignment.js';
+import { DEFAULT_QUERY_SLA, QuerySlaSchema } from '../engagement/queries.js';
 import { DEFAULT_WARNING_ESCALATION, WarningEscalationSchema } from '../engagement/warnings.js';
 
 export const SYSTEM_CONFIG = {
@@ -60,6 +61,11 @@ export const SYSTEM_CONFIG = {
     description: 'Student warnings: from the threshold-th active (unrevoked) warning on, each new one also notifies the batch’s community managers and lead (a CRITICAL one always does)',
     schema: WarningEscalationSchema,
     default: DEFAULT_WARNING_ESCALATION,
+  },
+  'engagement.querySla': {
+    description: 'Student queries: hours a query may stay OPEN or IN_PROGRESS without a staff reply before its assignee (or, unassigned, every ADMIN) is notified once, by the KPI rollup',
+    schema: QuerySlaSchema,
+    default: DEFAULT_QUERY_SLA,
   },
 } as const;
 

@@ -43,3 +43,14 @@ describe('eval test lifecycle', () => {
     expect([percentageOf(40, 50), percentageOf(1, 3), percentageOf(null, 50), percentageOf(1, 0)]).toEqual([80, 33.33, null, null]);
   });
 });
+
+describe('student query lifecycle', () => {
+  it('mirrors the Prisma enum; CLOSED is final', async () => {
+    const { StudentQueryStatus } = await import('../../prisma/generated/enums.js');
+    const { studentQueryLifecycle } = await import('../../domain/engagement/queries.js');
+    expect([...studentQueryLifecycle.states].sort()).toEqual(Object.values(StudentQueryStatus).sort());
+    expect(studentQueryLifecycle.isTerminal('CLOSED')).toBe(true);
+    expect(studentQueryLifecycle.canTransition('RESOLVED', 'IN_PROGRESS')).toBe(true);
+    expect(studentQueryLifecycle.canTransition('RESOLVED', 'OPEN')).toBe(false);
+  });
+});
