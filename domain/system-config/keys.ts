@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AskRateLimitSchema, DEFAULT_ASK_RATE_LIMIT, DEFAULT_MODEL_PRICES, DEFAULT_MONTHLY_BUDGET, ModelPricesSchema, MonthlyBudgetSchema } from '../ai/ask-mas.js';
 import { AssignmentRulesSchema, type AssignmentRule } from '../crm/assignment.js';
 import { DEFAULT_QUERY_SLA, QuerySlaSchema } from '../engagement/queries.js';
+import { DEFAULT_RISK_WEIGHTS, RiskWeightsSchema } from '../engagement/risk.js';
 import { DEFAULT_WARNING_ESCALATION, WarningEscalationSchema } from '../engagement/warnings.js';
 
 export const SYSTEM_CONFIG = {
@@ -66,6 +67,11 @@ export const SYSTEM_CONFIG = {
     description: 'Student queries: hours a query may stay OPEN or IN_PROGRESS without a staff reply before its assignee (or, unassigned, every ADMIN) is notified once, by the KPI rollup',
     schema: QuerySlaSchema,
     default: DEFAULT_QUERY_SLA,
+  },
+  'engagement.riskWeights': {
+    description: 'Student risk scores (KPI rollup): the weight of each signal — attendance, quiz results, late hand-ins, inactivity (full risk at inactiveDaysCap days)',
+    schema: RiskWeightsSchema,
+    default: DEFAULT_RISK_WEIGHTS,
   },
 } as const;
 

@@ -54,3 +54,12 @@ describe('student query lifecycle', () => {
     expect(studentQueryLifecycle.canTransition('RESOLVED', 'OPEN')).toBe(false);
   });
 });
+
+describe('risk scoring', () => {
+  it('leaves out signals without data, rescales weights, and levels by score', async () => {
+    const { DEFAULT_RISK_WEIGHTS, scoreRisk, levelOf } = await import('../../domain/engagement/risk.js');
+    expect(scoreRisk({ attendancePct: null, quizPassPct: null, latePct: null, daysInactive: 0 }, DEFAULT_RISK_WEIGHTS)).toMatchObject({ score: 0, level: 'LOW' });
+    expect(scoreRisk({ attendancePct: 0, quizPassPct: 0, latePct: 100, daysInactive: 99 }, DEFAULT_RISK_WEIGHTS)).toMatchObject({ score: 100, level: 'CRITICAL' });
+    expect([24.99, 25, 50, 75].map(levelOf)).toEqual(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL']);
+  });
+});

@@ -1,6 +1,7 @@
-// Every engagement router (XP, badges, staff records, warnings, student queries), mounted by app.ts as one.
+// Every engagement router (XP, badges, staff records, warnings, student queries, risk), mounted by app.ts as one.
 import { createRouter } from '../../openapi.js';
 import { engagementQueriesRouter } from '../engagement-queries/engagement-queries.index.js';
+import { engagementRiskRouter } from '../engagement-risk/engagement-risk.index.js';
 import { engagementRecordsRouter } from '../engagement-records/engagement-records.index.js';
 import { engagementWarningsRouter } from '../engagement-warnings/engagement-warnings.index.js';
 import { engagementXpRouter } from '../engagement-xp/engagement-xp.index.js';
@@ -9,4 +10,5 @@ export const engagementRouter = createRouter()
   .route('/', engagementXpRouter)
   .route('/', engagementRecordsRouter)
   .route('/', engagementWarningsRouter)
-  .route('/', engagementQueriesRouter);
+  .route('/', engagementQueriesRouter)
+  .route('/', engagementRiskRouter);
