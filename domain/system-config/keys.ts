@@ -5,6 +5,9 @@ import { AskRateLimitSchema, DEFAULT_ASK_RATE_LIMIT, DEFAULT_MODEL_PRICES, DEFAU
 import { isTimeZone } from '../comms/quiet-hours.js';
 import { AssignmentRulesSchema, type AssignmentRule } from '../crm/assignment.js';
 import { DEFAULT_TOKEN_PACKS, TokenPacksSchema } from '../tokens/packs.js';
+import { DEFAULT_QUERY_SLA, QuerySlaSchema } from '../engagement/queries.js';
+import { DEFAULT_RISK_WEIGHTS, RiskWeightsSchema } from '../engagement/risk.js';
+import { DEFAULT_WARNING_ESCALATION, WarningEscalationSchema } from '../engagement/warnings.js';
 
 export const SYSTEM_CONFIG = {
   'tokens.signupBonus': {
@@ -71,6 +74,21 @@ export const SYSTEM_CONFIG = {
     description: 'The token pack catalogue: pack id → tokens, GST-inclusive price in paise and an optional label (1–20 packs). Purchases quote from it; a custom amount is priced per token',
     schema: TokenPacksSchema,
     default: DEFAULT_TOKEN_PACKS,
+  },
+  'engagement.warningEscalation': {
+    description: 'Student warnings: from the threshold-th active (unrevoked) warning on, each new one also notifies the batch’s community managers and lead (a CRITICAL one always does)',
+    schema: WarningEscalationSchema,
+    default: DEFAULT_WARNING_ESCALATION,
+  },
+  'engagement.querySla': {
+    description: 'Student queries: hours a query may stay OPEN or IN_PROGRESS without a staff reply before its assignee (or, unassigned, every ADMIN) is notified once, by the KPI rollup',
+    schema: QuerySlaSchema,
+    default: DEFAULT_QUERY_SLA,
+  },
+  'engagement.riskWeights': {
+    description: 'Student risk scores (KPI rollup): the weight of each signal — attendance, quiz results, late hand-ins, inactivity (full risk at inactiveDaysCap days)',
+    schema: RiskWeightsSchema,
+    default: DEFAULT_RISK_WEIGHTS,
   },
 } as const;
 

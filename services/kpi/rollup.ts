@@ -5,6 +5,8 @@
 import { Prisma } from '../../prisma/generated/client.js';
 import { KPI, kpiDay, type KpiDayWindow } from '../../domain/kpi/metrics.js';
 import type { Db } from '../../infra/prisma.js';
+import { notifySlaBreaches } from '../engagement/queries.js';
+import { computeRiskScores } from '../engagement/risk.js';
 
 export interface KpiFamilyResult {
   family: string;
@@ -127,5 +129,9 @@ export async function rollupKpiDay(deps: { db: Db }, input: { day: string; isCur
     if (f.snapshot && !input.isCurrentDay) continue;
     families.push(await rollupFamily(deps.db, f, w, input.now));
   }
+  // The 15-minute run also notifies student queries past their SLA (each once; see services/engagement/queries.ts).
+  if (input.isCurrentDay) await notifySlaBreaches(deps.db, input.now);
+  // …and rescores students' dropout risk (a row only when a score changed; services/engagement/risk.ts).
+  if (input.isCurrentDay) await computeRiskScores(deps.db, input.now);
   return { day: input.day, families };
 }

@@ -8,6 +8,7 @@ import { DomainError, type FieldError } from '../../domain/errors.js';
 import type { Prisma } from '../../prisma/generated/client.js';
 import type { AttendanceStatus } from '../../prisma/generated/enums.js';
 import type { AuthContext, ServiceDeps } from '../deps.js';
+import { awardAttendanceXp } from '../engagement/xp.js';
 import { refreshProgress, type Tx } from './progress.js';
 
 type Deps = Pick<ServiceDeps, 'db'>;
@@ -69,10 +70,13 @@ const byUser = (entries: readonly AttendanceEntry[]) => [...entries].sort((a, b)
 
 interface Upserted {
   inserted: boolean;
+  id: string;
+  userId: string;
+  status: string;
 }
 
 /** One statement for the whole list; `xmax = 0` tells a fresh row from an updated one. */
-async function upsertRows(tx: Tx, target: { classId: string } | { batchMeetingId: string; batchId: string }, unsorted: readonly AttendanceEntry[], markerId: string, sessionDate: Date) {
+async function upsertRows(tx: Tx, target: { classId: string } | { batchMeetingId: string; batchId: string }, unsorted: readonly AttendanceEntry[], markerId: string, sessionDate: Date, xp: { courseId: string | null; title: string }) {
   const entries = byUser(unsorted);
   const userIds = entries.map((e) => e.userId);
   const statuses = entries.map((e) => e.status);
@@ -85,14 +89,15 @@ async function upsertRows(tx: Tx, target: { classId: string } | { batchMeetingId
             FROM unnest(${userIds}::text[], ${statuses}::text[], ${remarks}::text[]) AS t(u, s, r)
           ON CONFLICT ("userId", "classId") DO UPDATE
             SET "status" = EXCLUDED."status", "remarks" = EXCLUDED."remarks", "markedById" = EXCLUDED."markedById", "sessionDate" = EXCLUDED."sessionDate", "updatedAt" = now()
-          RETURNING (xmax = 0) AS "inserted"`
+          RETURNING (xmax = 0) AS "inserted", "id"::text AS "id", "userId"::text AS "userId", "status"::text AS "status"`
       : await tx.$queryRaw<Upserted[]>`
           INSERT INTO "public"."attendance" ("userId", "markedById", "batchMeetingId", "batchId", "sessionDate", "status", "remarks", "updatedAt")
           SELECT t.u::uuid, ${markerId}::uuid, ${target.batchMeetingId}::uuid, ${target.batchId}::uuid, ${sessionDate}::date, t.s::"public"."AttendanceStatus", t.r, now()
             FROM unnest(${userIds}::text[], ${statuses}::text[], ${remarks}::text[]) AS t(u, s, r)
           ON CONFLICT ("userId", "batchMeetingId") DO UPDATE
             SET "status" = EXCLUDED."status", "remarks" = EXCLUDED."remarks", "markedById" = EXCLUDED."markedById", "batchId" = EXCLUDED."batchId", "sessionDate" = EXCLUDED."sessionDate", "updatedAt" = now()
-          RETURNING (xmax = 0) AS "inserted"`;
+          RETURNING (xmax = 0) AS "inserted", "id"::text AS "id", "userId"::text AS "userId", "status"::text AS "status"`;
+  await awardAttendanceXp(tx, rows, { batchId: 'batchId' in target ? target.batchId : null, courseId: xp.courseId, title: xp.title, occurredAt: sessionDate });
   const created = rows.filter((r) => r.inserted).length;
   return { marked: rows.length, created, updated: rows.length - created, sessionDate: sessionDate.toISOString().slice(0, 10) };
 }
@@ -101,19 +106,19 @@ async function upsertRows(tx: Tx, target: { classId: string } | { batchMeetingId
 export async function markClassAttendance({ db }: Deps, actor: AuthContext, classId: string, input: AttendanceEntry[]) {
   const entries = normalise(input);
   return db.$transaction(async (tx) => {
-    const cls = await tx.class.findUnique({ where: { id: classId }, select: { scheduledAt: true, module: { select: { courseId: true } } } });
+    const cls = await tx.class.findUnique({ where: { id: classId }, select: { title: true, scheduledAt: true, module: { select: { courseId: true } } } });
     if (!cls) throw new DomainError('NOT_FOUND', 'No such class');
     assertDistinct(entries);
     const courseId = cls.module.courseId;
     const enrolled = await tx.enrollment.findMany({ where: { courseId, userId: { in: entries.map((e) => e.userId) } }, select: { userId: true } });
     assertAllKnown(entries, new Set(enrolled.map((e) => e.userId)), 'enrolled in the class’s course');
-    const result = await upsertRows(tx, { classId }, entries, actor.userId, cls.scheduledAt ?? new Date());
+    const result = await upsertRows(tx, { classId }, entries, actor.userId, cls.scheduledAt ?? new Date(), { courseId, title: cls.title });
     for (const e of byUser(entries)) await refreshProgress(tx, e.userId, courseId);
     return result;
   });
 }
 
-const meetingSelect = { id: true, batchId: true, hostId: true, startTime: true } as const satisfies Prisma.BatchMeetingSelect;
+const meetingSelect = { id: true, batchId: true, hostId: true, startTime: true, title: true } as const satisfies Prisma.BatchMeetingSelect;
 
 function assertMayMark<T extends { hostId: string | null }>(actor: AuthContext, meeting: T | null): asserts meeting is T {
   if (!meeting) throw new DomainError('NOT_FOUND', 'No such batch meeting');
@@ -129,7 +134,7 @@ export async function markMeetingAttendance({ db }: Deps, actor: AuthContext, me
     assertDistinct(entries);
     const members = await tx.application.findMany({ where: { batchId: meeting.batchId, status: 'ENROLLED', userId: { in: entries.map((e) => e.userId) } }, select: { userId: true } });
     assertAllKnown(entries, new Set(members.map((m) => m.userId)), 'enrolled in the meeting’s batch');
-    return upsertRows(tx, { batchMeetingId: meetingId, batchId: meeting.batchId }, entries, actor.userId, meeting.startTime);
+    return upsertRows(tx, { batchMeetingId: meetingId, batchId: meeting.batchId }, entries, actor.userId, meeting.startTime, { courseId: null, title: meeting.title });
   });
 }
 

@@ -12,6 +12,7 @@ import { DomainError, type FieldError } from '../../domain/errors.js';
 import { gradeQuiz, isLate, type Answer, type SnapshotQuestion } from '../../domain/lms/grading.js';
 import type { Prisma } from '../../prisma/generated/client.js';
 import type { AuthContext, ServiceDeps } from '../deps.js';
+import { awardQuizXp } from '../engagement/xp.js';
 import { refreshProgress, type Tx } from './progress.js';
 import { quizSelect, snapshotOf, type QuizRow } from './quizzes.js';
 
@@ -179,6 +180,7 @@ export async function submitAttempt({ db }: Deps, actor: AuthContext, attemptId:
       select: attemptSelect,
     });
     await refreshProgress(tx, actor.userId, quiz.module.courseId);
+    if (grade.passed) await awardQuizXp(tx, { userId: actor.userId, quizId: quiz.id, courseId: quiz.module.courseId, title: quiz.title });
     const left = attemptsLeft(quiz, await countAttempts(tx, quiz.id, actor.userId));
     return { quiz: toLearnerQuiz(quiz), attempt: toAttemptView(graded, quiz, left === 0) };
   });

@@ -7,6 +7,7 @@
 import { DomainError } from '../../domain/errors.js';
 import type { Prisma } from '../../prisma/generated/client.js';
 import type { AuthContext, ServiceDeps } from '../deps.js';
+import { awardAssignmentXp } from '../engagement/xp.js';
 import { refreshProgress, type Tx } from './progress.js';
 
 type Deps = Pick<ServiceDeps, 'db'>;
@@ -49,7 +50,7 @@ export const toSubmissionView = ({ assignment, ...s }: SubmissionRow) => ({
 });
 
 async function assignmentForLearner(tx: Tx, actor: AuthContext, assignmentId: string) {
-  const a = await tx.assignment.findUnique({ where: { id: assignmentId }, select: { id: true, isPublished: true, module: { select: { courseId: true, isPublished: true } } } });
+  const a = await tx.assignment.findUnique({ where: { id: assignmentId }, select: { id: true, title: true, isPublished: true, module: { select: { courseId: true, isPublished: true } } } });
   const enrolled = a && (await tx.enrollment.findUnique({ where: { userId_courseId: { userId: actor.userId, courseId: a.module.courseId } }, select: { id: true } }));
   if (!a || !a.isPublished || !a.module.isPublished || !enrolled) throw new DomainError('NOT_FOUND', 'No such published assignment, or you are not enrolled in its course');
   return a;
@@ -68,6 +69,7 @@ export async function submitAssignment({ db }: Deps, actor: AuthContext, assignm
       RETURNING "id"::text AS "id"`;
     if (!saved) throw new DomainError('CONFLICT', 'Your submission is already graded; it can no longer change');
     await refreshProgress(tx, actor.userId, a.module.courseId);
+    await awardAssignmentXp(tx, { userId: actor.userId, assignmentId, courseId: a.module.courseId, title: a.title });
     return tx.assignmentSubmission.findUniqueOrThrow({ where: { id: saved.id }, select: submissionSelect });
   });
   return toSubmissionView(row);

@@ -5,6 +5,7 @@
 import { DomainError } from '../../domain/errors.js';
 import { assertTransition, canEndMeeting, isFarShorterThanBooked } from '../../domain/slot/status.js';
 import type { Db } from '../../infra/prisma.js';
+import { awardSessionXp } from '../engagement/xp.js';
 import { lockSlot } from '../slots/booking.js';
 import { refundBooking } from '../slots/cancellation.js';
 import { readConfig } from '../system-config/read-config.js';
@@ -66,6 +67,7 @@ export async function completeMeeting(db: Db, input: CompleteMeetingInput): Prom
       const to = underReview ? 'UNDER_REVIEW' : 'COMPLETED';
       assertTransition(slot.status, to);
       await tx.slot.update({ where: { id: input.slotId }, data: { status: to, actualEndTime } });
+      if (to === 'COMPLETED') await awardSessionXp(tx, input.slotId);
     }
     await tx.meetingLog.upsert({
       where: { dedupeKey: `ended:${input.slotId}` },
@@ -103,6 +105,7 @@ export async function settleReview(db: Db, input: SettleReviewInput, now: Date):
     const refunded =
       input.decision === 'refund' ? await refundBooking(tx, slot, 'admin', `Session review: refunded${input.note ? `: ${input.note}` : ''}`, policy, now) : { paid: 0, promotional: 0 };
     await tx.slot.update({ where: { id: input.slotId }, data: { status: to } });
+    if (to === 'COMPLETED') await awardSessionXp(tx, input.slotId);
     await tx.meetingLog.create({
       data: {
         slotId: input.slotId,

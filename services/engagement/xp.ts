@@ -1,0 +1,98 @@
+// The one way XP is awarded. Every producer (slot completion, quiz pass, attendance, assignment
+// hand-in) calls awardXp inside the transaction that commits its event, so the award commits
+// with it or not at all. Exactly-once: the insert is ON CONFLICT (dedupeKey) DO NOTHING, so a
+// retried, replayed or parallel duplicate of the same event inserts nothing and adds no XP; only
+// the inserting transaction moves StudentProfile.xpTotal, writes the feed row and checks badges.
+import { levelFor, XP_POINTS, XP_SOURCE_TYPE, xpDedupeKey, type XpEventType } from '../../domain/engagement/xp.js';
+import type { Tx } from '../lms/progress.js';
+import { evaluateBadges } from './badges.js';
+import { recordActivity } from './activity.js';
+
+export interface XpAwardInput {
+  userId: string;
+  eventType: XpEventType;
+  /** The id of what earned it (slot, quiz, attendance row, assignment). */
+  sourceId: string;
+  batchId?: string | null | undefined;
+  occurredAt?: Date | undefined;
+  /** The feed row's title, e.g. "Passed quiz: Joins". */
+  title: string;
+}
+
+export interface XpAwardResult {
+  awarded: boolean;
+  points: number;
+  xpTotal: number | null;
+  badges: string[];
+}
+
+export async function awardXp(tx: Tx, input: XpAwardInput): Promise<XpAwardResult> {
+  const points = XP_POINTS[input.eventType];
+  const sourceType = XP_SOURCE_TYPE[input.eventType];
+  const dedupeKey = xpDedupeKey(input.eventType, input.sourceId, input.userId);
+  const occurredAt = input.occurredAt ?? new Date();
+  const [inserted] = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO "public"."xp_events" ("userId", "points", "eventType", "sourceType", "sourceId", "batchId", "dedupeKey", "occurredAt", "updatedAt")
+    VALUES (${input.userId}::uuid, ${points}, ${input.eventType}, ${sourceType}, ${input.sourceId}::uuid, ${input.batchId ?? null}::uuid, ${dedupeKey}, ${occurredAt}, now())
+    ON CONFLICT ("dedupeKey") DO NOTHING
+    RETURNING "id"::text AS "id"`;
+  if (!inserted) return { awarded: false, points: 0, xpTotal: null, badges: [] };
+  const [profile] = await tx.$queryRaw<{ xpTotal: number }[]>`
+    INSERT INTO "public"."student_profiles" ("userId", "xpTotal", "level", "updatedAt")
+    VALUES (${input.userId}::uuid, ${points}, ${levelFor(points)}, now())
+    ON CONFLICT ("userId") DO UPDATE SET "xpTotal" = "student_profiles"."xpTotal" + EXCLUDED."xpTotal", "updatedAt" = now()
+    RETURNING "xpTotal"`;
+  const xpTotal = profile!.xpTotal;
+  await tx.studentProfile.update({ where: { userId: input.userId }, data: { level: levelFor(xpTotal) } });
+  await recordActivity(tx, {
+    userId: input.userId,
+    type: input.eventType,
+    title: input.title,
+    description: `+${points} XP`,
+    entityType: sourceType,
+    entityId: input.sourceId,
+    metadata: { xp: points, xpEventId: inserted.id },
+    occurredAt,
+  });
+  const badges = await evaluateBadges(tx, input.userId, xpTotal);
+  return { awarded: true, points, xpTotal, badges };
+}
+
+/** The student's newest ENROLLED batch that teaches `courseId` (the XP's leaderboard batch), or null. */
+export async function batchOfCourse(tx: Tx, userId: string, courseId: string): Promise<string | null> {
+  const [row] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT a."batchId"::text AS "id" FROM "public"."applications" a
+      JOIN "public"."batches" b ON b."id" = a."batchId"
+     WHERE a."userId" = ${userId}::uuid AND a."status" = 'ENROLLED'
+       AND (b."courseId" = ${courseId}::uuid OR EXISTS (
+             SELECT 1 FROM "public"."course_assignment_history" h
+              WHERE h."batchId" = a."batchId" AND h."userId" IS NULL AND h."courseId" = ${courseId}::uuid AND h."action" = 'ASSIGNED'))
+     ORDER BY a."enrolledAt" DESC NULLS LAST, a."createdAt" DESC LIMIT 1`;
+  return row?.id ?? null;
+}
+
+/** A completed mentor session earns its student XP (no-op for a slot without one). */
+export async function awardSessionXp(tx: Tx, slotId: string): Promise<void> {
+  const slot = await tx.slot.findUnique({ where: { id: slotId }, select: { studentId: true, title: true, actualEndTime: true } });
+  if (!slot?.studentId) return;
+  await awardXp(tx, { userId: slot.studentId, eventType: 'session_completed', sourceId: slotId, title: `Completed a mentor session${slot.title ? `: ${slot.title}` : ''}`, occurredAt: slot.actualEndTime ?? undefined });
+}
+
+/** A passed quiz earns XP once per student, whichever attempt passed first. */
+export async function awardQuizXp(tx: Tx, input: { userId: string; quizId: string; courseId: string; title: string }): Promise<void> {
+  await awardXp(tx, { userId: input.userId, eventType: 'quiz_passed', sourceId: input.quizId, batchId: await batchOfCourse(tx, input.userId, input.courseId), title: `Passed quiz: ${input.title}` });
+}
+
+/** A handed-in assignment earns XP once per student (a re-submit replaces the hand-in, not the award). */
+export async function awardAssignmentXp(tx: Tx, input: { userId: string; assignmentId: string; courseId: string; title: string }): Promise<void> {
+  await awardXp(tx, { userId: input.userId, eventType: 'assignment_submitted', sourceId: input.assignmentId, batchId: await batchOfCourse(tx, input.userId, input.courseId), title: `Handed in: ${input.title}` });
+}
+
+/** Attendance rows marked PRESENT or LATE earn XP once per row (re-marking updates the row, not the award). */
+export async function awardAttendanceXp(tx: Tx, rows: readonly { id: string; userId: string; status: string }[], where: { batchId: string | null; courseId: string | null; title: string; occurredAt: Date }): Promise<void> {
+  for (const r of rows) {
+    if (r.status !== 'PRESENT' && r.status !== 'LATE') continue;
+    const batchId = where.batchId ?? (where.courseId ? await batchOfCourse(tx, r.userId, where.courseId) : null);
+    await awardXp(tx, { userId: r.userId, eventType: 'class_attended', sourceId: r.id, batchId, title: `Attended: ${where.title}`, occurredAt: where.occurredAt });
+  }
+}
