@@ -65,7 +65,7 @@ describe('Prisma client', () => {
     const snapshot = async () => ({
       gst: await db.gstStateCode.count(),
       sac: await db.hsnSacMaster.findMany({ select: { code: true, gstRatePercent: true, updatedAt: true }, orderBy: { code: 'asc' } }),
-      platforms: await db.platform.count(),
+      platforms: await db.platform.count({ where: { key: { in: ['mr-mentor', 'my-analytics-school'] } } }),
       users: await db.user.findMany({ where: { id: { in: Object.values(DEMO).flat().filter((v): v is string => typeof v === 'string') } }, select: { id: true, updatedAt: true }, orderBy: { id: 'asc' } }),
       leads: await db.rawLead.count({ where: { id: { in: [...DEMO.leadIds] } } }),
       workflowVersions: await db.crmWorkflowVersion.count({ where: { workflowId: DEMO.workflowId } }),
