@@ -93,6 +93,12 @@ describe('admissions, paid through the payment workflow', () => {
     expect(gp.taxLines).toEqual([expect.objectContaining({ lineNumber: 1, taxableValuePaise: gp.taxableValuePaise, igstPaise: gp.igstPaise, totalPaise: 4_500_000 })]);
     expect(gp.taxLines[0]!.unitPricePaise - gp.taxLines[0]!.taxableValuePaise).toBeGreaterThan(400_000);
     expect(await stack.db.gstAuditLog.count({ where: { globalPaymentId: gp.id, action: 'INVOICE_GENERATED' } })).toBe(1);
+    // The GST audit trail over the api: finance reads it by payment; a student does not.
+    const audit = await call(superadmin.accessToken, 'GET', `/api/admin/finance/gst-audit-log?globalPaymentId=${gp.id}`);
+    expect(audit.status).toBe(200);
+    expect(audit.body.items).toEqual([expect.objectContaining({ action: 'INVOICE_GENERATED', invoiceNumber: outcome.invoiceNumber, globalPaymentId: gp.id })]);
+    expect((await call(student.accessToken, 'GET', `/api/admin/finance/gst-audit-log?globalPaymentId=${gp.id}`)).status).toBe(403);
+    expect((await call(superadmin.accessToken, 'GET', '/api/admin/finance/gst-audit-log?action=NOPE')).status).toBe(400);
 
     // The invoice: a superadmin and the payer download it, nobody else; its e-invoice validates.
     const download = await call(superadmin.accessToken, 'GET', `/api/admin/finance/payments/${gp.id}/invoice/download`);

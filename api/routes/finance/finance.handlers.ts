@@ -2,11 +2,13 @@
 // payer's own payments. The rules live in services/finance/.
 import type { RouteHandler } from '@hono/zod-openapi';
 import { creditNoteDownload, creditNoteEInvoice, gstDocumentsCsv, invoiceDownload, getPayment, invoiceEInvoice, listCreditNotes, listInvoices, listPayments, myPayments, toPaymentView } from '../../../services/finance/finance-reads.js';
+import { gstAuditLog } from '../../../services/finance/gst-audit-log.js';
 import { requestRefund } from '../../../services/finance/refunds.js';
 import { csvDownload } from '../../csv-stream.js';
 import type { AppEnv } from '../../deps.js';
 import { keyset, keysetOn, toPage, toPageOn } from '../../pagination.js';
 import type {
+  gstAuditLogRoute,
   creditNoteEInvoiceRoute,
   creditNotePdfRoute,
   getPaymentRoute,
@@ -72,3 +74,9 @@ export const myPaymentsHandler: RouteHandler<typeof myPaymentsRoute, AppEnv> = a
 };
 
 export const myInvoicePdfHandler: RouteHandler<typeof myInvoicePdfRoute, AppEnv> = async (c) => c.json(await invoiceDownload(c.get('deps'), { kind: 'payer', userId: c.get('auth')!.userId }, c.req.valid('param').id), 200);
+
+export const gstAuditLogHandler: RouteHandler<typeof gstAuditLogRoute, AppEnv> = async (c) => {
+  const { cursor, limit, ...filters } = c.req.valid('query');
+  const { items, nextCursor } = toPage(await gstAuditLog(c.get('deps').db, filters, { ...keyset(cursor), take: limit + 1 }), limit);
+  return c.json({ items: items.map((e) => ({ ...e, before: e.before ?? null, after: e.after ?? null, createdAt: e.createdAt.toISOString() })), nextCursor }, 200);
+};

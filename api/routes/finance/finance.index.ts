@@ -14,4 +14,5 @@ export const financeRouter = createRouter()
   .openapi(r.creditNotePdfRoute, h.creditNotePdfHandler)
   .openapi(r.creditNoteEInvoiceRoute, h.creditNoteEInvoiceHandler)
   .openapi(r.myPaymentsRoute, h.myPaymentsHandler)
-  .openapi(r.myInvoicePdfRoute, h.myInvoicePdfHandler);
+  .openapi(r.myInvoicePdfRoute, h.myInvoicePdfHandler)
+  .openapi(r.gstAuditLogRoute, h.gstAuditLogHandler);

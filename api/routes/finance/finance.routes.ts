@@ -138,3 +138,28 @@ export const myInvoicePdfRoute = createRoute({
   request: { params: Id },
   responses: { 200: jsonResponse('Where to download it', DownloadView), 400: problemResponse('Invalid id'), 401: problemResponse('Not signed in'), 404: problemResponse('No such payment of yours'), 409: problemResponse('No invoice yet, or its PDF is still being prepared') },
 });
+
+const GST_AUDIT_ACTIONS = ['INVOICE_GENERATED', 'INVOICE_REGENERATED', 'INVOICE_CANCELLED', 'INVOICE_EMAILED', 'CREDIT_NOTE_ISSUED', 'TAX_RECALCULATED', 'GSTIN_UPDATED', 'PLACE_OF_SUPPLY_UPDATED'] as const;
+export const GstAuditEntry = z
+  .object({
+    id: z.uuid(),
+    globalPaymentId: z.uuid().nullable(),
+    invoiceNumber: z.string().nullable(),
+    action: z.enum(GST_AUDIT_ACTIONS),
+    performedById: z.uuid().nullable(),
+    reason: z.string().nullable(),
+    before: z.unknown().nullable(),
+    after: z.unknown().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('GstAuditEntry');
+
+export const gstAuditLogRoute = createRoute({
+  method: 'get',
+  path: '/api/admin/finance/gst-audit-log',
+  tags: TAGS,
+  summary: 'The GST audit trail, newest first: invoices generated, credit notes issued, GST fields changed (before and after, and who)',
+  ...bearer(FINANCE),
+  request: { query: PageQuery.extend({ globalPaymentId: z.uuid().optional(), invoiceNumber: z.string().trim().min(1).max(50).optional(), action: z.enum(GST_AUDIT_ACTIONS).optional() }) },
+  responses: { 200: jsonResponse('A page of audit entries', pageSchema(GstAuditEntry).openapi('GstAuditPage')), ...base },
+});
