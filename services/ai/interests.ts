@@ -7,13 +7,11 @@
 // same transaction, so its dedupe (platform + phone or email) makes a repeat a merge, never a
 // second lead; lead triggers are dispatched after the commit.
 import { defaultSessionYear } from '../../domain/crm/lead-merge.js';
-import { DomainError } from '../../domain/errors.js';
-import { sha256 } from '../../infra/auth/opaque-tokens.js';
-import { consumeRateLimit } from '../../infra/rate-limit.js';
 import type { Prisma } from '../../prisma/generated/client.js';
 import { emitLeadEvents } from '../crm-engine/triggers.js';
 import { CAPTURE_TX_OPTIONS, captureLeadInTx, retryOnConflict } from '../crm/lead-capture.js';
 import type { ServiceDeps } from '../deps.js';
+import { enforceFormRate } from '../public-forms/rate-limit.js';
 
 /** Forms per hour: per client IP generous for a shared office NAT; per email enough for a few corrections. */
 export const AI_INTEREST_RATE_LIMIT = { perIp: 20, perEmail: 5, windowSeconds: 3600 };
@@ -64,16 +62,6 @@ export const toInterestView = (r: InterestRow) => ({
   updatedAt: r.updatedAt.toISOString(),
 });
 
-async function enforceRate(deps: Pick<ServiceDeps, 'db'>, ip: string, email: string) {
-  const l = AI_INTEREST_RATE_LIMIT;
-  const decisions = await Promise.all([consumeRateLimit(deps.db, `ai-interest:ip:${ip}`, l.perIp, l.windowSeconds), consumeRateLimit(deps.db, `ai-interest:email:${sha256(email)}`, l.perEmail, l.windowSeconds)]);
-  const blocked = decisions.filter((d) => !d.allowed);
-  if (blocked.length) {
-    const retry = Math.max(...blocked.map((d) => d.retryAfterSeconds));
-    throw new DomainError('RATE_LIMITED', 'Too many forms; try again later', undefined, { 'Retry-After': String(retry) });
-  }
-}
-
 export interface InterestAnswer {
   id: string;
   /** False when the email had already registered interest (its row was updated). */
@@ -91,7 +79,7 @@ interface CapturedLead {
 }
 
 export async function submitInterest(deps: Pick<ServiceDeps, 'db' | 'temporal' | 'logger' | 'config'>, ctx: { ip: string; platform: string }, input: InterestInput): Promise<InterestAnswer> {
-  await enforceRate(deps, ctx.ip, input.email);
+  await enforceFormRate(deps, 'ai-interest', ctx.ip, input.email, AI_INTEREST_RATE_LIMIT);
   const { contactMe, ...fields } = input;
   const answer = await retryOnConflict(() =>
     deps.db.$transaction(async (tx) => {

@@ -6,7 +6,7 @@
 import { DomainError } from '../../domain/errors.js';
 import { Prisma, type IimtApplicationStatus } from '../../prisma/generated/client.js';
 import type { ServiceDeps } from '../deps.js';
-import { enforceFormRate } from './form-limits.js';
+import { enforceFormRate } from '../public-forms/rate-limit.js';
 
 /** Forms per hour, per client IP and per email. */
 export const IIMT_RATE_LIMIT = { perIp: 20, perEmail: 5, windowSeconds: 3600 };

@@ -7,7 +7,7 @@ import { DomainError } from '../../domain/errors.js';
 import type { LeagueRegistrationStatus, Prisma } from '../../prisma/generated/client.js';
 import type { ServiceDeps } from '../deps.js';
 import { registrationIsOpen } from './events.js';
-import { enforceFormRate } from './form-limits.js';
+import { enforceFormRate } from '../public-forms/rate-limit.js';
 
 /** Forms per hour: per client IP generous for a college lab's shared NAT; per email enough for a few corrections. */
 export const LEAGUE_RATE_LIMIT = { perIp: 30, perEmail: 5, windowSeconds: 3600 };

@@ -1,4 +1,4 @@
-// Anonymous public forms (league registrations, IIMT applications) are rate limited per client
+// Anonymous public forms (AI for everyone, league registrations, IIMT applications) are rate limited per client
 // IP and per email in the shared rate_limit_buckets; the email is hashed into the key.
 import { DomainError } from '../../domain/errors.js';
 import { sha256 } from '../../infra/auth/opaque-tokens.js';
