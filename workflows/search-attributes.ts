@@ -13,4 +13,7 @@ export const MasCrmWorkflowId = defineSearchAttributeKey('MasCrmWorkflowId', Sea
 /** The Mr-Hire job post a candidate run belongs to. */
 export const MasJobPostId = defineSearchAttributeKey('MasJobPostId', SearchAttributeType.KEYWORD);
 
+/** Set by Temporal on every workflow a Schedule starts: the action's nominal time (a backfilled one lies in the past). Not ours to register. */
+export const TemporalScheduledStartTime = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
+
 export const ALL_SEARCH_ATTRIBUTES = [MasEntityType, MasEntityId, MasState, MasUserId, MasBatchId, MasCrmWorkflowId, MasJobPostId] as const;

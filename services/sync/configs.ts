@@ -7,6 +7,7 @@
 import { ScheduleNotFoundError, ScheduleOverlapPolicy } from '@temporalio/client';
 import { DomainError } from '../../domain/errors.js';
 import { cronProblem, orderedResources, parseWatermarks, resourcesProblem, SYNC_SYSTEM_INFO, syncScheduleId, type SyncSystem } from '../../domain/sync/systems.js';
+import { type BackfillRequest, type ManualRunRequest } from '../../domain/sync/trigger-attribution.js';
 import { credentialsTable } from './credentials.js';
 import { configTable, deleteSyncSchedule, ensureSyncSchedule, type ConfigRow } from './schedules.js';
 import type { SyncDeps } from './settings.js';
@@ -208,9 +209,12 @@ async function describeSchedule(deps: SyncDeps, system: SyncSystem, id: string) 
  * is paused or a run is in progress. `full` first forgets the watermarks, so the run reads every
  * row again (unchanged rows count as unchanged) instead of only those changed since the last run.
  */
-export async function triggerSyncConfig(deps: SyncDeps, system: SyncSystem, id: string, opts: { full?: boolean } = {}): Promise<{ config: SyncConfigRecord; full: boolean }> {
+export async function triggerSyncConfig(deps: SyncDeps, system: SyncSystem, id: string, opts: { full?: boolean; byId?: string | null } = {}, now = new Date()): Promise<{ config: SyncConfigRecord; full: boolean }> {
   const config = await changeConfigForRun(deps, system, id, async (current, tx) => {
-    if (opts.full) await configTable(tx as never, system).update({ where: { id }, data: { lastCursor: null } });
+    // The run reads who asked from the row (domain/sync/trigger-attribution.ts): written first, so a
+    // refused trigger rolls it back with the transaction.
+    const manualRunRequest: ManualRunRequest = { byId: opts.byId ?? null, at: now.toISOString() };
+    await configTable(tx as never, system).update({ where: { id }, data: { manualRunRequest, ...(opts.full ? { lastCursor: null } : {}) } });
     await deps.temporal.schedule.getHandle(syncScheduleId(system, id)).trigger(ScheduleOverlapPolicy.SKIP);
     return current;
   });
@@ -219,13 +223,15 @@ export async function triggerSyncConfig(deps: SyncDeps, system: SyncSystem, id: 
 }
 
 /** Runs every action the Schedule would have taken in [from, to], one after another (BUFFER_ALL). */
-export async function backfillSyncConfig(deps: SyncDeps, system: SyncSystem, id: string, window: { from: Date; to: Date }, now = new Date()): Promise<SyncConfigRecord> {
+export async function backfillSyncConfig(deps: SyncDeps, system: SyncSystem, id: string, window: { from: Date; to: Date; byId?: string | null }, now = new Date()): Promise<SyncConfigRecord> {
   const problems: { path: string; message: string }[] = [];
   if (window.from >= window.to) problems.push({ path: 'body.from', message: 'from must be before to' });
   if (window.to.getTime() > now.getTime() + 60_000) problems.push({ path: 'body.to', message: 'to must not be in the future' });
   if (window.to.getTime() - window.from.getTime() > MAX_BACKFILL_DAYS * 86_400_000) problems.push({ path: 'body.to', message: `a backfill covers at most ${MAX_BACKFILL_DAYS} days` });
   if (problems.length) throw new DomainError('VALIDATION_FAILED', problems.map((p) => p.message).join('; '), problems);
-  return changeConfigForRun(deps, system, id, async (current) => {
+  return changeConfigForRun(deps, system, id, async (current, tx) => {
+    const backfillRequest: BackfillRequest = { byId: window.byId ?? null, at: now.toISOString(), from: window.from.toISOString(), to: window.to.toISOString() };
+    await configTable(tx as never, system).update({ where: { id }, data: { backfillRequest } });
     await deps.temporal.schedule.getHandle(syncScheduleId(system, id)).backfill({ start: window.from, end: window.to, overlap: ScheduleOverlapPolicy.BUFFER_ALL });
     return current;
   }, { allowRunning: true });

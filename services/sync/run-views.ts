@@ -1,6 +1,7 @@
 // The read side of sync runs (mrlearn/mrtest sync_runs): what the admin api lists.
 import { DomainError } from '../../domain/errors.js';
 import type { SyncSystem } from '../../domain/sync/systems.js';
+import type { SyncTrigger } from '../../domain/sync/trigger-attribution.js';
 import type { Db } from '../../infra/prisma.js';
 
 export function runTable(db: Db, system: SyncSystem) {
@@ -10,7 +11,7 @@ export function runTable(db: Db, system: SyncSystem) {
 export interface SyncRunRecord {
   id: string;
   syncConfigId: string;
-  trigger: string;
+  trigger: SyncTrigger;
   triggeredById: string | null;
   status: string;
   resource: string | null;
@@ -37,6 +38,7 @@ export function toRunView(system: SyncSystem, r: SyncRunRecord) {
     system,
     syncConfigId: r.syncConfigId,
     trigger: r.trigger,
+    triggeredById: r.triggeredById,
     status: r.status,
     mode: stats.mode ?? null,
     workflowId: stats.workflowId ?? null,

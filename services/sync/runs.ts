@@ -9,6 +9,7 @@
 // The config's lease (sync_configs.lockedUntil) keeps a second run off the config while one is
 // live; a run whose lease ran out is marked FAILED by the next one to start.
 import { DomainError } from '../../domain/errors.js';
+import { attributeRun } from '../../domain/sync/trigger-attribution.js';
 import { orderedResources, parseWatermarks, SYNC_SYSTEM_INFO, type SyncSystem, type SyncWatermarks } from '../../domain/sync/systems.js';
 import { LmsApiError } from '../../providers/lib/lms-api-client.js';
 import { openSyncApi, recordSyncAuthError } from './credentials.js';
@@ -56,6 +57,9 @@ export interface StartRunInput {
   /** Chosen by the workflow (deterministically), so a retried start finds the row it made. */
   runId: string;
   workflowId: string;
+  /** The workflow's start time and its Schedule action's scheduled time (ISO): who started the run is read from them (domain/sync/trigger-attribution.ts). */
+  startedAt?: string;
+  scheduledAt?: string;
   now?: Date;
 }
 
@@ -76,9 +80,14 @@ export async function startSyncRun(deps: Pick<SyncDeps, 'db' | 'logger' | 'confi
   const heartbeatTimeoutSeconds = syncSetting(deps, 'heartbeatTimeoutSeconds');
   const s = schemaOf(system);
   return deps.db.$transaction(async (tx) => {
-    const configs = await tx.$queryRawUnsafe<{ resources: string[]; lastCursor: string | null; lockedUntil: Date | null }[]>(`SELECT "resources", "lastCursor", "lockedUntil" FROM ${s}."sync_configs" WHERE "id" = $1::uuid FOR UPDATE`, configId);
+    const configs = await tx.$queryRawUnsafe<{ resources: string[]; lastCursor: string | null; lockedUntil: Date | null; manualRunRequest: unknown; backfillRequest: unknown }[]>(
+      `SELECT "resources", "lastCursor", "lockedUntil", "manualRunRequest", "backfillRequest" FROM ${s}."sync_configs" WHERE "id" = $1::uuid FOR UPDATE`,
+      configId,
+    );
     const config = configs[0];
     if (!config) throw new DomainError('NOT_FOUND', `The sync config ${configId} no longer exists`);
+    const by = attributeRun({ startedAt: input.startedAt ? new Date(input.startedAt) : now, scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : undefined }, config);
+    const triggerType = `${s}."${system === 'mrlearn' ? 'MrLearnSyncTrigger' : 'MrTestSyncTrigger'}"`;
     const resources = orderedResources(system, config.resources);
     const existing = await tx.$queryRawUnsafe<{ status: string; stats: RunStats | null }[]>(`SELECT "status"::text AS "status", "stats" FROM ${s}."sync_runs" WHERE "id" = $1::uuid`, runId);
     if (existing[0]) return { runId, skipped: existing[0].status === 'CANCELLED', resources, mode: existing[0].stats?.mode ?? 'full', activitiesPerRun, heartbeatTimeoutSeconds };
@@ -87,12 +96,14 @@ export async function startSyncRun(deps: Pick<SyncDeps, 'db' | 'logger' | 'confi
     const leaseLive = config.lockedUntil !== null && config.lockedUntil.getTime() > now.getTime();
     if (live.length > 0 && leaseLive) {
       await tx.$executeRawUnsafe(
-        `INSERT INTO ${s}."sync_runs" ("id", "syncConfigId", "status", "stats", "error", "startedAt", "finishedAt", "updatedAt") VALUES ($1::uuid, $2::uuid, 'CANCELLED', $3::jsonb, $4, $5, $5, now())`,
+        `INSERT INTO ${s}."sync_runs" ("id", "syncConfigId", "status", "stats", "error", "startedAt", "finishedAt", "trigger", "triggeredById", "updatedAt") VALUES ($1::uuid, $2::uuid, 'CANCELLED', $3::jsonb, $4, $5, $5, $6::${triggerType}, $7::uuid, now())`,
         runId,
         configId,
         JSON.stringify({ mode: 'full', workflowId: input.workflowId, resources: {}, unchanged: 0, errors: [] }),
         `skipped: run ${live[0]!.id} holds the config until ${config.lockedUntil!.toISOString()}`,
         now,
+        by.trigger,
+        by.triggeredById,
       );
       deps.logger.warn({ system, configId, runId, holder: live[0]!.id }, 'sync run skipped: another run holds the config');
       return { runId, skipped: true, resources, mode: 'full', activitiesPerRun, heartbeatTimeoutSeconds };
@@ -110,15 +121,23 @@ export async function startSyncRun(deps: Pick<SyncDeps, 'db' | 'logger' | 'confi
       errors: [],
     };
     await tx.$executeRawUnsafe(
-      `INSERT INTO ${s}."sync_runs" ("id", "syncConfigId", "status", "startCursor", "stats", "startedAt", "updatedAt") VALUES ($1::uuid, $2::uuid, 'RUNNING', $3, $4::jsonb, $5, now())`,
+      `INSERT INTO ${s}."sync_runs" ("id", "syncConfigId", "status", "startCursor", "stats", "startedAt", "trigger", "triggeredById", "updatedAt") VALUES ($1::uuid, $2::uuid, 'RUNNING', $3, $4::jsonb, $5, $6::${triggerType}, $7::uuid, now())`,
       runId,
       configId,
       config.lastCursor,
       JSON.stringify(stats),
       now,
+      by.trigger,
+      by.triggeredById,
     );
-    await tx.$executeRawUnsafe(`UPDATE ${s}."sync_configs" SET "lockedUntil" = $2, "lastRunAt" = $3, "updatedAt" = now() WHERE "id" = $1::uuid`, configId, new Date(now.getTime() + syncSetting(deps, 'leaseMinutes') * 60_000), now);
-    deps.logger.info({ system, configId, runId, mode, resources }, 'sync run started');
+    await tx.$executeRawUnsafe(
+      `UPDATE ${s}."sync_configs" SET "lockedUntil" = $2, "lastRunAt" = $3, "manualRunRequest" = CASE WHEN $4::boolean THEN NULL ELSE "manualRunRequest" END, "updatedAt" = now() WHERE "id" = $1::uuid`,
+      configId,
+      new Date(now.getTime() + syncSetting(deps, 'leaseMinutes') * 60_000),
+      now,
+      by.claimsManual,
+    );
+    deps.logger.info({ system, configId, runId, mode, resources, trigger: by.trigger }, 'sync run started');
     return { runId, skipped: false, resources, mode, activitiesPerRun, heartbeatTimeoutSeconds };
   });
 }

@@ -28,6 +28,7 @@ let sim: MrLearnSimulator;
 let stack: TestStack;
 let call: ReturnType<typeof apiCaller>;
 let admin: string;
+let adminId: string;
 let totals: Record<string, number>;
 
 interface Run {
@@ -42,6 +43,8 @@ interface Run {
   error: string | null;
   resources: Record<string, { inserted: number; updated: number; unchanged: number; fetched: number; failed: number; pages: number }>;
   workflowId: string;
+  trigger: string;
+  triggeredById: string | null;
 }
 
 async function setUp(clientIdx: number, name: string) {
@@ -78,7 +81,9 @@ beforeAll(async () => {
   sim = await startMrLearnSimulator({ learners: LEARNERS, courses: COURSES, clients: CLIENTS });
   stack = await startTestStack({ config: { sync: SETTINGS } });
   call = apiCaller(stack);
-  admin = (await createUser(stack, 'ADMIN')).accessToken;
+  const adminUser = await createUser(stack, 'ADMIN');
+  admin = adminUser.accessToken;
+  adminId = adminUser.user.id;
   totals = { courses: sim.rowCount('courses'), learners: sim.rowCount('learners'), learner_reports: sim.rowCount('learner_reports') };
 }, 60_000);
 afterAll(async () => {
@@ -93,7 +98,7 @@ describe('mr learn sync', { timeout: 180_000 }, () => {
   it('a full sync fills every table from the simulator, continuing as new on the way', async () => {
     ({ configId, credentialsId } = await setUp(0, 'main tenant'));
     const run = await runOnce(configId);
-    expect(run).toMatchObject({ status: 'SUCCEEDED', mode: 'full', updated: 0, unchanged: 0, failed: 0, error: null });
+    expect(run).toMatchObject({ status: 'SUCCEEDED', mode: 'full', updated: 0, unchanged: 0, failed: 0, error: null, trigger: 'MANUAL', triggeredById: adminId });
     const all = totals.courses! + totals.learners! + totals.learner_reports!;
     expect(run.inserted).toBe(all);
     expect(run.fetched).toBe(all);
@@ -150,6 +155,25 @@ describe('mr learn sync', { timeout: 180_000 }, () => {
     expect(run.status).toBe('SUCCEEDED');
     const full = await runOnce(configId, { full: true });
     expect(full).toMatchObject({ inserted: 0, updated: 0, unchanged: totals.courses! + totals.learners! + totals.learner_reports! });
+  });
+
+  it('each run says who started it: MANUAL with the admin for a trigger, BACKFILL for every action of a backfill', async () => {
+    const manual = await runOnce(configId);
+    expect(manual).toMatchObject({ trigger: 'MANUAL', triggeredById: adminId });
+    // The request was claimed by that run.
+    expect((await stack.db.mrLearnSyncConfig.findUniqueOrThrow({ where: { id: configId } })).manualRunRequest).toBeNull();
+    const before = (await finishedRuns(stack, configId)).length;
+    // A 24 h window holds exactly two actions of a 12-hourly Schedule; they run one after another.
+    const to = new Date(Date.now() - 3_600_000);
+    const from = new Date(to.getTime() - 24 * 3_600_000 + 1);
+    expect((await call(admin, 'POST', `/api/admin/sync/mrlearn/configs/${configId}/backfill`, { from: from.toISOString(), to: to.toISOString() })).status).toBe(202);
+    const runs = await until(() => finishedRuns(stack, configId), (r) => r.length >= before + 2, 60_000, 200);
+    await until(() => call(admin, 'GET', `/api/admin/sync/mrlearn/configs/${configId}`), (r) => (r.body.schedule?.runningWorkflowIds ?? []).length === 0, 20_000, 200);
+    const backfilled = (await finishedRuns(stack, configId)).slice(0, (await finishedRuns(stack, configId)).length - before);
+    expect(backfilled.map((r) => r.trigger)).toEqual(['BACKFILL', 'BACKFILL']);
+    for (const r of backfilled) expect(r).toMatchObject({ status: 'SUCCEEDED', triggeredById: adminId, inserted: 0 });
+    if (process.env.RECORD_HISTORIES === '1') writeFileSync('test/replay/histories/mrlearn-sync-backfill.json', historyToJSON(await stack.temporal.workflow.getHandle(backfilled[0]!.workflowId).fetchHistory()));
+    expect(runs.length).toBe(before + 2);
   });
 
   it('429s (Retry-After honoured), 5xx and an expired token are ridden out: the run still succeeds', async () => {

@@ -9,7 +9,7 @@
 // 'mrlearn-reminders', services/sync/reminders.ts); their failure is logged, the run stands.
 import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, continueAsNew, log, patched, proxyActivities, setCurrentDetails, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { SyncActivities } from '../../activities/sync.activities.js';
-import { MasState } from '../search-attributes.js';
+import { MasState, TemporalScheduledStartTime } from '../search-attributes.js';
 import type { SyncWorkflowInput, SyncWorkflowResult } from './sync-run.contract.js';
 
 const { syncStartRunActivity, syncFinishRunActivity } = proxyActivities<SyncActivities>({
@@ -41,7 +41,16 @@ export async function syncRun(input: SyncWorkflowInput): Promise<SyncWorkflowRes
   let activitiesPerRun = input.activitiesPerRun ?? 100;
   let heartbeatTimeoutSeconds = input.heartbeatTimeoutSeconds ?? 120;
   if (!runId || !resources) {
-    const started = await syncStartRunActivity({ system: input.system, configId: input.configId, runId: uuid4(), workflowId: workflowInfo().workflowId });
+    const info = workflowInfo();
+    const scheduledAt = info.typedSearchAttributes.get(TemporalScheduledStartTime);
+    const started = await syncStartRunActivity({
+      system: input.system,
+      configId: input.configId,
+      runId: uuid4(),
+      workflowId: info.workflowId,
+      startedAt: info.startTime.toISOString(),
+      ...(scheduledAt ? { scheduledAt: scheduledAt.toISOString() } : {}),
+    });
     if (started.skipped) {
       upsertSearchAttributes([{ key: MasState, value: 'SKIPPED' }]);
       setCurrentDetails('Skipped: another run holds this config');

@@ -77,14 +77,14 @@ export const unpauseConfigHandler: RouteHandler<typeof unpauseConfigRoute, AppEn
 
 export const triggerConfigHandler: RouteHandler<typeof triggerConfigRoute, AppEnv> = async (c) => {
   const { system, id } = c.req.valid('param');
-  const { config, full } = await triggerSyncConfig(c.get('deps'), system, id, c.req.valid('json'));
+  const { config, full } = await triggerSyncConfig(c.get('deps'), system, id, { ...c.req.valid('json'), byId: c.get('auth')!.userId });
   return c.json({ config: toConfigView(system, config), full, scheduleId: syncScheduleId(system, id) }, 202);
 };
 
 export const backfillConfigHandler: RouteHandler<typeof backfillConfigRoute, AppEnv> = async (c) => {
   const { system, id } = c.req.valid('param');
   const { from, to } = c.req.valid('json');
-  return c.json(toConfigView(system, await backfillSyncConfig(c.get('deps'), system, id, { from: new Date(from), to: new Date(to) })), 202);
+  return c.json(toConfigView(system, await backfillSyncConfig(c.get('deps'), system, id, { from: new Date(from), to: new Date(to), byId: c.get('auth')!.userId })), 202);
 };
 
 export const listRunsHandler: RouteHandler<typeof listRunsRoute, AppEnv> = async (c) => {

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { SYNC_SYSTEMS } from '../../../domain/sync/systems.js';
+import { SYNC_TRIGGERS } from '../../../domain/sync/trigger-attribution.js';
 import { PageQuery, pageSchema } from '../../pagination.js';
 
 const System = z.enum(SYNC_SYSTEMS).openapi({ param: { name: 'system', in: 'path' }, description: 'mrlearn (Mr Learn) or mrtest (Mr Test)' });
@@ -93,7 +94,8 @@ export const RunView = z
     id: z.uuid(),
     system: z.enum(SYNC_SYSTEMS),
     syncConfigId: z.uuid(),
-    trigger: z.string(),
+    trigger: z.enum(SYNC_TRIGGERS).openapi({ description: 'SCHEDULED (the Schedule), MANUAL (POST …/trigger), BACKFILL (POST …/backfill); triggeredById is who asked' }),
+    triggeredById: z.uuid().nullable(),
     status: z.string(),
     mode: z.string().nullable().openapi({ description: 'full or incremental' }),
     workflowId: z.string().nullable(),
