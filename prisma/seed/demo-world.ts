@@ -2,6 +2,7 @@
 // with its course, job posts with applications, CRM leads with a published workflow, a PAP
 // application. Fixed IDs and upserts with empty updates make every rerun a no-op.
 import type { Db } from '../../infra/prisma.js';
+import { coursesOfLearner, MRLEARN_SIM_DEFAULTS, mrLearnLearnerIdentity } from '../../providers/mrlearn/simulator.js';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
@@ -38,7 +39,22 @@ export const DEMO = {
   papTemplateId: id(501),
   applicationId: id(502),
   papWorkflowId: id(503),
+  /** Students of the MAS101 batch who are also learners of the Mr Learn simulator (same email). */
+  learnerStudentIds: [id(10), id(11), id(12)],
+  learnerApplicationIds: [id(510), id(511), id(512)],
 } as const;
+
+/** The Mr Learn course the demo learners all take (the README maps it to the batch). */
+export const DEMO_MR_LEARN_COURSE = 1;
+
+/** The first three learners of the `npm start` Mr Learn simulator who take crs_0001. */
+export function demoLearners(): { index: number; email: string; name: string }[] {
+  const out: { index: number; email: string; name: string }[] = [];
+  for (let i = 1; out.length < 3 && i < MRLEARN_SIM_DEFAULTS.learners; i++) {
+    if (coursesOfLearner(i, MRLEARN_SIM_DEFAULTS.courses).includes(DEMO_MR_LEARN_COURSE)) out.push({ index: i, ...mrLearnLearnerIdentity(i) });
+  }
+  return out;
+}
 
 const HOUR = 3_600_000;
 
@@ -286,6 +302,20 @@ async function crm(tx: Tx) {
   });
 }
 
+/** Batch members a Mr Learn sync of the simulator matches by email (README: "sync Mr Learn"). */
+async function learners(tx: Tx) {
+  const found = demoLearners();
+  for (const [k, l] of found.entries()) {
+    const uid = DEMO.learnerStudentIds[k]!;
+    await tx.user.upsert({ where: { id: uid }, create: { id: uid, email: l.email, name: l.name, role: 'USER', stage: 'ACTIVE', platform: 'my-analytics-school' }, update: {} });
+    await tx.application.upsert({
+      where: { id: DEMO.learnerApplicationIds[k]! },
+      create: { id: DEMO.learnerApplicationIds[k]!, userId: uid, batchId: DEMO.batchId, status: 'ENROLLED', name: l.name, email: l.email },
+      update: {},
+    });
+  }
+}
+
 async function pap(tx: Tx) {
   await tx.mas101PapAgreementTemplate.upsert({
     where: { id: DEMO.papTemplateId },
@@ -313,4 +343,5 @@ export async function seedDemoWorld(tx: Tx, now = Date.now()): Promise<void> {
   await hiring(tx);
   await crm(tx);
   await pap(tx);
+  await learners(tx);
 }

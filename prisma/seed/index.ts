@@ -2,7 +2,7 @@
 // changes nothing. The demo vendor API key is printed once, when it is created.
 import { generateApiKey } from '../../infra/auth/api-keys.js';
 import type { Db } from '../../infra/prisma.js';
-import { DEMO, seedDemoWorld } from './demo-world.js';
+import { DEMO, demoLearners, seedDemoWorld } from './demo-world.js';
 import { seedReferenceData } from './reference-data.js';
 
 export { DEMO };
@@ -25,6 +25,7 @@ export async function seed(db: Db, log: (line: string) => void = () => {}): Prom
     { timeout: 30_000 },
   );
   log('demo data: admin@mas.local, superadmin@mas.local, sales.head@mas.local, mentors riya/vikram, students arjun/sana');
+  log(`demo batch MAS101 (${DEMO.batchId}) has Mr Learn simulator learners as students: ${demoLearners().map((l) => l.email).join(', ')}`);
   log(`demo CONFIRMED slot ready to end: ${DEMO.confirmedSlotId} (npm run meeting:end -- ${DEMO.confirmedSlotId})`);
   if (vendorKey) log(`demo vendor API key (shown once, only its hash is stored): ${vendorKey}`);
   return { vendorKey };

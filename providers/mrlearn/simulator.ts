@@ -6,6 +6,9 @@
 import { startLmsSimulator, unit, type LmsSimulator, type SimClient, type SimCollection } from '../lib/lms-api-sim.js';
 import { MRLEARN_PATHS } from './interface.js';
 
+/** The simulator's defaults (MRLEARN_SIM_LEARNERS / MRLEARN_SIM_COURSES of `npm start`). */
+export const MRLEARN_SIM_DEFAULTS = { learners: 100_000, courses: 200 } as const;
+
 export const MRLEARN_SIM_CLIENT: SimClient = { clientId: 'mas-dev', clientSecret: 'dev-mrlearn-client-secret' };
 
 export interface MrLearnSimulatorOptions {
@@ -29,6 +32,13 @@ const LAST = ['Sharma', 'Iyer', 'Patel', 'Reddy', 'Nair', 'Gupta', 'Khan', 'Das'
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 export const mrLearnCourseId = (c: number) => `crs_${pad(c, 4)}`;
 export const mrLearnLearnerId = (i: number) => `lrn_${pad(i, 6)}`;
+
+/** Learner i's id, email and name (the same in every generation). */
+export function mrLearnLearnerIdentity(i: number): { id: string; email: string; name: string } {
+  const first = FIRST[Math.floor(unit('first', i) * FIRST.length)]!;
+  const last = LAST[Math.floor(unit('last', i) * LAST.length)]!;
+  return { id: mrLearnLearnerId(i), email: `${first.toLowerCase()}.${last.toLowerCase()}.${i}@learners.example`, name: `${first} ${last}` };
+}
 
 /** The courses learner i takes (one to three, distinct). */
 export function coursesOfLearner(i: number, courses: number): number[] {
@@ -69,13 +79,9 @@ export function mrLearnCollections(opts: { learners: number; courses: number; to
       path: MRLEARN_PATHS.learners,
       size: opts.learners,
       row: (i, v, updatedAt) => {
-        const first = FIRST[Math.floor(unit('first', i) * FIRST.length)]!;
-        const last = LAST[Math.floor(unit('last', i) * LAST.length)]!;
         const idleDays = Math.floor(unit('idle', i, v) * 30);
         return {
-          id: mrLearnLearnerId(i),
-          email: `${first.toLowerCase()}.${last.toLowerCase()}.${i}@learners.example`,
-          name: `${first} ${last}`,
+          ...mrLearnLearnerIdentity(i),
           phone: `+9198${pad((i * 7919) % 100_000_000, 8)}`,
           status: unit('status', i, v) < 0.05 ? 'inactive' : 'active',
           last_active_at: new Date(today - idleDays * dayMs + Math.floor(unit('hour', i, v) * dayMs)).toISOString(),
@@ -129,7 +135,7 @@ export function startMrLearnSimulator(opts: MrLearnSimulatorOptions = {}): Promi
     port: opts.port,
     host: opts.host,
     clients: opts.clients ?? [MRLEARN_SIM_CLIENT],
-    collections: mrLearnCollections({ learners: opts.learners ?? 100_000, courses: opts.courses ?? 200, today: opts.today ?? new Date() }),
+    collections: mrLearnCollections({ learners: opts.learners ?? MRLEARN_SIM_DEFAULTS.learners, courses: opts.courses ?? MRLEARN_SIM_DEFAULTS.courses, today: opts.today ?? new Date() }),
     tokenTtlSeconds: opts.tokenTtlSeconds,
     rateLimitPerSecond: opts.rateLimitPerSecond,
     invalidEvery: opts.invalidEvery,

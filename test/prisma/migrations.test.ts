@@ -71,6 +71,7 @@ describe('Prisma client', () => {
       workflowVersions: await db.crmWorkflowVersion.count({ where: { workflowId: DEMO.workflowId } }),
       vendorKeys: await db.vendorApiKey.count({ where: { name: 'Demo lead vendor', scopes: { has: 'leads:write' } } }),
       wallets: await db.token.count({ where: { userId: { in: [DEMO.studentId, DEMO.secondStudentId] } } }),
+      learners: await db.application.findMany({ where: { id: { in: [...DEMO.learnerApplicationIds] } }, select: { status: true, batchId: true, user: { select: { email: true } } }, orderBy: { id: 'asc' } }),
       pap: await db.mas101PapWorkflow.findUnique({ where: { id: DEMO.papWorkflowId }, select: { status: true, updatedAt: true } }),
       hiring: {
         jobs: await db.jobPost.findMany({ where: { id: { in: [...DEMO.jobPostIds] } }, select: { postedOn: true, status: true, updatedAt: true }, orderBy: { id: 'asc' } }),
@@ -88,7 +89,11 @@ describe('Prisma client', () => {
     expect(before.gst).toBeGreaterThanOrEqual(38);
     expect(before.sac.find((c) => c.code === '999293')?.gstRatePercent.toString()).toBe('18');
     expect(before.platforms).toBe(2);
-    expect(before.users.length).toBeGreaterThanOrEqual(9);
+    expect(before.users.length).toBeGreaterThanOrEqual(12);
+    // The batch's Mr Learn learners: as the dev simulator serves them, all taking crs_0001.
+    expect(before.learners).toHaveLength(3);
+    for (const a of before.learners) expect(a).toMatchObject({ status: 'ENROLLED', batchId: DEMO.batchId, user: { email: expect.stringMatching(/^[a-z]+\.[a-z]+\.\d+@learners\.example$/) } });
+    expect(lines.some((l) => l.includes(before.learners[0]!.user.email))).toBe(true);
     expect(before).toMatchObject({ leads: 4, workflowVersions: 1, vendorKeys: 1, wallets: 2, pap: { status: 'PENDING_MOU_DETAILS' } });
     expect(before.hiring).toMatchObject({
       jobs: [{ postedOn: 'mr-mentor', status: 'active' }, { postedOn: 'mr-mentor', status: 'active' }],
