@@ -5,6 +5,7 @@
 // WhatsApp STOP, the user's own settings, or staff; START (or the user, or staff) undoes one.
 import { randomBytes } from 'node:crypto';
 import { HhMm, preferenceAddress, quietUntil, toHhMm, type QuietHours } from '../../domain/comms/quiet-hours.js';
+import { escapeHtml } from '../../domain/comms/email-template.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Db } from '../../infra/prisma.js';
 import { Prisma, type CommsChannel, type CommsPreference } from '../../prisma/generated/client.js';
@@ -65,6 +66,14 @@ export function unsubscribeHeaders(apiUrl: string | undefined, token: string | n
 
 /** The plain-text footer of a marketing email. */
 export const unsubscribeFooter = (apiUrl: string | undefined, token: string | null) => (token ? `\n\n--\nTo stop these emails: ${unsubscribeUrl(apiUrl, token)}` : '');
+
+/** The HTML part with the same footer: before </body> when there is one, else at the end; no token or no HTML part: unchanged. */
+export function withUnsubscribeFooterHtml(html: string | undefined, apiUrl: string | undefined, token: string | null): string | undefined {
+  if (!html || !token) return html;
+  const footer = `<p style="font-size:12px;color:#666">To stop these emails: <a href="${escapeHtml(unsubscribeUrl(apiUrl, token))}">unsubscribe</a></p>`;
+  const at = html.toLowerCase().lastIndexOf('</body>');
+  return at === -1 ? html + footer : html.slice(0, at) + footer + html.slice(at);
+}
 
 /** Opt an address out of (stop) or back into (start) marketing on a channel; a repeat changes nothing. */
 export async function setOptOut(deps: Deps, channel: CommsChannel, rawAddress: string, intent: 'stop' | 'start', source: UnsubscribeSource, userId?: string | null): Promise<CommsPreference> {

@@ -21,7 +21,7 @@ import { Prisma } from '../../prisma/generated/client.js';
 import type { EmailProvider } from '../../providers/email/interface.js';
 import { MEMBER_STATUSES } from '../lms/batch-membership.js';
 import { sendClaimedEmail } from '../notifications/claimed-email.js';
-import { marketingGate, unsubscribeFooter, unsubscribeHeaders } from '../notifications/comms-preferences.js';
+import { marketingGate, unsubscribeFooter, unsubscribeHeaders, withUnsubscribeFooterHtml } from '../notifications/comms-preferences.js';
 import { renderTemplatedEmail } from '../notifications/email-templates.js';
 import { DEFAULT_NOTIFICATIONS, type NotificationSettings } from '../notifications/slot-booked-email.js';
 import { readConfig } from '../system-config/read-config.js';
@@ -170,7 +170,7 @@ export async function sendMrLearnReminders(deps: RemindersDeps, input: Reminders
           from: settings.emailFrom,
           subject: content.subject,
           text: content.text + unsubscribeFooter(settings.publicApiUrl, gate.unsubscribeToken),
-          html: content.html,
+          html: withUnsubscribeFooterHtml(content.html, settings.publicApiUrl, gate.unsubscribeToken),
           templateKey: content.templateKey,
           templateVersion: content.templateVersion,
           headers: unsubscribeHeaders(settings.publicApiUrl, gate.unsubscribeToken),

@@ -145,6 +145,8 @@ describe('mr learn inactivity reminders', () => {
     const [mail] = stack.emailSim.messages({ to: night.email });
     expect(mail!.headers['list-unsubscribe']).toMatch(new RegExp(`/api/unsubscribe/${pref.unsubscribeToken}>$`));
     expect(mail!.text).toContain(`/api/unsubscribe/${pref.unsubscribeToken}`);
+    expect(mail!.html).toContain(`href="http`);
+    expect(mail!.html).toMatch(new RegExp(`<a href="[^"]*/api/unsubscribe/${pref.unsubscribeToken}">unsubscribe</a></p>$`));
     expect(stack.emailSim.messages({ to: gone.email })).toHaveLength(0);
   });
 });
