@@ -1,6 +1,18 @@
 -- CreateEnum
 CREATE TYPE "AccountDeletionStatus" AS ENUM ('PENDING', 'CANCELLED', 'PURGED');
 
+-- AlterEnum
+-- This migration adds more than one value to an enum.
+-- With PostgreSQL versions 11 and earlier, this is not possible
+-- in a single migration. This can be worked around by creating
+-- multiple migrations, each migration adding only one value to
+-- the enum.
+
+
+ALTER TYPE "LoginAction" ADD VALUE 'PASSWORD_RESET';
+ALTER TYPE "LoginAction" ADD VALUE 'ACCOUNT_DELETION_REQUESTED';
+ALTER TYPE "LoginAction" ADD VALUE 'ACCOUNT_DELETION_CANCELLED';
+
 -- CreateTable
 CREATE TABLE "password_reset_tokens" (
     "id" UUID NOT NULL DEFAULT gen_random_uuid(),
@@ -50,6 +62,7 @@ ALTER TABLE "password_reset_tokens" ADD CONSTRAINT "password_reset_tokens_userId
 
 -- AddForeignKey
 ALTER TABLE "account_deletions" ADD CONSTRAINT "account_deletions_userId_fkey" FOREIGN KEY ("userId") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
 
 -- At most one open deletion per user (Prisma cannot declare a partial unique index).
 CREATE UNIQUE INDEX "account_deletions_one_pending_per_user" ON "account_deletions"("userId") WHERE "status" = 'PENDING';
