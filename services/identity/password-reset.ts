@@ -88,12 +88,10 @@ export async function resetPassword(deps: Pick<ServiceDeps, 'db'>, meta: ClientM
   const tokenHash = sha256(body.token);
   await db.$transaction(async (tx) => {
     const now = new Date();
-    // A racing second reset waits on the row lock, then finds usedAt set: one winner.
-    const [claimed] = await tx.$queryRaw<{ userId: string }[]>`
-      UPDATE "public"."password_reset_tokens" SET "usedAt" = ${now}
-       WHERE "tokenHash" = ${tokenHash} AND "usedAt" IS NULL AND "expiresAt" > ${now}
-       RETURNING "userId"::text AS "userId"`;
-    if (!claimed) throw new DomainError('GONE', RESET_LINK_INVALID);
+    // One conditional UPDATE: a racing second reset waits on the row lock, then finds usedAt set.
+    const { count } = await tx.passwordResetToken.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+    if (count === 0) throw new DomainError('GONE', RESET_LINK_INVALID);
+    const claimed = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash }, select: { userId: true } });
     const user = await tx.user.findUnique({ where: { id: claimed.userId }, select: { isActive: true, email: true } });
     // A deactivated account (an admin's, or a pending deletion) cannot be reopened by a reset.
     if (!user?.isActive) throw new DomainError('GONE', RESET_LINK_INVALID);
