@@ -5,6 +5,7 @@
 // PENDING → CANCELLED with a conditional update, reactivates the account, then signals the run;
 // the purge takes the same row lock, so a cancel racing the purge has one winner.
 import { randomUUID } from 'node:crypto';
+import type { AccountDeletionStatus } from '../../domain/account-deletion/status.js';
 import { DomainError } from '../../domain/errors.js';
 import { workflowIds } from '../../domain/ids.js';
 import { verifyPassword } from '../../infra/auth/password.js';
@@ -28,7 +29,7 @@ export const CANCEL_LINK_INVALID = 'This cancel link is invalid or already used,
 
 export interface DeletionView {
   deletionId: string;
-  status: 'PENDING' | 'CANCELLED' | 'PURGED';
+  status: AccountDeletionStatus;
   purgeAfter: string;
   workflowId: string;
 }

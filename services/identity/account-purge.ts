@@ -5,6 +5,7 @@
 // commits nothing, a rerun after success finds PURGED and changes nothing, and a cancel holding
 // the same lock first leaves the row CANCELLED, which the purge respects.
 // docs/architecture.md ("Account deletion") lists what is kept, anonymised and deleted.
+import { accountDeletionLifecycle, type AccountDeletionStatus } from '../../domain/account-deletion/status.js';
 import type { Db } from '../../infra/prisma.js';
 
 export type PurgeOutcome = 'purged' | 'already-purged' | 'cancelled' | 'not-found';
@@ -16,11 +17,12 @@ export async function purgeAccount(db: Db, input: { userId: string; deletionId: 
   const { userId, deletionId } = input;
   return db.$transaction(
     async (tx) => {
-      const [row] = await tx.$queryRaw<{ status: 'PENDING' | 'CANCELLED' | 'PURGED'; userId: string }[]>`
+      const [row] = await tx.$queryRaw<{ status: AccountDeletionStatus; userId: string }[]>`
         SELECT "status"::text AS "status", "userId"::text AS "userId" FROM "public"."account_deletions" WHERE "id" = ${deletionId}::uuid FOR UPDATE`;
       if (!row || row.userId !== userId) return { outcome: 'not-found' as const };
       if (row.status === 'PURGED') return { outcome: 'already-purged' as const };
       if (row.status === 'CANCELLED') return { outcome: 'cancelled' as const };
+      accountDeletionLifecycle.assertTransition(row.status, 'PURGED');
       const email = anonymisedEmail(userId);
 
       // Anonymised in place: the person, their learner profile, their mentor profile.

@@ -1,5 +1,6 @@
 // Request and response shapes of account deletion and its cancels.
 import { z } from '@hono/zod-openapi';
+import { accountDeletionLifecycle } from '../../../domain/account-deletion/status.js';
 import { PASSWORD_MAX } from '../../../domain/auth/password-policy.js';
 import { EmailedToken } from '../password-reset/password-reset.schemas.js';
 
@@ -13,7 +14,7 @@ export const CancelByTokenBody = z.object({ token: EmailedToken }).strict().open
 export const Deletion = z
   .object({
     deletionId: z.uuid(),
-    status: z.enum(['PENDING', 'CANCELLED', 'PURGED']),
+    status: z.enum(accountDeletionLifecycle.states),
     purgeAfter: z.string().openapi({ description: 'When the grace period ends and the account is anonymised' }),
     workflowId: z.string(),
   })
