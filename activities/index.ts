@@ -6,6 +6,7 @@ import { createCrmActivities } from './crm.activities.js';
 import { createCrmBulkActivities } from './crm-bulk.activities.js';
 import { createCrmEngineActivities } from './crm-engine.activities.js';
 import { createHireActivities } from './hire.activities.js';
+import { createIdentityActivities } from './identity.activities.js';
 import { createJobActivities } from './jobs.activities.js';
 import { createMeetingActivities } from './meetings.activities.js';
 import { createNotificationActivities } from './notifications.activities.js';
@@ -31,6 +32,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createJobActivities(deps),
     ...createSyncActivities(deps),
     ...createCoursePlanActivities(deps),
+    ...createIdentityActivities(deps),
   };
 }
 

@@ -12,6 +12,8 @@ import { createRouter } from './openapi.js';
 import { problem } from './problem.js';
 import { adminUsersRouter } from './routes/admin-users/admin-users.index.js';
 import { authRouter } from './routes/auth/auth.index.js';
+import { passwordResetRouter } from './routes/password-reset/password-reset.index.js';
+import { accountDeletionRouter } from './routes/account-deletion/account-deletion.index.js';
 import { docsRouter } from './routes/docs/docs.index.js';
 import { coursePlansRouter } from './routes/course-plans/course-plans.index.js';
 import { mentorsRouter } from './routes/mentors/mentors.index.js';
@@ -136,6 +138,8 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', meetingEventsRouter);
   app.route('/', meetingActionsRouter);
   app.route('/', authRouter);
+  app.route('/', passwordResetRouter);
+  app.route('/', accountDeletionRouter);
   app.route('/', mentorsRouter);
   app.route('/', slotsRouter);
   app.route('/', recordingsRouter);

@@ -72,6 +72,7 @@ const app = createApp({
     voice: voiceApiConfig(config),
     leegality: leegalityApiConfig(config),
     publicWebUrl: config.PUBLIC_WEB_URL,
+    emailFrom: config.EMAIL_FROM,
     supplier: supplierFromConfig(config),
     invoiceDownloadTtlSeconds: config.INVOICE_DOWNLOAD_URL_TTL_SECONDS,
   },

@@ -22,6 +22,8 @@ export const workflowIds = {
   pap: (papWorkflowId: string) => `pap/${papWorkflowId}`,
   /** One generation run of an AI course plan (a retry after a failure is a new run of the same id). */
   coursePlan: (planId: string) => `course-plan/${planId}`,
+  /** One open account deletion per user: the grace timer, then the purge. */
+  accountDeletion: (userId: string) => `account-deletion/${userId}`,
 } as const;
 
 export function parseWorkflowId(id: string): { kind: string; entityId: string } | null {

@@ -76,6 +76,12 @@ export interface ServiceDeps {
     applyRateLimit?: { perIp: number; perEmail: number; windowSeconds: number };
     /** Overrides system config booking.holdMinutes (tests use seconds). */
     slotHoldSeconds?: number;
+    /** Overrides system config account.deletionGraceDays (tests use seconds). */
+    accountDeletionGraceSeconds?: number;
+    /** Overrides system config auth.forgotPasswordRateLimit. */
+    forgotPasswordRateLimit?: { perIp: number; perEmail: number; windowSeconds: number };
+    /** Sender of the api's own emails (EMAIL_FROM): password reset links. */
+    emailFrom?: string;
     razorpay: { keyId: string; keySecret: string; webhookSecret: string; purchaseTimeoutSeconds: number };
     /** The supplier on GST invoices (SUPPLIER_*); absent: the development supplier (infra/env.ts DEV_SUPPLIER). */
     supplier?: SupplierDetails;

@@ -35,6 +35,21 @@ export const SYSTEM_CONFIG = {
     schema: z.object({ perIp: z.number().int().min(1).max(10_000), perEmail: z.number().int().min(1).max(1_000), windowSeconds: z.number().int().min(10).max(86_400) }).strict(),
     default: { perIp: 50, perEmail: 10, windowSeconds: 900 },
   },
+  'auth.passwordResetTtlMinutes': {
+    description: 'How long an emailed password reset link works (it works once)',
+    schema: z.number().int().min(5).max(1_440),
+    default: 30,
+  },
+  'auth.forgotPasswordRateLimit': {
+    description: 'Forgot-password requests per window, per IP and per email (over the limit: 429)',
+    schema: z.object({ perIp: z.number().int().min(1).max(10_000), perEmail: z.number().int().min(1).max(100), windowSeconds: z.number().int().min(10).max(86_400) }).strict(),
+    default: { perIp: 20, perEmail: 5, windowSeconds: 3_600 },
+  },
+  'account.deletionGraceDays': {
+    description: 'Days between an account deletion request (the account is deactivated at once) and its purge; a cancel inside it restores the account',
+    schema: z.number().int().min(1).max(365),
+    default: 30,
+  },
   'crm.assignmentRules': {
     description: 'CRM lead assignment rules for strategy "rules": the first match in priority order (lowest first) routes the lead to a user or round-robins it over a sales head’s team',
     schema: AssignmentRulesSchema,

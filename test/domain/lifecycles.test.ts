@@ -23,6 +23,7 @@ import { DomainError } from '../../domain/errors.js';
 import { webinarLifecycle } from '../../domain/webinar/status.js';
 import { batchMeetingLifecycle } from '../../domain/batch-meeting/status.js';
 import { aiClassroomLifecycle, aiClassroomRequestLifecycle } from '../../domain/ai-classroom/status.js';
+import { accountDeletionLifecycle } from '../../domain/account-deletion/status.js';
 
 const pairs: [string, Lifecycle<string>, Record<string, string>][] = [
   ['MeetingStatus', slotLifecycle, enums.MeetingStatus],
@@ -46,6 +47,7 @@ const pairs: [string, Lifecycle<string>, Record<string, string>][] = [
   ['BatchMeetingStatus', batchMeetingLifecycle, enums.BatchMeetingStatus],
   ['AiClassroomRequestStatus', aiClassroomRequestLifecycle, enums.AiClassroomRequestStatus],
   ['AiClassroomStatus', aiClassroomLifecycle, enums.AiClassroomStatus],
+  ['AccountDeletionStatus', accountDeletionLifecycle, enums.AccountDeletionStatus],
 ];
 
 describe.each(pairs)('%s', (_name, lifecycle, prismaEnum) => {

@@ -5,7 +5,7 @@ import type { loginRoute, logoutRoute, meRoute, passwordRoute, refreshRoute, sig
 import { changePassword, currentUser, login, logout, refresh, signup, type ClientMeta } from '../../../services/identity/auth.js';
 import { clientIp } from '../../client-ip.js';
 
-function clientMeta(c: Context<AppEnv>): ClientMeta {
+export function clientMeta(c: Context<AppEnv>): ClientMeta {
   return { ip: clientIp(c) ?? 'unknown', userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null, platform: c.get('platform') };
 }
 
