@@ -1,9 +1,10 @@
 // Mr Learn's resources in sync order: courses, learners (linked to our users by email), and
 // learner reports (placed under the learner and course of the same config; a report whose
 // learner or course is not synced fails alone).
-import { mrLearnCourseSchema, mrLearnLearnerReportSchema, mrLearnLearnerSchema, MRLEARN_PATHS, type MrLearnLearnerReport } from '../../providers/mrlearn/interface.js';
-import { idsByExternalId, json, lower, parserFor, simpleResource, type FailedRow, type SyncResource } from './resources.js';
-import { upsertPage, type UpsertSpec } from './upsert.js';
+import type { z } from 'zod';
+import { mrLearnCourseSchema, mrLearnLearnerReportSchema, mrLearnLearnerSchema, MRLEARN_PATHS } from '../../providers/mrlearn/interface.js';
+import { childResource, json, lower, simpleResource, type SyncResource } from './resources.js';
+import type { UpsertSpec } from './upsert.js';
 
 export const MRLEARN_COURSES_SPEC: UpsertSpec = {
   table: '"mrlearn"."courses"',
@@ -61,30 +62,22 @@ export const MRLEARN_REPORTS_SPEC: UpsertSpec = {
   ],
 };
 
-const reports: SyncResource = {
+type Report = z.infer<typeof mrLearnLearnerReportSchema>;
+
+const reports = childResource({
   name: 'learner_reports',
   path: MRLEARN_PATHS.learner_reports,
-  parse: parserFor(mrLearnLearnerReportSchema),
-  async write(tx, syncConfigId, rows) {
-    const page = rows as unknown as MrLearnLearnerReport[];
-    const learners = await idsByExternalId(tx, '"mrlearn"."learners"', syncConfigId, page.map((r) => r.learner_id));
-    const courses = await idsByExternalId(tx, '"mrlearn"."courses"', syncConfigId, page.map((r) => r.course_id));
-    const failed: FailedRow[] = [];
-    // One report per (learner, course): the last one in the page wins.
-    const placed = new Map<string, (string | number | null)[]>();
-    for (const r of page) {
-      const learnerId = learners.get(r.learner_id);
-      const courseId = courses.get(r.course_id);
-      if (!learnerId || !courseId) {
-        failed.push({ externalId: r.id, reason: !learnerId ? `unknown learner ${r.learner_id}` : `unknown course ${r.course_id}` });
-        continue;
-      }
-      placed.set(`${learnerId}:${courseId}`, [learnerId, courseId, r.progress_percent, r.completed_lessons, r.total_lessons ?? null, r.time_spent_minutes, r.score ?? null, r.status ?? null, r.last_activity_at ?? null, r.completed_at ?? null, json(r)]);
-    }
-    const outcome = await upsertPage(tx, MRLEARN_REPORTS_SPEC, [], [...placed.values()]);
-    return { ...outcome, failed };
-  },
-};
+  schema: mrLearnLearnerReportSchema,
+  spec: MRLEARN_REPORTS_SPEC,
+  perConfig: false,
+  parents: [
+    { table: '"mrlearn"."learners"', label: 'learner', externalId: (r: Report) => r.learner_id },
+    { table: '"mrlearn"."courses"', label: 'course', externalId: (r: Report) => r.course_id },
+  ],
+  // One report per (learner, course): the last one in the page wins.
+  keyOf: ([learnerId, courseId]) => `${learnerId}:${courseId}`,
+  cells: (r, [learnerId, courseId]) => [learnerId!, courseId!, r.progress_percent, r.completed_lessons, r.total_lessons ?? null, r.time_spent_minutes, r.score ?? null, r.status ?? null, r.last_activity_at ?? null, r.completed_at ?? null, json(r)],
+});
 
 export const MRLEARN_RESOURCES: SyncResource[] = [
   simpleResource({

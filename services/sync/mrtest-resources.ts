@@ -3,8 +3,8 @@
 // (one per submission). A child whose parent is not synced fails alone.
 import { mrTestExamSchema, mrTestStudentSchema, mrTestSubmissionReportSchema, mrTestSubmissionSchema, MRTEST_PATHS, type MrTestResource } from '../../providers/mrtest/interface.js';
 import type { z } from 'zod';
-import { idsByExternalId, json, lower, parserFor, simpleResource, type FailedRow, type SyncResource } from './resources.js';
-import { upsertPage, type Cell, type UpsertSpec } from './upsert.js';
+import { childResource, json, lower, simpleResource, type SyncResource } from './resources.js';
+import type { UpsertSpec } from './upsert.js';
 
 const perConfig = { conflict: ['syncConfigId', 'externalId'], constants: [{ name: 'syncConfigId', type: 'uuid' as const }] };
 
@@ -85,49 +85,30 @@ export const MRTEST_REPORTS_SPEC: UpsertSpec = {
 type Submission = z.infer<typeof mrTestSubmissionSchema>;
 type Report = z.infer<typeof mrTestSubmissionReportSchema>;
 
-const submissions: SyncResource = {
+const submissions = childResource({
   name: 'submissions',
   path: MRTEST_PATHS.submissions,
-  parse: parserFor(mrTestSubmissionSchema),
-  async write(tx, syncConfigId, rows) {
-    const page = rows as unknown as Submission[];
-    const students = await idsByExternalId(tx, '"mrtest"."students"', syncConfigId, page.map((r) => r.student_id));
-    const exams = await idsByExternalId(tx, '"mrtest"."online_exams"', syncConfigId, page.map((r) => r.exam_id));
-    const failed: FailedRow[] = [];
-    const cells: Cell[][] = [];
-    for (const r of page) {
-      const studentId = students.get(r.student_id);
-      const examId = exams.get(r.exam_id);
-      if (!studentId || !examId) {
-        failed.push({ externalId: r.id, reason: !studentId ? `unknown student ${r.student_id}` : `unknown exam ${r.exam_id}` });
-        continue;
-      }
-      cells.push([r.id, studentId, examId, r.attempt_number, r.status ?? null, r.score ?? null, r.max_score ?? null, r.percentage ?? null, r.correct_count ?? null, r.incorrect_count ?? null, r.unattempted_count ?? null, r.time_taken_seconds ?? null, r.started_at ?? null, r.submitted_at ?? null, r.updated_at, json(r)]);
-    }
-    return { ...(await upsertPage(tx, MRTEST_SUBMISSIONS_SPEC, [syncConfigId], cells)), failed };
-  },
-};
+  schema: mrTestSubmissionSchema,
+  spec: MRTEST_SUBMISSIONS_SPEC,
+  perConfig: true,
+  parents: [
+    { table: '"mrtest"."students"', label: 'student', externalId: (r: Submission) => r.student_id },
+    { table: '"mrtest"."online_exams"', label: 'exam', externalId: (r: Submission) => r.exam_id },
+  ],
+  cells: (r, [studentId, examId]) => [r.id, studentId!, examId!, r.attempt_number, r.status ?? null, r.score ?? null, r.max_score ?? null, r.percentage ?? null, r.correct_count ?? null, r.incorrect_count ?? null, r.unattempted_count ?? null, r.time_taken_seconds ?? null, r.started_at ?? null, r.submitted_at ?? null, r.updated_at, json(r)],
+});
 
-const reports: SyncResource = {
+const reports = childResource({
   name: 'submission_reports',
   path: MRTEST_PATHS.submission_reports,
-  parse: parserFor(mrTestSubmissionReportSchema),
-  async write(tx, syncConfigId, rows) {
-    const page = rows as unknown as Report[];
-    const subs = await idsByExternalId(tx, '"mrtest"."submissions"', syncConfigId, page.map((r) => r.submission_id));
-    const failed: FailedRow[] = [];
-    const placed = new Map<string, Cell[]>();
-    for (const r of page) {
-      const submissionId = subs.get(r.submission_id);
-      if (!submissionId) {
-        failed.push({ externalId: r.id, reason: `unknown submission ${r.submission_id}` });
-        continue;
-      }
-      placed.set(submissionId, [submissionId, r.rank ?? null, r.percentile ?? null, r.section_scores ? json(r.section_scores) : null, json(r), r.report_url ?? null, r.generated_at ?? null]);
-    }
-    return { ...(await upsertPage(tx, MRTEST_REPORTS_SPEC, [], [...placed.values()])), failed };
-  },
-};
+  schema: mrTestSubmissionReportSchema,
+  spec: MRTEST_REPORTS_SPEC,
+  perConfig: false,
+  parents: [{ table: '"mrtest"."submissions"', label: 'submission', externalId: (r: Report) => r.submission_id }],
+  // One report per submission: the last one in the page wins.
+  keyOf: ([submissionId]) => submissionId!,
+  cells: (r, [submissionId]) => [submissionId!, r.rank ?? null, r.percentile ?? null, r.section_scores ? json(r.section_scores) : null, json(r), r.report_url ?? null, r.generated_at ?? null],
+});
 
 export const MRTEST_RESOURCES: SyncResource[] = [
   simpleResource({

@@ -35,17 +35,63 @@ export function parserFor<S extends z.ZodType<{ id: string; updated_at: string }
   };
 }
 
-/** A resource whose rows carry the config id and their own external id (courses, learners, exams…). */
-export function simpleResource<S extends z.ZodType<{ id: string; updated_at: string }>>(def: { name: string; path: string; schema: S; spec: UpsertSpec; cells: (row: z.infer<S>) => Cell[] }): SyncResource {
+/** A parent a child row points at by its external id (a report's learner, a submission's exam). */
+export interface ParentRef<R> {
+  /** The parent's table, schema-qualified and quoted; its rows carry syncConfigId and externalId. */
+  table: string;
+  /** How a missing one is named in the failed row: "unknown <label> <external id>". */
+  label: string;
+  externalId: (row: R) => string;
+}
+
+/**
+ * A resource whose rows point at parents synced before them, under the same config: the page's
+ * parents are looked up at once; a row whose parent is not synced fails alone. With `keyOf`, the
+ * upsert target is not the row's own id but its parents (one report per learner and course): the
+ * last row of the page with a key wins. `perConfig`: the spec's one constant is the config id.
+ */
+export function childResource<S extends z.ZodType<{ id: string; updated_at: string }>>(def: {
+  name: string;
+  path: string;
+  schema: S;
+  spec: UpsertSpec;
+  perConfig: boolean;
+  parents: ParentRef<z.infer<S>>[];
+  keyOf?: (parentIds: string[]) => string;
+  cells: (row: z.infer<S>, parentIds: string[]) => Cell[];
+}): SyncResource {
   return {
     name: def.name,
     path: def.path,
     parse: parserFor(def.schema),
     async write(tx, syncConfigId, rows) {
-      const outcome = await upsertPage(tx, def.spec, [syncConfigId], rows.map((r) => def.cells(r as z.infer<S>)));
-      return { ...outcome, failed: [] };
+      const page = rows as unknown as z.infer<S>[];
+      const maps: Map<string, string>[] = [];
+      for (const p of def.parents) maps.push(await idsByExternalId(tx, p.table, syncConfigId, page.map(p.externalId)));
+      const failed: FailedRow[] = [];
+      const keyed = new Map<string, Cell[]>();
+      const cells: Cell[][] = [];
+      for (const r of page) {
+        const ids = def.parents.map((p, k) => maps[k]!.get(p.externalId(r)));
+        const missing = ids.findIndex((id) => id === undefined);
+        if (missing !== -1) {
+          const parent = def.parents[missing]!;
+          failed.push({ externalId: r.id, reason: `unknown ${parent.label} ${parent.externalId(r)}` });
+          continue;
+        }
+        const row = def.cells(r, ids as string[]);
+        if (def.keyOf) keyed.set(def.keyOf(ids as string[]), row);
+        else cells.push(row);
+      }
+      const outcome = await upsertPage(tx, def.spec, def.perConfig ? [syncConfigId] : [], def.keyOf ? [...keyed.values()] : cells);
+      return { ...outcome, failed };
     },
   };
+}
+
+/** A resource whose rows carry the config id and their own external id (courses, learners, exams…). */
+export function simpleResource<S extends z.ZodType<{ id: string; updated_at: string }>>(def: { name: string; path: string; schema: S; spec: UpsertSpec; cells: (row: z.infer<S>) => Cell[] }): SyncResource {
+  return childResource({ ...def, perConfig: true, parents: [], cells: (row) => def.cells(row) });
 }
 
 /** External id → our id for the rows of `table` under this config (parents of a page of children). */
