@@ -64,6 +64,7 @@ import { lmsWebinarsRouter } from './routes/lms-webinars/lms-webinars.index.js';
 import { lmsExternalCoursesRouter } from './routes/lms-external-courses/lms-external-courses.index.js';
 import { lmsAnnouncementsRouter } from './routes/lms-announcements/lms-announcements.index.js';
 import { lmsBatchMeetingsRouter } from './routes/lms-batch-meetings/lms-batch-meetings.index.js';
+import { superMentorMeetingsRouter } from './routes/super-mentor-meetings/super-mentor-meetings.index.js';
 import { lmsQuestionBankRouter } from './routes/lms-question-bank/lms-question-bank.index.js';
 import { lmsQuizzesRouter } from './routes/lms-quizzes/lms-quizzes.index.js';
 import { lmsSubmissionsRouter } from './routes/lms-submissions/lms-submissions.index.js';
@@ -182,6 +183,7 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', lmsExternalCoursesRouter);
   app.route('/', lmsAnnouncementsRouter);
   app.route('/', lmsBatchMeetingsRouter);
+  app.route('/', superMentorMeetingsRouter);
   app.route('/', lmsQuestionBankRouter);
   app.route('/', lmsQuizzesRouter);
   app.route('/', lmsSubmissionsRouter);
