@@ -14,6 +14,7 @@ import { createPaymentActivities } from './payments.activities.js';
 import { createRecordingActivities } from './recordings.activities.js';
 import { createSyncActivities } from './sync.activities.js';
 import { createCoursePlanActivities } from './course-plan.activities.js';
+import { createApplicationWhatsAppActivities } from './application-whatsapp.activities.js';
 
 export function createActivities(deps: ActivityDeps) {
   return {
@@ -31,6 +32,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createJobActivities(deps),
     ...createSyncActivities(deps),
     ...createCoursePlanActivities(deps),
+    ...createApplicationWhatsAppActivities(deps),
   };
 }
 

@@ -52,6 +52,7 @@ import { applicationPaymentsRouter } from './routes/application-payments/applica
 import { financeRouter } from './routes/finance/finance.index.js';
 import { applicationsRouter } from './routes/applications/applications.index.js';
 import { adminApplicationsRouter } from './routes/admin-applications/admin-applications.index.js';
+import { applicationWhatsAppRouter } from './routes/application-whatsapp/application-whatsapp.index.js';
 import { discountRequestsRouter } from './routes/discount-requests/discount-requests.index.js';
 import { tokenAllotmentsRouter } from './routes/token-allotments/token-allotments.index.js';
 import { lmsBatchesRouter } from './routes/lms-batches/lms-batches.index.js';
@@ -171,6 +172,7 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', jobApplicationsRouter);
   app.route('/', applicationsRouter);
   app.route('/', adminApplicationsRouter);
+  app.route('/', applicationWhatsAppRouter);
   app.route('/', discountRequestsRouter);
   app.route('/', tokenAllotmentsRouter);
   app.route('/', lmsBatchesRouter);

@@ -22,6 +22,8 @@ export const workflowIds = {
   pap: (papWorkflowId: string) => `pap/${papWorkflowId}`,
   /** One generation run of an AI course plan (a retry after a failure is a new run of the same id). */
   coursePlan: (planId: string) => `course-plan/${planId}`,
+  /** The delivery of one staff WhatsApp message of an application's thread. */
+  applicationWhatsApp: (messageId: string) => `application-whatsapp/${messageId}`,
 } as const;
 
 export function parseWorkflowId(id: string): { kind: string; entityId: string } | null {

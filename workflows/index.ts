@@ -24,3 +24,4 @@ export { kpiRollup } from './kpi-rollup/kpi-rollup.workflow.js';
 export { mrLearnSync } from './mrlearn-sync/mrlearn-sync.workflow.js';
 export { mrTestSync } from './mrtest-sync/mrtest-sync.workflow.js';
 export { coursePlanGeneration } from './course-plan/course-plan.workflow.js';
+export { applicationWhatsApp } from './application-whatsapp/application-whatsapp.workflow.js';
