@@ -53,17 +53,16 @@ export const toApplicationWhatsAppView = (r: Row) => ({
   updatedAt: r.updatedAt.toISOString(),
 });
 
-export interface ApplicationWhatsAppSendInput {
-  template: string;
-  params: string[];
-}
+/** An approved template with its parameters, or a free-form text (a reply inside WhatsApp's 24-hour window). */
+export type ApplicationWhatsAppSendInput = { template: string; params: string[] } | { text: string };
 
-const toSend = (row: { applicationId: string; phoneNumber: string; templateName: string | null; templateParams: Prisma.JsonValue; sentById: string | null }): LoggedWhatsAppSend => ({
+const toSend = (row: { applicationId: string; phoneNumber: string; templateName: string | null; templateParams: Prisma.JsonValue; body: string | null; sentById: string | null }): LoggedWhatsAppSend => ({
   userId: null,
   fromPhone: PLATFORM_SENDER,
   to: row.phoneNumber,
   template: row.templateName ?? '',
   params: Array.isArray(row.templateParams) ? (row.templateParams as string[]) : [],
+  text: row.templateName ? null : row.body,
   applicationId: row.applicationId,
   sentById: row.sentById,
 });
@@ -78,7 +77,8 @@ export async function sendApplicationWhatsApp(deps: ServiceDeps, actor: AuthCont
   const to = app.phone ? normalizePhone(app.phone) : null;
   if (!to) throw new DomainError('UNPROCESSABLE', 'The application has no usable phone number');
   const sender = await senderFor(deps, null);
-  const messageId = await queueLoggedWhatsApp(deps, sender, { userId: null, fromPhone: PLATFORM_SENDER, to, template: input.template, params: input.params, applicationId, sentById: actor.userId });
+  const content = 'text' in input ? { template: '', params: [], text: input.text } : { template: input.template, params: input.params };
+  const messageId = await queueLoggedWhatsApp(deps, sender, { userId: null, fromPhone: PLATFORM_SENDER, to, ...content, applicationId, sentById: actor.userId });
   const workflowId = workflowIds.applicationWhatsApp(messageId);
   const start: ApplicationWhatsAppInput = { messageId, applicationId };
   try {
@@ -86,7 +86,7 @@ export async function sendApplicationWhatsApp(deps: ServiceDeps, actor: AuthCont
       taskQueue: deps.config.taskQueue,
       workflowId,
       args: [start],
-      staticSummary: `Application WhatsApp · ${input.template} · application ${applicationId.slice(0, 8)}`,
+      staticSummary: `Application WhatsApp · ${'text' in input ? 'text' : input.template} · application ${applicationId.slice(0, 8)}`,
       typedSearchAttributes: [
         { key: MasEntityType, value: 'application' },
         { key: MasEntityId, value: applicationId },
@@ -103,7 +103,7 @@ export async function sendApplicationWhatsApp(deps: ServiceDeps, actor: AuthCont
 
 /** The activity: one provider call for a queued row; a row already sent or failed is left alone. */
 export async function deliverApplicationWhatsApp(deps: { db: Db; logger: Logger; now: () => Date; whatsapp: WhatsAppProvider }, messageId: string): Promise<{ outcome: ApplicationWhatsAppOutcome }> {
-  const row = await deps.db.applicationWhatsAppMessage.findUnique({ where: { id: messageId }, select: { status: true, direction: true, applicationId: true, phoneNumber: true, templateName: true, templateParams: true, sentById: true } });
+  const row = await deps.db.applicationWhatsAppMessage.findUnique({ where: { id: messageId }, select: { status: true, direction: true, applicationId: true, phoneNumber: true, templateName: true, templateParams: true, body: true, sentById: true } });
   if (!row || row.direction !== 'outbound') throw new DomainError('NOT_FOUND', `No outbound application WhatsApp message ${messageId}`);
   if (row.status === 'failed') return { outcome: 'refused' };
   if (row.status !== 'queued') return { outcome: 'sent' };

@@ -6,6 +6,7 @@
 // A send about a MAS program application (applicationId) is logged the same way in that
 // application's thread, application_whatsapp_messages (providerMessageId holds the wamid).
 import { failureOf } from '../../providers/lib/provider-error.js';
+import { LOCAL_ERROR_CODES, WhatsAppError } from '../../providers/whatsapp/interface.js';
 import { applyParkedStatuses, lockWamid } from '../crm/whatsapp-statuses.js';
 import { senderFor, type SenderDeps, type WhatsAppSender } from './whatsapp-configs.js';
 
@@ -16,9 +17,12 @@ export interface LoggedWhatsAppSend {
   /** The platform number, recorded when the user has no config of their own. */
   fromPhone: string;
   to: string;
+  /** The approved template (with params)… */
   template: string;
   languageCode?: string;
   params: string[];
+  /** …or, when set, a free-form text message instead (Meta delivers it inside the 24-hour reply window only). */
+  text?: string | null;
   /** A queued row of an earlier attempt of this same send, to reuse instead of logging a second one. */
   priorMessageId?: string | null;
   /** Log it in this application's WhatsApp thread (application_whatsapp_messages) instead of whatsapp_messages. */
@@ -36,7 +40,9 @@ export async function queueLoggedWhatsApp(deps: Pick<SenderDeps, 'db'>, sender: 
     const row = msg.priorMessageId
       ? { id: msg.priorMessageId }
       : await deps.db.applicationWhatsAppMessage.create({
-          data: { applicationId: msg.applicationId, sentById: msg.sentById ?? null, direction: 'outbound', status: 'queued', phoneNumber: msg.to, templateName: msg.template, templateParams: msg.params, body: msg.params.join(' | ') },
+          data: msg.text
+            ? { applicationId: msg.applicationId, sentById: msg.sentById ?? null, direction: 'outbound', status: 'queued', phoneNumber: msg.to, body: msg.text }
+            : { applicationId: msg.applicationId, sentById: msg.sentById ?? null, direction: 'outbound', status: 'queued', phoneNumber: msg.to, templateName: msg.template, templateParams: msg.params, body: msg.params.join(' | ') },
           select: { id: true },
         });
     return row.id;
@@ -44,7 +50,9 @@ export async function queueLoggedWhatsApp(deps: Pick<SenderDeps, 'db'>, sender: 
   const row = msg.priorMessageId
     ? await deps.db.whatsAppMessage.update({ where: { id: msg.priorMessageId }, data: { fromPhone }, select: { id: true } })
     : await deps.db.whatsAppMessage.create({
-        data: { userId: msg.userId, jobApplicationId: msg.jobApplicationId ?? null, direction: 'outbound', fromPhone, toPhone: msg.to, messageType: 'template', templateName: msg.template, body: msg.params.join(' | '), status: 'queued' },
+        data: msg.text
+          ? { userId: msg.userId, jobApplicationId: msg.jobApplicationId ?? null, direction: 'outbound', fromPhone, toPhone: msg.to, messageType: 'text', body: msg.text, status: 'queued' }
+          : { userId: msg.userId, jobApplicationId: msg.jobApplicationId ?? null, direction: 'outbound', fromPhone, toPhone: msg.to, messageType: 'template', templateName: msg.template, body: msg.params.join(' | '), status: 'queued' },
         select: { id: true },
       });
   return row.id;
@@ -55,7 +63,12 @@ export async function deliverLoggedWhatsApp(deps: Pick<SenderDeps, 'db'> & { now
   const { db, now } = deps;
   let wamid: string;
   try {
-    ({ messageId: wamid } = await sender.whatsapp.sendTemplate({ to: msg.to, template: msg.template, ...(msg.languageCode ? { languageCode: msg.languageCode } : {}), params: msg.params }));
+    if (msg.text) {
+      if (!sender.whatsapp.sendText) throw new WhatsAppError(null, { message: 'This WhatsApp provider cannot send text messages', type: 'LocalValidation', code: LOCAL_ERROR_CODES.invalidRequest }, { kind: 'invalid_request', retryable: false });
+      ({ messageId: wamid } = await sender.whatsapp.sendText({ to: msg.to, text: msg.text }));
+    } else {
+      ({ messageId: wamid } = await sender.whatsapp.sendTemplate({ to: msg.to, template: msg.template, ...(msg.languageCode ? { languageCode: msg.languageCode } : {}), params: msg.params }));
+    }
   } catch (err) {
     const f = failureOf(err);
     if (!f || f.retryable) throw err;

@@ -77,7 +77,7 @@ describe('application WhatsApp thread', () => {
     expect(sent.sentAt).not.toBeNull();
     const wire = stack.whatsappSim.messages({ to: `+91${app.phone}` });
     expect(wire).toHaveLength(1);
-    expect(wire[0]!.body.template.name).toBe('application_update');
+    expect(wire[0]!.body).toMatchObject({ type: 'template', template: { name: 'application_update' } });
     const result = await stack.temporal.workflow.getHandle(queued.workflowId!).result();
     expect(result).toEqual({ messageId: queued.id, outcome: 'sent' });
 
@@ -128,8 +128,15 @@ describe('application WhatsApp thread', () => {
       const res = await fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signWebhook(raw, TEST_WHATSAPP.appSecret) }, body: raw });
       expect(res.status).toBe(200);
     }
+    // Staff answer with free text (inside the reply window).
+    const reply = await ok<Msg>(send(app.id, { text: 'Great, the payment link is in your email.' }), 202);
+    expect(reply).toMatchObject({ status: 'queued', templateName: null, templateParams: null, body: 'Great, the payment link is in your email.' });
+    await until(() => row(reply.id), (r) => r.status === 'sent');
+    expect(stack.whatsappSim.messages({ to: `+91${app.phone}` }).at(-1)!.body).toMatchObject({ type: 'text', text: { body: 'Great, the payment link is in your email.' } });
     const listed = await thread(app.id);
-    expect(listed.items).toHaveLength(2);
+    expect(listed.items).toHaveLength(3);
+    expect(listed.items[0]).toMatchObject({ id: reply.id, direction: 'outbound', status: 'sent' });
+    listed.items.shift();
     expect(listed.items[0]).toMatchObject({ direction: 'inbound', status: 'received', body: 'Thanks, I will pay today', phoneNumber: `+91${app.phone}`, sentById: null, providerMessageId: m.id });
     // A reply from a number no thread wrote to is not attached anywhere.
     expect(await stack.db.applicationWhatsAppMessage.count({ where: { phoneNumber: '+919999999999' } })).toBe(0);
@@ -137,7 +144,7 @@ describe('application WhatsApp thread', () => {
 
   it('refuses bad input, unknown applications, missing phones and non-staff callers', async () => {
     const app = await application();
-    for (const body of [{}, { template: 'Bad Name!' }, { template: 'ok', params: Array(11).fill('x') }, { template: 'ok', params: ['x'.repeat(1025)] }, { template: 'ok', extra: 1 }]) {
+    for (const body of [{}, { template: 'Bad Name!' }, { text: '' }, { text: 'x'.repeat(4097) }, { text: 'hi', template: 'ok' }, { template: 'ok', params: Array(11).fill('x') }, { template: 'ok', params: ['x'.repeat(1025)] }, { template: 'ok', extra: 1 }]) {
       const res = await send(app.id, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.headers.get('content-type')).toContain('application/problem+json');

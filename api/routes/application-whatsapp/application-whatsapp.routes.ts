@@ -12,8 +12,8 @@ export const sendApplicationWhatsAppRoute = createRoute({
   method: 'post',
   path: '/api/admin/applications/{id}/whatsapp',
   tags: TAGS,
-  summary: 'Send the applicant a WhatsApp template about their application (staff); logged queued, then delivered durably from the platform number',
-  description: 'Answers 202 with the row as logged (queued). Statuses (sent, delivered, read, failed) arrive through the signed WhatsApp webhook; the applicant’s replies join the thread.',
+  summary: 'Send the applicant a WhatsApp template or text about their application (staff); logged queued, then delivered durably from the platform number',
+  description: 'A text is delivered by WhatsApp only within 24 hours of the applicant’s last message (else the row ends failed). Answers 202 with the row as logged (queued). Statuses (sent, delivered, read, failed) arrive through the signed WhatsApp webhook; the applicant’s replies join the thread.',
   ...bearer(STAFF),
   request: { params: ApplicationId, body: jsonBody(SendApplicationWhatsAppBody) },
   responses: {

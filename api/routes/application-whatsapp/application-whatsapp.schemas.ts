@@ -1,8 +1,9 @@
 // An application's WhatsApp thread: the staff send body and the message view.
 import { z } from '@hono/zod-openapi';
+import { TEXT_MAX_LENGTH } from '../../../providers/whatsapp/interface.js';
 import { PageQuery } from '../../pagination.js';
 
-export const SendApplicationWhatsAppBody = z
+const TemplateSend = z
   .object({
     template: z
       .string()
@@ -11,7 +12,13 @@ export const SendApplicationWhatsAppBody = z
     params: z.array(z.string().trim().min(1).max(1024)).max(10).default([]).openapi({ description: 'Body parameters {{1}}, {{2}}, … in order' }),
   })
   .strict()
-  .openapi('ApplicationWhatsAppSend');
+  .openapi('ApplicationWhatsAppTemplateSend');
+const TextSend = z
+  .object({ text: z.string().trim().min(1).max(TEXT_MAX_LENGTH).openapi({ description: 'Free text: WhatsApp delivers it only within 24 hours of the applicant’s last message' }) })
+  .strict()
+  .openapi('ApplicationWhatsAppTextSend');
+
+export const SendApplicationWhatsAppBody = z.union([TemplateSend, TextSend]).openapi('ApplicationWhatsAppSend');
 
 export const ApplicationWhatsAppQuery = PageQuery;
 
