@@ -134,6 +134,15 @@ describe('sales-head profiles', () => {
     expect((await call(head.accessToken, 'POST', `/api/crm/assignment-approvals/${pending.body.id}/approve`, {})).status).toBe(200);
   });
 
+  it('parallel assignments racing for the last slot under the cap: one 200, the rest 409', async () => {
+    const { head, reps } = await team(1);
+    await call(admin.accessToken, 'PUT', profile(head.user.id), { maxOpenLeadsPerSalesperson: 1 });
+    const leads = await Promise.all([1, 2, 3, 4].map(() => lead({ owningSalesHeadId: head.user.id })));
+    const res = await Promise.all(leads.map((l) => call(head.accessToken, 'POST', `/api/crm/leads/${l.id}/assign`, { assignedTo: reps[0]!.user.id })));
+    expect(res.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
+    expect(await stack.db.rawLead.count({ where: { assignedTo: reps[0]!.user.id } })).toBe(1);
+  });
+
   it('assignment rules skip a team whose autoAssignEnabled is off; an explicit round robin still runs', async () => {
     const { head, reps } = await team(1);
     const campaign = `auto-${randomUUID().slice(0, 8)}`;

@@ -111,6 +111,20 @@ describe('super-mentor meetings', () => {
     expect((await call(ls.accessToken, 'POST', '/api/super-mentor-meetings', { studentId: students[0]!.user.id, title: 'x', scheduledAt: at(5) })).status).toBe(403);
   });
 
+  it('complete and cancel racing on one meeting: exactly one wins, the other is 409', async () => {
+    const b = await batch();
+    const mentor = await superMentor(b.id);
+    const s = await member(b.id);
+    const m = (await ok<{ items: Meeting[] }>(await call(mentor.accessToken, 'POST', '/api/super-mentor-meetings', { studentId: s.user.id, title: 'Race', scheduledAt: at(2) }), 201)).items[0]!;
+    const [a, c] = await Promise.all([
+      call(mentor.accessToken, 'POST', `/api/super-mentor-meetings/${m.id}/complete`, { attended: true }),
+      call(admin.accessToken, 'POST', `/api/super-mentor-meetings/${m.id}/cancel`, {}),
+    ]);
+    expect([a.status, c.status].sort()).toEqual([200, 409]);
+    const final = await stack.db.superMentorMeeting.findUniqueOrThrow({ where: { id: m.id } });
+    expect(final.status).toBe(a.status === 200 ? 'COMPLETED' : 'CANCELLED');
+  });
+
   it('rejects bad input with problem+json', async () => {
     const b = await batch();
     const mentor = await superMentor(b.id);
