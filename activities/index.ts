@@ -15,6 +15,7 @@ import { createPaymentActivities } from './payments.activities.js';
 import { createRecordingActivities } from './recordings.activities.js';
 import { createSyncActivities } from './sync.activities.js';
 import { createCoursePlanActivities } from './course-plan.activities.js';
+import { createApplicationWhatsAppActivities } from './application-whatsapp.activities.js';
 
 export function createActivities(deps: ActivityDeps) {
   return {
@@ -33,6 +34,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createSyncActivities(deps),
     ...createCoursePlanActivities(deps),
     ...createIdentityActivities(deps),
+    ...createApplicationWhatsAppActivities(deps),
   };
 }
 

@@ -54,6 +54,7 @@ import { applicationPaymentsRouter } from './routes/application-payments/applica
 import { financeRouter } from './routes/finance/finance.index.js';
 import { applicationsRouter } from './routes/applications/applications.index.js';
 import { adminApplicationsRouter } from './routes/admin-applications/admin-applications.index.js';
+import { applicationWhatsAppRouter } from './routes/application-whatsapp/application-whatsapp.index.js';
 import { discountRequestsRouter } from './routes/discount-requests/discount-requests.index.js';
 import { tokenAllotmentsRouter } from './routes/token-allotments/token-allotments.index.js';
 import { lmsBatchesRouter } from './routes/lms-batches/lms-batches.index.js';
@@ -66,6 +67,7 @@ import { lmsWebinarsRouter } from './routes/lms-webinars/lms-webinars.index.js';
 import { lmsExternalCoursesRouter } from './routes/lms-external-courses/lms-external-courses.index.js';
 import { lmsAnnouncementsRouter } from './routes/lms-announcements/lms-announcements.index.js';
 import { lmsBatchMeetingsRouter } from './routes/lms-batch-meetings/lms-batch-meetings.index.js';
+import { superMentorMeetingsRouter } from './routes/super-mentor-meetings/super-mentor-meetings.index.js';
 import { lmsQuestionBankRouter } from './routes/lms-question-bank/lms-question-bank.index.js';
 import { lmsQuizzesRouter } from './routes/lms-quizzes/lms-quizzes.index.js';
 import { lmsSubmissionsRouter } from './routes/lms-submissions/lms-submissions.index.js';
@@ -174,6 +176,7 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', jobApplicationsRouter);
   app.route('/', applicationsRouter);
   app.route('/', adminApplicationsRouter);
+  app.route('/', applicationWhatsAppRouter);
   app.route('/', discountRequestsRouter);
   app.route('/', tokenAllotmentsRouter);
   app.route('/', lmsBatchesRouter);
@@ -186,6 +189,7 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', lmsExternalCoursesRouter);
   app.route('/', lmsAnnouncementsRouter);
   app.route('/', lmsBatchMeetingsRouter);
+  app.route('/', superMentorMeetingsRouter);
   app.route('/', lmsQuestionBankRouter);
   app.route('/', lmsQuizzesRouter);
   app.route('/', lmsSubmissionsRouter);

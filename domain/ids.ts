@@ -24,6 +24,8 @@ export const workflowIds = {
   coursePlan: (planId: string) => `course-plan/${planId}`,
   /** One open account deletion per user: the grace timer, then the purge. */
   accountDeletion: (userId: string) => `account-deletion/${userId}`,
+  /** The delivery of one staff WhatsApp message of an application's thread. */
+  applicationWhatsApp: (messageId: string) => `application-whatsapp/${messageId}`,
 } as const;
 
 export function parseWorkflowId(id: string): { kind: string; entityId: string } | null {

@@ -25,3 +25,4 @@ export { mrLearnSync } from './mrlearn-sync/mrlearn-sync.workflow.js';
 export { mrTestSync } from './mrtest-sync/mrtest-sync.workflow.js';
 export { coursePlanGeneration } from './course-plan/course-plan.workflow.js';
 export { accountDeletion } from './account-deletion/account-deletion.workflow.js';
+export { applicationWhatsApp } from './application-whatsapp/application-whatsapp.workflow.js';

@@ -1,4 +1,4 @@
-// The real WhatsApp Cloud API client: a small typed fetch client for template sends. It never
+// The real WhatsApp Cloud API client: a small typed fetch client for template and text sends. It never
 // retries (Temporal activities do) and turns every failure into a WhatsAppError; every
 // response body is validated before anyone sees it.
 import { transportCode } from '../lib/provider-error.js';
@@ -6,14 +6,18 @@ import { callVendor, errorEnvelope, type VendorErrors } from '../lib/vendor-fetc
 import {
   DEFAULT_API_VERSION,
   LOCAL_ERROR_CODES,
+  TEXT_MAX_LENGTH,
   WHATSAPP_LIVE_BASE_URL,
   WhatsAppError,
   toWireNumber,
   type PhoneNumberInfo,
+  type SendBody,
   type TemplateSendBody,
+  type TextSendBody,
   type WhatsAppProvider,
   type WhatsAppSendResult,
   type WhatsAppTemplateMessage,
+  type WhatsAppTextMessage,
 } from './interface.js';
 import { errorEnvelopeSchema, phoneNumberInfoSchema, sendResponseSchema } from './schemas.js';
 
@@ -59,19 +63,27 @@ export function createWhatsAppClient(opts: WhatsAppClientOptions): WhatsAppProvi
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const doFetch = opts.fetch ?? fetch;
 
+  async function post(payload: SendBody): Promise<WhatsAppSendResult> {
+    const init = {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${opts.token}`, Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify(payload),
+    };
+    const body = await callVendor({ url, init, timeoutMs, what: 'POST messages', fetch: doFetch }, sendResponseSchema, WHATSAPP_ERRORS);
+    return { messageId: body.messages[0]!.id, waId: body.contacts[0]!.wa_id };
+  }
+
   return {
     async sendTemplate(msg: WhatsAppTemplateMessage): Promise<WhatsAppSendResult> {
-      const to = toWireNumber(msg.to);
-      if (!to) throw new WhatsAppError(null, { message: `"${msg.to}" is not an E.164 number (+ and 7 to 15 digits)`, type: 'LocalValidation', code: LOCAL_ERROR_CODES.invalidRequest }, { kind: 'invalid_request', retryable: false });
-      if (!msg.template) throw new WhatsAppError(null, { message: 'A template name is required', type: 'LocalValidation', code: LOCAL_ERROR_CODES.invalidRequest }, { kind: 'invalid_request', retryable: false });
-
-      const init = {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${opts.token}`, Accept: 'application/json', 'Content-Type': 'application/json' },
-        body: JSON.stringify(templateBody(msg, to)),
-      };
-      const body = await callVendor({ url, init, timeoutMs, what: 'POST messages', fetch: doFetch }, sendResponseSchema, WHATSAPP_ERRORS);
-      return { messageId: body.messages[0]!.id, waId: body.contacts[0]!.wa_id };
+      const to = wireNumber(msg.to);
+      if (!msg.template) throw localRefusal('A template name is required');
+      return post(templateBody(msg, to));
+    },
+    async sendText(msg: WhatsAppTextMessage): Promise<WhatsAppSendResult> {
+      const to = wireNumber(msg.to);
+      if (!msg.text || msg.text.length > TEXT_MAX_LENGTH) throw localRefusal(`A text message has 1 to ${TEXT_MAX_LENGTH} characters`);
+      const body: TextSendBody = { messaging_product: 'whatsapp', recipient_type: 'individual', to, type: 'text', text: { body: msg.text } };
+      return post(body);
     },
     async verifyNumber(): Promise<PhoneNumberInfo> {
       const init = { method: 'GET', headers: { Authorization: `Bearer ${opts.token}`, Accept: 'application/json' } };
@@ -80,6 +92,14 @@ export function createWhatsAppClient(opts: WhatsAppClientOptions): WhatsAppProvi
     },
     forNumber: (phoneNumberId: string, token: string) => createWhatsAppClient({ ...opts, phoneNumberId, token }),
   };
+}
+
+const localRefusal = (message: string) => new WhatsAppError(null, { message, type: 'LocalValidation', code: LOCAL_ERROR_CODES.invalidRequest }, { kind: 'invalid_request', retryable: false });
+
+function wireNumber(e164: string): string {
+  const to = toWireNumber(e164);
+  if (!to) throw localRefusal(`"${e164}" is not an E.164 number (+ and 7 to 15 digits)`);
+  return to;
 }
 
 const WHATSAPP_ERRORS: VendorErrors = {

@@ -23,6 +23,16 @@ export interface WhatsAppTemplateMessage {
   params?: string[];
 }
 
+/** A free-form text message: Meta delivers it only inside the 24-hour window after the recipient last wrote to the number. */
+export interface WhatsAppTextMessage {
+  /** E.164 with +. */
+  to: string;
+  /** 1 to 4096 characters. */
+  text: string;
+}
+
+export const TEXT_MAX_LENGTH = 4096;
+
 export interface WhatsAppSendResult {
   /** The wamid: status webhooks refer to the message by it. */
   messageId: string;
@@ -39,6 +49,8 @@ export interface PhoneNumberInfo {
 
 export interface WhatsAppProvider {
   sendTemplate(msg: WhatsAppTemplateMessage): Promise<WhatsAppSendResult>;
+  /** A text message (session messages only: outside the 24-hour window Meta refuses it with 131047). */
+  sendText?(msg: WhatsAppTextMessage): Promise<WhatsAppSendResult>;
   /** GET /{phone_number_id} with this client's token: Meta's check that the number id and the token go together. */
   verifyNumber?(): Promise<PhoneNumberInfo>;
   /** The same API (base URL, version, timeout) for another business number and its token (a staff user's own config). */
@@ -58,6 +70,18 @@ export interface TemplateSendBody {
     components?: { type: 'body'; parameters: { type: 'text'; text: string }[] }[];
   };
 }
+
+/** The body we POST to /{phone_number_id}/messages for a text message. */
+export interface TextSendBody {
+  messaging_product: 'whatsapp';
+  recipient_type?: 'individual';
+  /** Digits only. */
+  to: string;
+  type: 'text';
+  text: { body: string; preview_url?: boolean };
+}
+
+export type SendBody = TemplateSendBody | TextSendBody;
 
 export interface SendResponse {
   messaging_product: 'whatsapp';

@@ -1,7 +1,7 @@
 // zod schemas for everything that crosses the wire: the client parses every response with
 // them, the simulator validates request bodies with them, and the api parses status webhooks.
 import { z } from 'zod';
-import type { SendResponse, StatusUpdate, TemplateSendBody, WhatsAppErrorBody } from './interface.js';
+import { TEXT_MAX_LENGTH, type SendResponse, type StatusUpdate, type TemplateSendBody, type TextSendBody, type WhatsAppErrorBody } from './interface.js';
 
 export const sendResponseSchema: z.ZodType<SendResponse> = z.object({
   messaging_product: z.literal('whatsapp'),
@@ -49,6 +49,15 @@ export const templateSendBodySchema: z.ZodType<TemplateSendBody> = z.strictObjec
       )
       .optional(),
   }),
+});
+
+/** A text send as the Cloud API accepts it (the simulator's check). */
+export const textSendBodySchema: z.ZodType<TextSendBody> = z.strictObject({
+  messaging_product: z.literal('whatsapp'),
+  recipient_type: z.literal('individual').optional(),
+  to: z.string().regex(/^\d{7,15}$/, { message: "Invalid 'to' parameter: digits only, with the country code and no +" }),
+  type: z.literal('text'),
+  text: z.strictObject({ body: z.string().min(1).max(TEXT_MAX_LENGTH), preview_url: z.boolean().optional() }),
 });
 
 export const statusUpdateSchema: z.ZodType<StatusUpdate> = z.object({

@@ -3,7 +3,7 @@
 // the app secret. Delivery is at least once and in no guaranteed order, so tests can ask for
 // duplicates and reversed order.
 import { randomBytes } from 'node:crypto';
-import { WEBHOOK_SIGNATURE_HEADER, type DeliveryStatus, type StatusError, type StatusWebhookBody, type TemplateSendBody, type WhatsAppErrorBody } from './interface.js';
+import { WEBHOOK_SIGNATURE_HEADER, type DeliveryStatus, type StatusError, type SendBody, type StatusWebhookBody, type WhatsAppErrorBody } from './interface.js';
 import { signWebhook } from './signatures.js';
 import { postWebhook, VENDOR_BACKOFF, WEBHOOK_TIMEOUT_MS, type DeliveryAttempts, type RetryPolicy } from '../lib/webhook-poster.js';
 
@@ -47,8 +47,8 @@ export interface SimMessage {
   waId: string;
   phoneNumberId: string;
   apiVersion: string;
-  /** The request body exactly as parsed. */
-  body: TemplateSendBody;
+  /** The request body exactly as parsed (a template or a text send). */
+  body: SendBody;
   receivedAt: string;
 }
 

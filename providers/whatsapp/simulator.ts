@@ -4,8 +4,8 @@
 import type { IncomingMessage } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { DELIVERY_STATUSES, type DeliveryStatus, type TemplateSendBody } from './interface.js';
-import { templateSendBodySchema } from './schemas.js';
+import { DELIVERY_STATUSES, type DeliveryStatus, type SendBody } from './interface.js';
+import { templateSendBodySchema, textSendBodySchema } from './schemas.js';
 import { constantTimeEqual } from './signatures.js';
 import {
   deliverOne,
@@ -147,16 +147,17 @@ export async function startWhatsAppSimulator(opts: WhatsAppSimulatorOptions): Pr
       faults.remaining -= 1;
       throw faultError(faults.kind, faults.status);
     }
-    const parsed = templateSendBodySchema.safeParse(body);
+    const isText = typeof body === 'object' && body !== null && (body as { type?: unknown }).type === 'text';
+    const parsed = isText ? textSendBodySchema.safeParse(body) : templateSendBodySchema.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       throw simError(400, 100, '(#100) Invalid parameter', { details: `${issue.path.join('.') || '(root)'}: ${issue.message}` });
     }
-    const msgBody: TemplateSendBody = parsed.data;
-    if (templates && !templates.has(msgBody.template.name)) {
+    const msgBody: SendBody = parsed.data;
+    if (msgBody.type === 'template' && templates && !templates.has(msgBody.template.name)) {
       throw simError(404, 132001, '(#132001) Template name does not exist in the translation', { details: `template name (${msgBody.template.name}) does not exist in ${msgBody.template.language.code}` });
     }
-    const msg: SimMessage = { id: newWamid(), waId: msgBody.to, phoneNumberId, apiVersion, body: body as TemplateSendBody, receivedAt: new Date().toISOString() };
+    const msg: SimMessage = { id: newWamid(), waId: msgBody.to, phoneNumberId, apiVersion, body: body as SendBody, receivedAt: new Date().toISOString() };
     sent.push(msg);
     byId.set(msg.id, msg);
     autoDeliver(msg);

@@ -3,6 +3,10 @@
 // approves — the assignments are written in the same transaction that claims the pending row,
 // so parallel approvals apply once — or rejects. The requester may cancel while it is pending.
 // Direct assignment by the head (leads.ts assignLead) does not go through here.
+// The head's profile (sales_head_profiles) decides whether a claim waits: only with
+// requiresAssignmentApproval is it left pending; otherwise it is recorded approved (no reviewer)
+// and applied in the request's own transaction. Either way the leads are held to the head's
+// open-lead cap (maxOpenLeadsPerSalesperson): over it, the whole request is 409.
 import { assignmentRefusal, seesAllLeads } from '../../domain/crm/access.js';
 import { DomainError } from '../../domain/errors.js';
 import type { LeadAssignmentApprovalStatus, Prisma } from '../../prisma/generated/client.js';
@@ -10,6 +14,7 @@ import type { AuthContext, ServiceDeps } from '../deps.js';
 import { findAssignee, writeAssignment } from './assignment.js';
 import { CAPTURE_TX_OPTIONS, retryOnConflict } from './lead-capture.js';
 import { visibleLeadsWhere } from './lead-view.js';
+import { assertUnderLeadCap, salesHeadRules } from './sales-heads.js';
 
 type Deps = Pick<ServiceDeps, 'db'>;
 
@@ -64,9 +69,19 @@ export async function requestAssignment(deps: Deps, auth: AuthContext, input: { 
     if (mine.length) throw new DomainError('UNPROCESSABLE', 'Some leads are already yours', mine.map((id) => ({ path: 'json.leadIds', message: id })));
     const dup = await tx.leadAssignmentApproval.findFirst({ where: { requestedById: auth.userId, status: 'pending', rawLeadIds: { hasSome: ids } }, select: { id: true } });
     if (dup) throw new DomainError('CONFLICT', `You already have a pending request (${dup.id}) for some of these leads`);
-    const row = await tx.leadAssignmentApproval.create({ data: { requestedById: auth.userId, rawLeadIds: ids, reason: input.reason ?? null }, select: approvalSelect });
+    if ((await salesHeadRules(tx, me.salesHeadId!)).requiresAssignmentApproval) {
+      const row = await tx.leadAssignmentApproval.create({ data: { requestedById: auth.userId, rawLeadIds: ids, reason: input.reason ?? null }, select: approvalSelect });
+      return toApprovalView(row);
+    }
+    // The head does not require approval: recorded approved and applied now.
+    const now = new Date();
+    const row = await tx.leadAssignmentApproval.create({
+      data: { requestedById: auth.userId, rawLeadIds: ids, reason: input.reason ?? null, status: 'approved', reviewedAt: now, reviewNote: AUTO_APPROVED_NOTE },
+      select: approvalSelect,
+    });
+    await applyToLeads(tx, head, { id: row.id, requestedById: auth.userId, rawLeadIds: ids, reason: row.reason }, auth.userId, now);
     return toApprovalView(row);
-  });
+  }, CAPTURE_TX_OPTIONS);
 }
 
 export async function listApprovals(
@@ -122,24 +137,37 @@ export async function approveAssignment(deps: Deps, auth: AuthContext, id: strin
       await claim(tx, id, { status: 'approved', reviewedById: auth.userId, reviewedAt: now, reviewNote: note ?? null });
       const refusal = assignmentRefusal(auth, await tx.user.findUnique({ where: { id: row.requestedById }, select: { id: true, role: true, isActive: true, salesHeadId: true } }));
       if (refusal) throw new DomainError(refusal.code, `The request cannot be applied: ${refusal.detail}`);
-      const ids = [...row.rawLeadIds].sort();
-      await tx.$queryRaw`SELECT 1 FROM "mas_crm"."raw_leads" WHERE "id" = ANY(${ids}::uuid[]) ORDER BY "id" FOR UPDATE`;
-      const leads = await tx.rawLead.findMany({ where: { AND: [{ id: { in: ids } }, visibleLeadsWhere(auth)] }, select: { id: true, assignedTo: true, platform: true } });
-      const byId = new Map(leads.map((l) => [l.id, l]));
-      const results: ApprovalLeadResult[] = [];
-      for (const leadId of row.rawLeadIds) {
-        const lead = byId.get(leadId);
-        if (!lead) {
-          results.push({ leadId, status: 'not_found' });
-          continue;
-        }
-        const changed = await writeAssignment(tx, { lead, to: row.requestedById, by: auth.userId, method: 'approval', reason: row.reason, approvalId: id, at: now });
-        results.push({ leadId, status: changed ? 'assigned' : 'unchanged' });
-      }
+      const results = await applyToLeads(tx, auth, row, auth.userId, now);
       const approval = await tx.leadAssignmentApproval.findUniqueOrThrow({ where: { id }, select: approvalSelect });
       return { approval: toApprovalView(approval), results };
     }, CAPTURE_TX_OPTIONS),
   );
+}
+
+/** Why an approved-at-once request has no reviewer. */
+export const AUTO_APPROVED_NOTE = 'Applied at once: the sales head’s profile does not require approval';
+
+/**
+ * Assigns the request's leads `viewer` may still see to the requester (history method approval,
+ * approvalId), after checking the requester's open-lead cap for the leads that would move.
+ */
+async function applyToLeads(tx: Tx, viewer: AuthContext, row: { id: string; requestedById: string; rawLeadIds: string[]; reason: string | null }, by: string, now: Date): Promise<ApprovalLeadResult[]> {
+  const ids = [...row.rawLeadIds].sort();
+  await tx.$queryRaw`SELECT 1 FROM "mas_crm"."raw_leads" WHERE "id" = ANY(${ids}::uuid[]) ORDER BY "id" FOR UPDATE`;
+  const leads = await tx.rawLead.findMany({ where: { AND: [{ id: { in: ids } }, visibleLeadsWhere(viewer)] }, select: { id: true, assignedTo: true, platform: true } });
+  const byId = new Map(leads.map((l) => [l.id, l]));
+  await assertUnderLeadCap(tx, row.requestedById, leads.filter((l) => l.assignedTo !== row.requestedById).length);
+  const results: ApprovalLeadResult[] = [];
+  for (const leadId of row.rawLeadIds) {
+    const lead = byId.get(leadId);
+    if (!lead) {
+      results.push({ leadId, status: 'not_found' });
+      continue;
+    }
+    const changed = await writeAssignment(tx, { lead, to: row.requestedById, by, method: 'approval', reason: row.reason, approvalId: row.id, at: now });
+    results.push({ leadId, status: changed ? 'assigned' : 'unchanged' });
+  }
+  return results;
 }
 
 export async function rejectAssignment(deps: Deps, auth: AuthContext, id: string, note: string | undefined) {

@@ -12,6 +12,7 @@ import { readConfig } from '../system-config/read-config.js';
 import { CAPTURE_TX_OPTIONS, retryOnConflict, type Tx } from './lead-capture.js';
 import { visibleLeadsWhere } from './lead-view.js';
 import { emitLeadEvents, type LeadEvent } from '../crm-engine/triggers.js';
+import { lockLeadCapacity, salesHeadRules } from './sales-heads.js';
 
 /** Leads per bulk assignment request: all of them are written in one transaction. */
 export const BULK_ASSIGN_MAX = 500;
@@ -181,6 +182,8 @@ const targetKey = (t: AssignmentTarget) => (t.kind === 'user' ? `user:${t.userId
 async function targetRefusal(deps: ServiceDeps, auth: AuthContext, target: AssignmentTarget): Promise<string | null> {
   if (target.kind === 'user') return assignmentRefusal(auth, await findAssignee(deps, target.userId))?.detail ?? null;
   if (!seesAllLeads(auth.role) && target.salesHeadId !== auth.userId) return 'That rule hands the lead to a team you do not head';
+  // Rules are automatic routing: a head who switched auto-assignment off keeps their team out of it.
+  if (!(await salesHeadRules(deps.db, target.salesHeadId)).autoAssignEnabled) return 'That team has auto-assignment off (sales head profile autoAssignEnabled)';
   return null;
 }
 
@@ -196,6 +199,8 @@ async function assignAll(tx: Tx, auth: AuthContext, ids: string[], planFor: Plan
   const plans = new Map(leads.map((l) => [l.id, planFor(l)]));
   const teams = [...plans.values()].flatMap((p) => (p.kind === 'team' ? [p.salesHeadId] : []));
   const pickers = await lockTeams(tx, teams);
+  // Named assignees (manual, or a rule's user) are held to their head's open-lead cap; round robin skips members at it.
+  const room = await lockLeadCapacity(tx, [...plans.entries()].flatMap(([id, p]) => (p.kind === 'user' && byId.get(id)!.assignedTo !== p.userId ? [p.userId] : [])));
   const now = new Date();
   const items: BulkAssignItem[] = [];
   const writes: PlannedWrite[] = [];
@@ -227,6 +232,14 @@ async function assignAll(tx: Tx, auth: AuthContext, ids: string[], planFor: Plan
       ({ userId: to, at } = picked);
     } else {
       to = plan.userId;
+      if (lead.assignedTo !== to) {
+        const left = room.get(to) ?? Number.POSITIVE_INFINITY;
+        if (left <= 0) {
+          items.push({ leadId: id, status: 'refused', assignedTo: lead.assignedTo, message: 'The assignee is at the open-lead cap (maxOpenLeadsPerSalesperson)', ...rule });
+          continue;
+        }
+        room.set(to, left - 1);
+      }
     }
     const changed = lead.assignedTo !== to;
     items.push({ leadId: id, status: changed ? 'assigned' : 'unchanged', assignedTo: to, ...rule });

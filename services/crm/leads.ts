@@ -9,6 +9,7 @@ import type { Prisma, RawLead, RawLeadSourceType, RawLeadStatus } from '../../pr
 import { emitLeadEvents } from '../crm-engine/triggers.js';
 import type { AuthContext, ServiceDeps } from '../deps.js';
 import { findAssignee, writeAssignment } from './assignment.js';
+import { assertUnderLeadCap } from './sales-heads.js';
 import { CAPTURE_TX_OPTIONS, captureLead, retryOnConflict } from './lead-capture.js';
 import { normalizeContact } from './lead-input.js';
 import { visibleLeadsWhere } from './lead-view.js';
@@ -102,6 +103,8 @@ export async function assignLead(deps: Pick<ServiceDeps, 'db'>, auth: AuthContex
       if (!current) throw new DomainError('NOT_FOUND', 'No such lead');
       const refusal = assignmentRefusal(auth, assignee);
       if (refusal) throw new DomainError(refusal.code, refusal.detail, refusal.code === 'UNPROCESSABLE' ? [{ path: 'json.assignedTo', message: refusal.detail }] : undefined);
+      // The head's open-lead cap (sales_head_profiles.maxOpenLeadsPerSalesperson): 409 over it.
+      if (current.assignedTo !== assignedTo) await assertUnderLeadCap(tx, assignedTo, 1);
       const now = new Date();
       const changed = await writeAssignment(tx, { lead: current, to: assignedTo, by: auth.userId, method: 'manual', reason: input.reason ?? null, at: now });
       // Already theirs: nothing recorded.

@@ -1,6 +1,7 @@
 // WhatsApp delivery statuses (the signed status webhook): each one is recorded once in
 // webhook_events and moves the matching message rows (whatsapp_messages by wamid,
-// lead_whatsapp_logs by provider 'meta_cloud' + provider_message_id) forward only:
+// lead_whatsapp_logs by provider 'meta_cloud' + provider_message_id, application_whatsapp_messages
+// by its unique provider_message_id) forward only:
 // sent < delivered < read, failed is terminal. Each move is one conditional UPDATE whose WHERE
 // lists the states it may leave, so duplicates and late, out-of-order statuses change nothing,
 // and two deliveries racing cannot move a row backwards. One transaction per status.
@@ -50,7 +51,10 @@ async function applyStatus(db: Db, s: StatusUpdate, now: Date): Promise<number> 
     await tx.webhookEvent.createMany({ data: [{ provider: 'whatsapp', eventId: `${s.id}:${s.status}`, eventType: `message.${s.status}`, subjectId: s.id }], skipDuplicates: true });
     const moved = await moveRows(tx, s, now);
     if (moved > 0) return moved;
-    const known = (await tx.whatsAppMessage.count({ where: { wamid: s.id } })) + (await tx.leadWhatsAppLog.count({ where: { provider: LEAD_LOG_PROVIDER, providerMessageId: s.id } }));
+    const known =
+      (await tx.whatsAppMessage.count({ where: { wamid: s.id } })) +
+      (await tx.leadWhatsAppLog.count({ where: { provider: LEAD_LOG_PROVIDER, providerMessageId: s.id } })) +
+      (await tx.applicationWhatsAppMessage.count({ where: { providerMessageId: s.id } }));
     // Nobody holds the wamid yet: park the status for the send to apply.
     if (known === 0) await tx.whatsAppParkedStatus.createMany({ data: [{ wamid: s.id, status: s.status, payload: s as unknown as Prisma.InputJsonValue }], skipDuplicates: true });
     return 0;
@@ -103,5 +107,18 @@ async function moveRows(tx: Tx, s: StatusUpdate, now: Date): Promise<number> {
       ...(s.status === 'failed' ? { errorCode, errorMessage } : {}),
     },
   });
-  return message.count + leadLog.count;
+  // An application thread's outbound row (born `sent` like whatsapp_messages; `sent` only fills sentAt).
+  const application =
+    s.status === 'sent'
+      ? await tx.applicationWhatsAppMessage.updateMany({ where: { providerMessageId: s.id, direction: 'outbound', status: 'sent', sentAt: null }, data: { sentAt: at } })
+      : await tx.applicationWhatsAppMessage.updateMany({
+          where: { providerMessageId: s.id, direction: 'outbound', status: { in: MESSAGE_FROM[s.status] } },
+          data: {
+            status: s.status,
+            ...(s.status === 'delivered' ? { deliveredAt: at } : {}),
+            ...(s.status === 'read' ? { readAt: at } : {}),
+            ...(s.status === 'failed' ? { errorCode, errorMessage } : {}),
+          },
+        });
+  return message.count + leadLog.count + application.count;
 }

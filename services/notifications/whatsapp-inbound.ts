@@ -5,6 +5,9 @@
 // the CRM has a lead with that phone (normalised to E.164 as lead capture does), linked to it as
 // an inbound lead_whatsapp_logs row. A message to a number that is neither is counted and logged,
 // not stored. A fresh STOP (or START) from a number opts it out of (back into) marketing WhatsApp.
+// A message to the platform number from a number an application thread last wrote to
+// (application_whatsapp_messages, outbound to that phone) is attached to that thread as a
+// `received` row, once (providerMessageId is unique; a redelivery stores nothing new).
 import { optOutIntent } from '../../domain/comms/quiet-hours.js';
 import { normalizePhone } from '../../domain/crm/phone.js';
 import type { Db } from '../../infra/prisma.js';
@@ -49,6 +52,8 @@ export async function recordInboundWhatsApp(deps: { db: Db; logger: Logger; conf
       data: [{ userId: config.userId, direction: 'inbound', wamid: m.id, fromPhone, toPhone, messageType: m.type.slice(0, 40), body: m.text, status: 'delivered', sentAt: at, deliveredAt: at, providerPayload: m as unknown as Prisma.InputJsonValue }],
       skipDuplicates: true,
     });
+    // Checked before the duplicate test, so a redelivery after a crash between the two inserts still attaches it.
+    if (config.userId === null) await attachToApplicationThread(deps.db, m, fromPhone, at);
     if (count === 0) {
       result.duplicates++;
       continue;
@@ -72,4 +77,14 @@ export async function recordInboundWhatsApp(deps: { db: Db; logger: Logger; conf
     }
   }
   return result;
+}
+
+/** The platform number's reply from an applicant: into the thread of the application that last wrote to this number. */
+async function attachToApplicationThread(db: Db, m: InboundMessage, fromPhone: string, at: Date) {
+  const last = await db.applicationWhatsAppMessage.findFirst({ where: { phoneNumber: fromPhone, direction: 'outbound' }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { applicationId: true } });
+  if (!last) return;
+  await db.applicationWhatsAppMessage.createMany({
+    data: [{ applicationId: last.applicationId, direction: 'inbound', status: 'received', phoneNumber: fromPhone, body: m.text, providerMessageId: m.id, sentAt: at, deliveredAt: at }],
+    skipDuplicates: true,
+  });
 }

@@ -22,6 +22,8 @@ async function team(size: number) {
   const reps = [];
   for (let i = 0; i < size; i++) reps.push(await createUser(stack, 'SALES'));
   await stack.db.user.updateMany({ where: { id: { in: reps.map((r) => r.user.id) } }, data: { salesHeadId: head.user.id } });
+  // These teams' claims wait for review (without it they apply at once: crm-sales-heads.test.ts).
+  await stack.db.salesHeadProfile.create({ data: { userId: head.user.id, requiresAssignmentApproval: true } });
   return { head, reps };
 }
 

@@ -103,7 +103,7 @@ describe('template sends', () => {
   it('sends no components without params, and language en by default', async () => {
     const { messageId } = await wa.sendTemplate({ to: '+14155550123', template: 'mas_reminder' });
     const recorded = sim.messages({ to: '+14155550123' }).find((m) => m.id === messageId)!;
-    expect(recorded.body.template).toEqual({ name: 'mas_reminder', language: { code: 'en' } });
+    expect(recorded.body.type === 'template' && recorded.body.template).toEqual({ name: 'mas_reminder', language: { code: 'en' } });
   });
 
   it('exposes the sent messages on the control API', async () => {

@@ -13,15 +13,15 @@ export const requestApprovalRoute = createRoute({
   method: 'post',
   path: BASE,
   tags: TAGS,
-  summary: 'A salesperson asks for leads of their team’s pool to be assigned to them (pending until their sales head or an admin reviews it)',
+  summary: 'A salesperson asks for leads of their team’s pool to be assigned to them (pending until their sales head or an admin reviews it when the head’s profile requires approval; otherwise approved and applied at once)',
   ...bearer(['SALES']),
   request: { body: jsonBody(RequestApprovalBody) },
   responses: {
-    201: jsonResponse('The pending request', ApprovalView),
+    201: jsonResponse('The request: pending, or approved (reviewedById null) when no approval is required', ApprovalView),
     400: problemResponse('Invalid body'),
     ...authProblems,
     404: problemResponse('A lead is not in your team’s pool (errors lists them)'),
-    409: problemResponse('You already have a pending request for one of the leads'),
+    409: problemResponse('You already have a pending request for one of the leads, or applying it would exceed your open-lead cap'),
     422: problemResponse('You are on no team, or a lead is already yours'),
   },
 });
@@ -58,7 +58,7 @@ export const approveRoute = createRoute({
     400: problemResponse('Invalid body'),
     ...authProblems,
     ...noRequest,
-    409: problemResponse('The request is no longer pending'),
+    409: problemResponse('The request is no longer pending, or applying it would exceed the requester’s open-lead cap'),
     422: problemResponse('The requester can no longer take leads (deactivated, or left the team)'),
   },
 });

@@ -113,6 +113,7 @@ export const assignLeadRoute = createRoute({
     401: problemResponse('Not signed in'),
     403: problemResponse('A salesperson may assign only to members of their own team'),
     404: problemResponse('No such lead, or not one you may see'),
+    409: problemResponse('The assignee is at their sales head’s open-lead cap (sales head profile maxOpenLeadsPerSalesperson)'),
     422: problemResponse('The assignee is not an active SALES user'),
   },
 });
@@ -158,7 +159,7 @@ export const bulkAssignRoute = createRoute({
   description:
     'Each change writes the lead, a lead_assignment_history row and an activity row, all in one transaction: if any write fails, no lead changes (up to 500 leads per request). ' +
     'Round robin hands each lead to the team member assigned least recently, and stays even under concurrent calls (one lock per team). ' +
-    'Per-lead results: assigned, unchanged (already theirs), not_found (no such lead or not yours to see), unmatched (no rule), refused (rule target not allowed).',
+    'Per-lead results: assigned, unchanged (already theirs), not_found (no such lead or not yours to see), unmatched (no rule), refused (rule target not allowed, the team has auto-assignment off, or the assignee is at the open-lead cap of their sales head’s profile).',
   ...bearer(CRM_ROLES),
   request: { body: jsonBody(BulkAssignBody) },
   responses: {

@@ -9,10 +9,12 @@ import { loginHistoryRouter } from '../login-history/login-history.index.js';
 import { vendorKeyUsageRouter } from '../vendor-key-usage/vendor-key-usage.index.js';
 import { hrCallConfigsRouter } from '../hr-call-configs/hr-call-configs.index.js';
 import { crmLeadReadsRouter } from '../crm-lead-reads/crm-lead-reads.index.js';
+import { crmSalesHeadsRouter } from '../crm-sales-heads/crm-sales-heads.index.js';
 
 export const crmRestRouter = createRouter().route('/', crmApprovalsRouter).route('/', crmLeadReadsRouter).route('/', crmBatchPoolsRouter)
   .route('/', crmTargetsRouter)
   .route('/', crmLegacyRouter)
   .route('/', loginHistoryRouter)
   .route('/', vendorKeyUsageRouter)
-  .route('/', hrCallConfigsRouter);
+  .route('/', hrCallConfigsRouter)
+  .route('/', crmSalesHeadsRouter);

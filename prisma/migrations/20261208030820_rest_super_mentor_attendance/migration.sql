@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "super_mentor_meetings" ADD COLUMN     "attended" BOOLEAN;
