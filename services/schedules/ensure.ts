@@ -26,7 +26,7 @@ export type EnsureOutcome = 'created' | 'updated' | 'unchanged';
 
 export function scheduleFingerprint(def: ScheduleDefinition): string {
   const { scheduleId, spec, workflowType, workflowId, args, taskQueue, summary, catchupWindow } = def;
-  return createHash('sha256').update(JSON.stringify({ scheduleId, spec, workflowType, workflowId, args, taskQueue, summary, catchupWindow })).digest('hex').slice(0, 16);
+  return fingerprintOf({ scheduleId, spec, workflowType, workflowId, args, taskQueue, summary, catchupWindow });
 }
 
 function optionsOf(def: ScheduleDefinition): ScheduleOptions {
@@ -48,22 +48,43 @@ function optionsOf(def: ScheduleDefinition): ScheduleOptions {
   };
 }
 
-/** Creates the Schedule, or updates it when its definition changed. Safe to call concurrently. */
-export async function ensureSchedule(temporal: Client, def: ScheduleDefinition): Promise<EnsureOutcome> {
-  const options = optionsOf(def);
+/** The fingerprint a Schedule's action memo carries: a short hash of what defines it. */
+export const fingerprintOf = (definition: unknown) => createHash('sha256').update(JSON.stringify(definition)).digest('hex').slice(0, 16);
+
+/**
+ * The one create-or-update of every Schedule the code owns (these jobs, and each sync config's):
+ * create, or on "already exists" compare the fingerprint in the action's memo and update spec,
+ * action and policies when it differs. `state` given: the pause is the caller's too (a sync
+ * config's `enabled`), and an explicit note is written with it; absent: the pause and its note
+ * are the operators' and are never touched. Safe to call concurrently: two callers both end with
+ * the same Schedule.
+ */
+export async function upsertSchedule(temporal: Client, options: ScheduleOptions, state?: { paused: boolean; note?: string | undefined; defaultNote: string }): Promise<EnsureOutcome> {
   try {
     await temporal.schedule.create(options);
     return 'created';
   } catch (err) {
     if (!(err instanceof ScheduleAlreadyRunning)) throw err;
   }
-  const handle = temporal.schedule.getHandle(def.scheduleId);
+  const handle = temporal.schedule.getHandle(options.scheduleId);
   const described = await handle.describe();
   const current = described.action.type === 'startWorkflow' ? described.action.memo?.scheduleFingerprint : undefined;
-  if (current === scheduleFingerprint(def)) return 'unchanged';
-  // The state (paused or not, and its note) is the operators'; only spec, action and policies are the code's.
-  await handle.update((prev) => ({ ...prev, spec: options.spec, action: options.action, policies: { ...prev.policies, ...options.policies } }));
+  const sameDefinition = current === options.action.memo?.scheduleFingerprint;
+  const samePause = !state || described.state.paused === state.paused;
+  if (sameDefinition && samePause && state?.note === undefined) return 'unchanged';
+  await handle.update((prev) => ({
+    ...prev,
+    spec: options.spec,
+    action: options.action,
+    policies: { ...prev.policies, ...options.policies },
+    ...(state ? { state: { ...prev.state, paused: state.paused, note: state.note ?? (samePause ? prev.state.note : state.defaultNote) } } : {}),
+  }));
   return 'updated';
+}
+
+/** Creates the job's Schedule, or updates it when its definition changed. Safe to call concurrently. */
+export function ensureSchedule(temporal: Client, def: ScheduleDefinition): Promise<EnsureOutcome> {
+  return upsertSchedule(temporal, optionsOf(def));
 }
 
 /** Ensures each Schedule; one that fails is logged and the rest still go ahead. */

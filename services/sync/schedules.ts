@@ -1,11 +1,12 @@
 // The Temporal Schedule of each sync config, `sync/<system>/<configId>`, built from the row:
 // its interval (every N minutes) or cron + time zone, overlap SKIP, a catch-up window, pause on
 // failure, and paused exactly when the row is not enabled. Only services/sync/configs.ts and
-// reconcileSyncSchedules change a Schedule, always to match the row they hold.
-import { createHash } from 'node:crypto';
-import { ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy, type ScheduleDescription, type ScheduleOptions } from '@temporalio/client';
+// reconcileSyncSchedules change a Schedule, always to match the row they hold, through the same
+// create-or-update as the jobs' Schedules (services/schedules/ensure.ts upsertSchedule).
+import { ScheduleNotFoundError, ScheduleOverlapPolicy, type ScheduleOptions } from '@temporalio/client';
 import { SYNC_SYSTEM_INFO, SYNC_SYSTEMS, syncScheduleId, type SyncSystem } from '../../domain/sync/systems.js';
 import { MasEntityId, MasEntityType } from '../../workflows/search-attributes.js';
+import { fingerprintOf, upsertSchedule, type EnsureOutcome } from '../schedules/ensure.js';
 import { syncSetting, type SyncDeps } from './settings.js';
 import type { Db } from '../../infra/prisma.js';
 
@@ -37,7 +38,7 @@ export function scheduleOptions(deps: Pick<SyncDeps, 'config'>, system: SyncSyst
   const input: SyncRunInput = { system, configId: row.id };
   const policies = { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: `${syncSetting(deps, 'catchupWindowMinutes')} minutes` as const, pauseOnFailure: syncSetting(deps, 'pauseOnFailure') };
   const summary = `${info.label} sync · ${row.name}`;
-  const fingerprint = createHash('sha256').update(JSON.stringify({ spec, workflowType: info.workflowType, input, taskQueue: deps.config.taskQueue, summary, policies })).digest('hex').slice(0, 16);
+  const fingerprint = fingerprintOf({ spec, workflowType: info.workflowType, input, taskQueue: deps.config.taskQueue, summary, policies });
   return {
     scheduleId,
     spec,
@@ -59,33 +60,12 @@ export function scheduleOptions(deps: Pick<SyncDeps, 'config'>, system: SyncSyst
   };
 }
 
-const fingerprintOf = (d: ScheduleDescription) => (d.action.type === 'startWorkflow' ? d.action.memo?.scheduleFingerprint : undefined);
-
-export type SyncScheduleOutcome = 'created' | 'updated' | 'unchanged';
+export type SyncScheduleOutcome = EnsureOutcome;
 
 /** Makes the Schedule exist and match the row (spec, action, policies, paused). Safe to call concurrently. */
-export async function ensureSyncSchedule(deps: Pick<SyncDeps, 'temporal' | 'config'>, system: SyncSystem, row: ConfigRow, note?: string): Promise<SyncScheduleOutcome> {
+export function ensureSyncSchedule(deps: Pick<SyncDeps, 'temporal' | 'config'>, system: SyncSystem, row: ConfigRow, note?: string): Promise<SyncScheduleOutcome> {
   const options = scheduleOptions(deps, system, row, note);
-  try {
-    await deps.temporal.schedule.create(options);
-    return 'created';
-  } catch (err) {
-    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
-  }
-  const handle = deps.temporal.schedule.getHandle(options.scheduleId);
-  const described = await handle.describe();
-  const wanted = options.action.memo?.scheduleFingerprint;
-  const sameDefinition = fingerprintOf(described) === wanted;
-  const samePause = described.state.paused === !row.enabled;
-  if (sameDefinition && samePause && note === undefined) return 'unchanged';
-  await handle.update((prev) => ({
-    ...prev,
-    spec: options.spec,
-    action: options.action,
-    policies: { ...prev.policies, ...options.policies },
-    state: { ...prev.state, paused: !row.enabled, note: note ?? (samePause ? prev.state.note : options.state!.note) },
-  }));
-  return 'updated';
+  return upsertSchedule(deps.temporal, options, { paused: !row.enabled, note, defaultNote: options.state!.note! });
 }
 
 export async function deleteSyncSchedule(deps: Pick<SyncDeps, 'temporal'>, system: SyncSystem, configId: string): Promise<void> {
