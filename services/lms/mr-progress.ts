@@ -76,6 +76,20 @@ function membersSql(batchId: string, f: ProgressFilters) {
     ${f.userId ? Prisma.sql`AND u."id" = ${f.userId}::uuid` : Prisma.empty}`;
 }
 
+/** The batch's active maps to Mr Learn courses or Mr Test exams (one, with the externalId filter): id, externalId, mapName. */
+const MAP_TABLES = {
+  learn: { table: Prisma.raw('"public"."batch_mr_learn_courses"'), external: Prisma.raw('"mrLearnCourseId"'), name: Prisma.raw('"mrLearnCourseName"') },
+  test: { table: Prisma.raw('"public"."batch_mr_test_exams"'), external: Prisma.raw('"mrTestExamId"'), name: Prisma.raw('"mrTestExamName"') },
+};
+function mapsSql(kind: keyof typeof MAP_TABLES, batchId: string, f: ProgressFilters) {
+  const t = MAP_TABLES[kind];
+  return Prisma.sql`
+      SELECT "id", ${t.external} AS "externalId", ${t.name} AS "mapName"
+      FROM ${t.table}
+      WHERE "batchId" = ${batchId}::uuid AND "isActive"
+      ${f.externalId ? Prisma.sql`AND ${t.external} = ${f.externalId}` : Prisma.empty}`;
+}
+
 function afterSql(cursor: string | undefined) {
   if (!cursor) return Prisma.empty;
   const k = decodeKey(cursor);
@@ -105,12 +119,7 @@ interface LearnRow extends Key {
 async function learnPage(db: Db, batchId: string, f: ProgressFilters, page: PageArgs) {
   const rows = await db.$queryRaw<LearnRow[]>`
     WITH m AS (${membersSql(batchId, f)}),
-    mp AS (
-      SELECT "id", "mrLearnCourseId" AS "externalId", "mrLearnCourseName" AS "mapName"
-      FROM "public"."batch_mr_learn_courses"
-      WHERE "batchId" = ${batchId}::uuid AND "isActive"
-      ${f.externalId ? Prisma.sql`AND "mrLearnCourseId" = ${f.externalId}` : Prisma.empty}
-    )
+    mp AS (${mapsSql('learn', batchId, f)})
     SELECT m."userId", m."name", m."email", m."emailKey", mp."id" AS "mapId", mp."externalId", mp."mapName",
            x."learnerId", x."learnerExternalId", x."byUser", x."courseTitle",
            x."progressPercent"::float8 AS "progressPercent", x."completedLessons", x."totalLessons", x."timeSpentMinutes",
@@ -179,12 +188,7 @@ interface TestRow extends Key {
 async function testPage(db: Db, batchId: string, f: ProgressFilters, page: PageArgs) {
   const rows = await db.$queryRaw<TestRow[]>`
     WITH m AS (${membersSql(batchId, f)}),
-    mp AS (
-      SELECT "id", "mrTestExamId" AS "externalId", "mrTestExamName" AS "mapName"
-      FROM "public"."batch_mr_test_exams"
-      WHERE "batchId" = ${batchId}::uuid AND "isActive"
-      ${f.externalId ? Prisma.sql`AND "mrTestExamId" = ${f.externalId}` : Prisma.empty}
-    )
+    mp AS (${mapsSql('test', batchId, f)})
     SELECT m."userId", m."name", m."email", m."emailKey", mp."id" AS "mapId", mp."externalId", mp."mapName",
            x."studentId", x."studentExternalId", x."byUser", x."examTitle", x."totalMarks"::float8 AS "totalMarks", x."passingMarks"::float8 AS "passingMarks",
            x."submissionId", x."attemptNumber", x."attempts"::int AS "attempts", x."status",
