@@ -278,7 +278,11 @@ export async function startGoogleSimulator(opts: GoogleSimulatorOptions): Promis
   const sim = {
     revoke(email: string) {
       let n = 0;
-      for (const g of grants.values()) if (g.email === email.toLowerCase() && !g.revoked) (g.revoked = true), n++;
+      for (const g of grants.values()) {
+        if (g.email !== email.toLowerCase() || g.revoked) continue;
+        g.revoked = true;
+        n++;
+      }
       return n;
     },
     expireAccessTokens() {

@@ -100,12 +100,15 @@ interface StateRow {
   expiresAt: Date;
 }
 
-/** Single use: one DELETE … RETURNING, so of two callbacks racing with the same state only one gets the row. */
+/**
+ * Single use: the row is read, then deleted by hash; only the caller whose delete removed it
+ * (count 1) may use what it read, so of two callbacks racing with the same state one wins.
+ */
 async function claimState(db: Db, stateHash: string): Promise<StateRow | null> {
-  const rows = await db.$queryRaw<StateRow[]>`
-    DELETE FROM "public"."google_oauth_states" WHERE "stateHash" = ${stateHash}
-    RETURNING "userId"::text AS "userId", "verifierCiphertext", "verifierIv", "verifierAuthTag", "keyId", "expiresAt"`;
-  return rows[0] ?? null;
+  const row = await db.googleOAuthState.findUnique({ where: { stateHash }, select: { userId: true, verifierCiphertext: true, verifierIv: true, verifierAuthTag: true, keyId: true, expiresAt: true } });
+  if (!row) return null;
+  const { count } = await db.googleOAuthState.deleteMany({ where: { stateHash } });
+  return count === 1 ? row : null;
 }
 
 function sealTokens(deps: GoogleDeps, userId: string, accessToken: string, refreshToken: string) {

@@ -1,6 +1,8 @@
 // Google Calendar for bookings, against the Google simulator: connect (authorize → callback →
 // tokens sealed), bad state, BOLA, a booking's event with its Meet link, cancellation removing it,
 // a revoked grant marking the connection broken (the booking still confirmed), one event per slot.
+import { writeFileSync } from 'node:fs';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowIds } from '../../domain/ids.js';
 import { slotEventId } from '../../services/calendar/slot-calendar.js';
@@ -37,6 +39,9 @@ async function connect(u: { accessToken: string; email: string }) {
 }
 const book = (slotId: string, token: string) => call('POST', `/api/slots/${slotId}/book`, token);
 const result = (slotId: string) => stack.temporal.workflow.getHandle(workflowIds.slotCalendar(slotId)).result();
+async function record(slotId: string, file: string) {
+  if (process.env.RECORD_HISTORIES === '1') writeFileSync(`test/replay/histories/${file}`, historyToJSON(await stack.temporal.workflow.getHandle(workflowIds.slotCalendar(slotId)).fetchHistory()));
+}
 
 describe('Google connect', () => {
   it('authorize → callback seals the tokens (no plaintext in the row); the status shows connected', async () => {
@@ -89,6 +94,13 @@ describe('Google connect', () => {
     expect(await stack.db.googleAuthToken.findUnique({ where: { userId: u.user.id } })).toBeNull();
   });
 
+  it('two callbacks racing with the same state: one connects, the other is 400', async () => {
+    const u = await createUser(stack, 'USER');
+    const back = await consent(u.accessToken, u.email);
+    const answers = await Promise.all([0, 1].map(() => stack.app.request(`http://test/api/google/oauth/callback${back.search}`)));
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 400]);
+  });
+
   it('a code sent with another connect request’s state (a swapped verifier) is refused', async () => {
     const u = await createUser(stack, 'USER');
     const first = await consent(u.accessToken, u.email);
@@ -127,11 +139,14 @@ describe('booking → calendar event', () => {
     expect(event!.start.dateTime).toBe(slot.startDateTime.toISOString());
     const stored = await stack.db.slot.findUniqueOrThrow({ where: { id: slot.id } });
     expect(stored).toMatchObject({ calendarEventId: event!.id, calendarEventLink: event!.htmlLink, meetingLink: event!.hangoutLink });
+    await record(slot.id, 'slot-calendar.json');
 
     const cancel = await call('POST', `/api/slots/${slot.id}/cancel`, m.accessToken, { reason: 'sick' });
     expect(cancel.status).toBe(200);
     await until(() => Promise.resolve(stack.googleSim.events({ owner: m.email })[0]!.status), (st) => st === 'cancelled');
     await until(() => stack.db.slot.findUniqueOrThrow({ where: { id: slot.id } }), (r) => r.calendarEventId === null);
+    expect(await result(slot.id)).toMatchObject({ outcome: 'deleted', eventId: null });
+    await record(slot.id, 'slot-calendar-delete.json');
     // A second delete (a retried activity) answers 410 from Google: done.
     const acts = createActivities({ ...workerDeps(), google: stack.deps.google });
     await stack.db.slot.update({ where: { id: slot.id }, data: { calendarEventId: event!.id } });
@@ -149,6 +164,7 @@ describe('booking → calendar event', () => {
     const slotView = { id: slot.id, startDateTime: slot.startDateTime.toISOString() };
     await Promise.all([syncSlotCalendar(stack.deps, slotView, 'booked'), syncSlotCalendar(stack.deps, slotView, 'booked'), acts.reconcileSlotCalendar({ slotId: slot.id })]);
     await result(slot.id);
+    await record(slot.id, 'slot-calendar-resync.json');
     await stack.db.slot.update({ where: { id: slot.id }, data: { calendarEventId: null } });
     expect(await acts.reconcileSlotCalendar({ slotId: slot.id })).toMatchObject({ outcome: 'created', eventId: slotEventId(slot.id) });
     expect(stack.googleSim.events({ owner: m.email })).toHaveLength(1);
@@ -163,6 +179,7 @@ describe('booking → calendar event', () => {
     expect((await book(slot.id, s.accessToken)).status).toBe(200);
     expect(await result(slot.id)).toMatchObject({ outcome: 'created' });
     expect(stack.googleSim.events({ owner: m.email })).toHaveLength(1);
+    await record(slot.id, 'slot-calendar-retried.json');
   });
 
   it('a revoked grant: the refresh answers invalid_grant, the connection is marked broken and the mentor notified; the booking stands', async () => {
