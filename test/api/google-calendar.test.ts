@@ -1,7 +1,12 @@
 // Google Calendar for bookings, against the Google simulator: connect (authorize → callback →
 // tokens sealed), bad state, BOLA, a booking's event with its Meet link, cancellation removing it,
 // a revoked grant marking the connection broken (the booking still confirmed), one event per slot.
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { devAesKey } from '../../infra/credentials-cipher.js';
+import { DEV_LLM_KEYS_KEK_ID, DEV_LLM_KEYS_KEK_PHRASE } from '../../infra/kek-keyring.js';
+import { accessTokenFor } from '../../services/calendar/google-connection.js';
+import { resealGoogleTokens } from '../../services/calendar/google-tokens-reseal.js';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowIds } from '../../domain/ids.js';
@@ -75,6 +80,20 @@ describe('Google connect', () => {
     const again = await stack.app.request(`http://test/api/google/oauth/callback${back.search}`);
     expect(again.status).toBe(400);
     expect(again.headers.get('content-type')).toMatch(/problem\+json/);
+  });
+
+  it('the KEK reseal pass moves both tokens to the active KEK, idempotently; they still work', async () => {
+    const u = await createUser(stack, 'EXPERT');
+    await connect(u);
+    const kekB = { id: `g-b-${randomBytes(3).toString('hex')}`, key: randomBytes(32).toString('hex') };
+    const rotated = { keks: `${DEV_LLM_KEYS_KEK_ID}:${devAesKey(DEV_LLM_KEYS_KEK_PHRASE).toString('hex')},${kekB.id}:${kekB.key}`, activeKekId: kekB.id };
+    const deps = { db: stack.db, logger: stack.deps.logger, llmKeys: rotated };
+    expect(await resealGoogleTokens(deps, { userId: u.user.id })).toMatchObject({ activeKekId: kekB.id, scanned: 1, resealed: 1, failed: [] });
+    expect(await resealGoogleTokens(deps, { userId: u.user.id })).toMatchObject({ scanned: 0, resealed: 0 });
+    expect((await stack.db.googleAuthToken.findUniqueOrThrow({ where: { userId: u.user.id } })).keyId).toBe(kekB.id);
+    const onlyB = { db: stack.db, logger: stack.deps.logger, google: stack.deps.google, llmKeys: { keks: `${kekB.id}:${kekB.key}` } };
+    expect(await accessTokenFor(onlyB, u.user.id)).toMatchObject({ status: 'ok' });
+    expect(await accessTokenFor(onlyB, u.user.id, { forceRefresh: true })).toMatchObject({ status: 'ok' });
   });
 
   it('bad state, no state, or a refused consent: 400 / 400 / 422 problem+json, nothing stored', async () => {
