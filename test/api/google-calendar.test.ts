@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { devAesKey } from '../../infra/credentials-cipher.js';
 import { DEV_LLM_KEYS_KEK_ID, DEV_LLM_KEYS_KEK_PHRASE } from '../../infra/kek-keyring.js';
-import { accessTokenFor } from '../../services/calendar/google-connection.js';
+import { accessTokenFor, startGoogleConnect } from '../../services/calendar/google-connection.js';
 import { resealGoogleTokens } from '../../services/calendar/google-tokens-reseal.js';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -238,6 +238,12 @@ describe('booking → calendar event', () => {
     const after = await stack.db.googleAuthToken.findUniqueOrThrow({ where: { userId: m.user.id } });
     expect(after.accessTokenCiphertext).not.toBe(before.accessTokenCiphertext);
     expect(after.expiresAt!.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('Google off (GOOGLE_MODE=off): connect is 503, bookings start no calendar run', async () => {
+    const u = await createUser(stack, 'EXPERT');
+    await expect(startGoogleConnect({ db: stack.db, logger: stack.deps.logger }, u.user.id)).rejects.toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE' });
+    expect(await syncSlotCalendar({ ...stack.deps, google: undefined }, { id: crypto.randomUUID(), startDateTime: new Date().toISOString() }, 'booked')).toBeNull();
   });
 
   it('no Google connected: the booking is confirmed and the run skips', async () => {
