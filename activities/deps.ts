@@ -6,6 +6,7 @@ import type { Db } from '../infra/prisma.js';
 import type { Logger } from '../infra/logger.js';
 import type { EmailProvider } from '../providers/email/interface.js';
 import type { ExotelProvider } from '../providers/exotel/interface.js';
+import type { GoogleProvider } from '../providers/google/interface.js';
 import type { LeegalityProvider } from '../providers/leegality/interface.js';
 import type { LlmProvider } from '../providers/llm/interface.js';
 import type { RazorpayProvider } from '../providers/razorpay/interface.js';
@@ -36,6 +37,8 @@ export interface ActivityDeps {
   email: EmailProvider;
   /** Undefined when EXOTEL_MODE=off. */
   exotel?: ExotelProvider;
+  /** Google Calendar events for bookings; undefined when GOOGLE_MODE=off. */
+  google?: GoogleProvider;
   /** Mr-Hire resume parsing and scoring; its defaultModel is LLM_MODEL. */
   llm: LlmProvider;
   /** Mr-Hire voice interviews; VOICE_MODE=off gives one that refuses every call. */

@@ -1,6 +1,7 @@
 // createActivities(deps): every activity the worker registers, from each context's factory.
 import type { ActivityDeps } from './deps.js';
 import { createBookingActivities } from './booking.activities.js';
+import { createCalendarActivities } from './calendar.activities.js';
 import { createCallActivities } from './calls.activities.js';
 import { createCrmActivities } from './crm.activities.js';
 import { createCrmBulkActivities } from './crm-bulk.activities.js';
@@ -35,6 +36,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCoursePlanActivities(deps),
     ...createIdentityActivities(deps),
     ...createApplicationWhatsAppActivities(deps),
+    ...createCalendarActivities(deps),
   };
 }
 

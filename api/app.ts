@@ -81,6 +81,7 @@ import { cleanupRouter } from './routes/cleanup/cleanup.index.js';
 import { dashboardsRouter } from './routes/dashboards/dashboards.index.js';
 import { cmNotesRouter } from './routes/cm-notes/cm-notes.index.js';
 import { commsPreferencesRouter } from './routes/comms-preferences/comms-preferences.index.js';
+import { googleRouter } from './routes/google/google.index.js';
 import { engagementRouter } from './routes/engagement/engagement.index.js';
 import { crmTagsRouter } from './routes/crm-tags/crm-tags.index.js';
 import { crmRestRouter } from './routes/crm-rest/crm-rest.index.js';
@@ -203,6 +204,7 @@ export function createApp(deps: ServiceDeps) {
   app.route('/', dashboardsRouter);
   app.route('/', cmNotesRouter);
   app.route('/', commsPreferencesRouter);
+  app.route('/', googleRouter);
   app.route('/', engagementRouter);
   app.route('/', crmTagsRouter);
   app.route('/', crmRestRouter);

@@ -8,6 +8,7 @@ import { createLogger } from '../infra/logger.js';
 import { createPrisma } from '../infra/prisma.js';
 import { emailFromConfig } from '../infra/email.js';
 import { exotelApiConfig, exotelFromConfig } from '../infra/exotel.js';
+import { googleApiConfig, googleFromConfig } from '../infra/google.js';
 import { leegalityApiConfig, leegalityFromConfig } from '../infra/leegality.js';
 import { llmApiConfig, llmFromConfig } from '../infra/llm.js';
 import { razorpayFromConfig } from '../infra/razorpay.js';
@@ -38,6 +39,7 @@ const app = createApp({
   whatsapp: whatsappFromConfig(config),
   email: emailFromConfig(config),
   exotel: exotelFromConfig(config),
+  google: googleFromConfig(config),
   llm: llmFromConfig(config),
   voice: voiceFromConfig(config),
   leegality: leegalityFromConfig(config),
@@ -68,6 +70,7 @@ const app = createApp({
     },
     whatsapp: whatsappWebhookConfig(config),
     exotel: exotelApiConfig(config),
+    google: googleApiConfig(config),
     llm: llmApiConfig(config),
     voice: voiceApiConfig(config),
     leegality: leegalityApiConfig(config),

@@ -3,6 +3,7 @@ export const workflowIds = {
   meetingEarnings: (slotId: string) => `meeting-earnings/${slotId}`,
   slotHold: (slotId: string) => `slot-hold/${slotId}`,
   slotBookedNotification: (slotId: string) => `notify/slot-booked/${slotId}`,
+  slotCalendar: (slotId: string) => `calendar/slot/${slotId}`,
   tokenPurchase: (purchaseId: string) => `payment/token/${purchaseId}`,
   purchaseRefund: (purchaseId: string) => `payment/refund/${purchaseId}`,
   /** One payment attempt: the token purchase's id, or the global payment's id for an application fee. */

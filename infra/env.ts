@@ -9,6 +9,8 @@ export const DEV_RAZORPAY = { keyId: 'rzp_test_devkey000000', keySecret: 'dev-ra
 export const DEV_WHATSAPP = { phoneNumberId: '100000000000001', token: 'dev-whatsapp-access-token', appSecret: 'dev-whatsapp-app-secret', verifyToken: 'dev-whatsapp-verify-token' } as const;
 /** Development Leegality eSign settings, shared by the api, the worker and the simulator. */
 export const DEV_LEEGALITY = { authToken: 'dev-leegality-auth-token', privateSalt: 'dev-leegality-private-salt', profileId: 'dev-leegality-profile' } as const;
+/** Development Google OAuth client, shared by the api, the worker and the simulator. */
+export const DEV_GOOGLE = { clientId: 'dev-google-client-id.apps.googleusercontent.com', clientSecret: 'dev-google-client-secret' } as const;
 /** Development Exotel settings, shared by the api, the worker and the simulator. */
 export const DEV_EXOTEL = { accountSid: 'mas-dev', apiKey: 'dev-exotel-api-key', apiToken: 'dev-exotel-api-token', callerId: '+918047112233', callbackSecret: 'dev-exotel-callback-secret-change-me' } as const;
 
@@ -111,6 +113,20 @@ const EnvSchema = z.object({
   LEEGALITY_PROFILE_ID: z.string().min(1).max(200).default(DEV_LEEGALITY.profileId),
   /** Per request, including the PDF upload or download. */
   LEEGALITY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
+  // Google Calendar (booking events with a Meet link): `sim` points the real client at the local simulator (npm start runs it); `off`: no connect, no events.
+  GOOGLE_MODE: z.enum(['sim', 'live', 'off']).default('sim'),
+  GOOGLE_CLIENT_ID: z.string().min(1).max(300).default(DEV_GOOGLE.clientId),
+  GOOGLE_CLIENT_SECRET: z.string().min(8).max(300).default(DEV_GOOGLE.clientSecret),
+  /** The OAuth redirect URI registered with the client: <api>/api/google/oauth/callback. Default: PUBLIC_API_URL's. */
+  GOOGLE_REDIRECT_URI: z.string().url().optional(),
+  /** Where the callback sends the browser after connecting (?google=connected|error); unset: the callback answers JSON. */
+  GOOGLE_RETURN_URL: z.string().url().optional(),
+  /** Overrides of Google's origins (accounts.google.com, oauth2.googleapis.com, www.googleapis.com); sim mode: the simulator's. */
+  GOOGLE_AUTH_BASE_URL: z.string().url().optional(),
+  GOOGLE_TOKEN_BASE_URL: z.string().url().optional(),
+  GOOGLE_API_BASE_URL: z.string().url().optional(),
+  GOOGLE_SIM_PORT: z.coerce.number().int().min(1).max(65535).default(4040),
+  GOOGLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   // Exotel (CRM click-to-call, SMS): `sim` points the real client at the local simulator (npm start runs it); `off` → tel: links.
   EXOTEL_MODE: z.enum(['sim', 'live', 'off']).default('sim'),
   EXOTEL_SUBDOMAIN: z.enum(['api.exotel.com', 'api.in.exotel.com']).default('api.exotel.com'),
@@ -265,6 +281,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (parsed.data.NODE_ENV === 'production' && parsed.data.EXOTEL_MODE === 'live' && (parsed.data.EXOTEL_API_KEY.startsWith('dev-') || parsed.data.EXOTEL_CALLBACK_SECRET.startsWith('dev-'))) {
     throw new Error('EXOTEL_API_KEY, EXOTEL_API_TOKEN and EXOTEL_CALLBACK_SECRET must be set for EXOTEL_MODE=live in production');
+  }
+  if (parsed.data.NODE_ENV === 'production' && parsed.data.GOOGLE_MODE === 'sim') {
+    // Unset in production means off (no calendar events); an explicit sim is a mistake.
+    if (env.GOOGLE_MODE !== undefined) throw new Error('GOOGLE_MODE=sim is for development; set GOOGLE_MODE=live (or off) in production');
+    parsed.data.GOOGLE_MODE = 'off';
+  }
+  if (parsed.data.NODE_ENV === 'production' && parsed.data.GOOGLE_MODE === 'live' && (parsed.data.GOOGLE_CLIENT_SECRET === DEV_GOOGLE.clientSecret || parsed.data.GOOGLE_CLIENT_ID === DEV_GOOGLE.clientId)) {
+    throw new Error('GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET must be set for GOOGLE_MODE=live in production');
   }
   if (parsed.data.NODE_ENV === 'production' && parsed.data.LLM_MODE === 'sim') {
     throw new Error('LLM_MODE=sim is for development; set LLM_MODE=live and LLM_API_KEY in production');

@@ -8,6 +8,7 @@ import { createLogger } from '../infra/logger.js';
 import { createPrisma } from '../infra/prisma.js';
 import { resealLlmKeys } from '../services/ai/llm-keys-reseal.js';
 import { resealWhatsAppConfigs } from '../services/notifications/whatsapp-configs-reseal.js';
+import { resealGoogleTokens } from '../services/calendar/google-tokens-reseal.js';
 import { withDevDatabase } from './lib/dev-database.js';
 
 function fail(message: string): never {
@@ -38,10 +39,10 @@ const result = await withDevDatabase(async (url) => {
     const opts = { batchSize, ...(values.user ? { userId: values.user } : {}) };
     // The same keyring seals the WhatsApp config tokens: they move with the LLM keys.
     const llm = await resealLlmKeys(deps, opts);
-    return { ...llm, whatsappConfigs: await resealWhatsAppConfigs(deps, opts) };
+    return { ...llm, whatsappConfigs: await resealWhatsAppConfigs(deps, opts), googleTokens: await resealGoogleTokens({ db, logger: deps.logger, llmKeys: deps.config.llmKeys }, opts) };
   } finally {
     await db.$disconnect();
   }
 });
 console.log(JSON.stringify(result));
-process.exitCode = result.failed.length + result.whatsappConfigs.failed.length > 0 ? 1 : 0;
+process.exitCode = result.failed.length + result.whatsappConfigs.failed.length + result.googleTokens.failed.length > 0 ? 1 : 0;

@@ -11,7 +11,7 @@ import { deployMigrations } from '../prisma/tools/migrate.js';
 import { seedIfEmpty } from '../prisma/seed/index.js';
 import { DEV_RAZORPAY } from '../infra/env.js';
 import { DEV_WHATSAPP } from '../infra/env.js';
-import { DEV_EXOTEL } from '../infra/env.js';
+import { DEV_EXOTEL, DEV_GOOGLE } from '../infra/env.js';
 import { DEV_LEEGALITY, DEV_LLM, DEV_VOICE } from '../infra/env.js';
 import { createPrisma } from '../infra/prisma.js';
 import { startTemporalCluster, startTemporalUi } from './lib/temporal-cluster.js';
@@ -251,6 +251,15 @@ try {
       ports: { EXOTEL_SIM_PORT: e.EXOTEL_SIM_PORT ?? '4030' },
       env: { EXOTEL_ACCOUNT_SID: e.EXOTEL_ACCOUNT_SID ?? DEV_EXOTEL.accountSid, EXOTEL_API_KEY: e.EXOTEL_API_KEY ?? DEV_EXOTEL.apiKey, EXOTEL_API_TOKEN: e.EXOTEL_API_TOKEN ?? DEV_EXOTEL.apiToken },
       banner: (p) => `exotel sim     http://127.0.0.1:${p.EXOTEL_SIM_PORT}/v1/Accounts/${e.EXOTEL_ACCOUNT_SID ?? DEV_EXOTEL.accountSid}/ (control API /_sim/)`,
+    },
+    {
+      // OAuth consent redirects straight back with a code; Calendar events in memory (GET /_sim/events).
+      name: 'google-sim',
+      entry: 'providers/google/simulator-main.ts',
+      enabled: (e.GOOGLE_MODE ?? 'sim') === 'sim' && !e.GOOGLE_AUTH_BASE_URL && !e.GOOGLE_TOKEN_BASE_URL && !e.GOOGLE_API_BASE_URL,
+      ports: { GOOGLE_SIM_PORT: e.GOOGLE_SIM_PORT ?? '4040' },
+      env: { GOOGLE_CLIENT_ID: e.GOOGLE_CLIENT_ID ?? DEV_GOOGLE.clientId, GOOGLE_CLIENT_SECRET: e.GOOGLE_CLIENT_SECRET ?? DEV_GOOGLE.clientSecret },
+      banner: (p) => `google sim     http://127.0.0.1:${p.GOOGLE_SIM_PORT} (consent /o/oauth2/v2/auth, control API /_sim/)`,
     },
     {
       // Deterministic, schema-valid chat completions; POST /_sim/scripts scripts faults.

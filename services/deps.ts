@@ -8,6 +8,7 @@ import type { Db } from '../infra/prisma.js';
 import type { Logger } from '../infra/logger.js';
 import type { EmailProvider } from '../providers/email/interface.js';
 import type { ExotelProvider } from '../providers/exotel/interface.js';
+import type { GoogleProvider } from '../providers/google/interface.js';
 import type { LeegalityProvider } from '../providers/leegality/interface.js';
 import type { LlmProvider } from '../providers/llm/interface.js';
 import type { RazorpayProvider } from '../providers/razorpay/interface.js';
@@ -33,6 +34,8 @@ export interface ServiceDeps {
   email: EmailProvider;
   /** Click-to-call and SMS; undefined when EXOTEL_MODE=off (the CRM answers tel: links). */
   exotel?: ExotelProvider;
+  /** Google OAuth + Calendar (booking events); undefined when GOOGLE_MODE=off. */
+  google?: GoogleProvider;
   /** Mr-Hire resume parsing and scoring (JSON-schema chat completions). */
   llm: LlmProvider;
   /** Mr-Hire voice interviews; VOICE_MODE=off gives one that refuses every call. */
@@ -94,6 +97,8 @@ export interface ServiceDeps {
     whatsapp?: { appSecret: string | null; verifyToken: string | null; platformPhoneNumberId?: string };
     /** Exotel click-to-call: the ExoPhone, the secret in StatusCallback URLs, and where Exotel reaches us. Absent when off. */
     exotel?: { callerId: string; callbackSecret: string; publicApiUrl: string };
+    /** Google connect: where the OAuth callback sends the browser (GOOGLE_RETURN_URL; absent: it answers JSON). */
+    google?: { returnUrl?: string };
     /** The model LLM calls use unless they name one (LLM_MODEL). */
     llm: { model: string };
     /** The voice-AI agent and the post-call webhook secret (null when VOICE_MODE=off: the webhook refuses everything). */

@@ -11,6 +11,7 @@ import { createLogger } from '../infra/logger.js';
 import { createPrisma } from '../infra/prisma.js';
 import { emailFromConfig, notificationsFromConfig } from '../infra/email.js';
 import { exotelFromConfig } from '../infra/exotel.js';
+import { googleFromConfig } from '../infra/google.js';
 import { llmFromConfig } from '../infra/llm.js';
 import { razorpayFromConfig } from '../infra/razorpay.js';
 import { voiceAgentConfig, voiceFromConfig } from '../infra/voice.js';
@@ -31,7 +32,7 @@ const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADD
 // A client for activities that start or update other workflows (CRM triggers, bulk operations).
 const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
 const temporal = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
-const activityDeps = { db, logger, now: () => new Date(), temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, razorpay: razorpayFromConfig(config), s3: createObjectStore(config), resumes: createObjectStore(config, config.S3_RESUMES_BUCKET), documents: createObjectStore(config, config.S3_DOCUMENTS_BUCKET), supplier: supplierFromConfig(config), whatsapp: whatsappFromConfig(config), email: emailFromConfig(config), exotel: exotelFromConfig(config), notifications: notificationsFromConfig(config), llm: llmFromConfig(config), voice: voiceFromConfig(config), voiceAgent: voiceAgentConfig(config), leegality: leegalityFromConfig(config), leegalityProfileId: config.LEEGALITY_PROFILE_ID, llmKeys: llmKeysConfig(config) };
+const activityDeps = { db, logger, now: () => new Date(), temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, razorpay: razorpayFromConfig(config), s3: createObjectStore(config), resumes: createObjectStore(config, config.S3_RESUMES_BUCKET), documents: createObjectStore(config, config.S3_DOCUMENTS_BUCKET), supplier: supplierFromConfig(config), whatsapp: whatsappFromConfig(config), email: emailFromConfig(config), exotel: exotelFromConfig(config), google: googleFromConfig(config), notifications: notificationsFromConfig(config), llm: llmFromConfig(config), voice: voiceFromConfig(config), voiceAgent: voiceAgentConfig(config), leegality: leegalityFromConfig(config), leegalityProfileId: config.LEEGALITY_PROFILE_ID, llmKeys: llmKeysConfig(config) };
 // The Mr Learn / Mr Test sync activities' keyring and knobs (SYNC_*).
 Object.assign(activityDeps, { sync: syncConfigFromEnv(config) });
 // One workflow bundle for both workers (the main queue and the AI-calls queue): the one

@@ -3,6 +3,7 @@ export { meetingEarnings } from './meeting-earnings/meeting-earnings.workflow.js
 export { noop } from './noop/noop.workflow.js';
 export { slotHold } from './slot-hold/slot-hold.workflow.js';
 export { slotBookedNotification } from './slot-notification/slot-notification.workflow.js';
+export { slotCalendarSync } from './slot-calendar/slot-calendar.workflow.js';
 export { tokenPurchase } from './token-purchase/token-purchase.workflow.js';
 export { payment } from './payment/payment.workflow.js';
 export { paymentRefund } from './payment-refund/payment-refund.workflow.js';

@@ -7,6 +7,7 @@ import { sha256 } from '../../infra/auth/opaque-tokens.js';
 import type { ServiceDeps } from '../deps.js';
 import { DomainError } from '../../domain/errors.js';
 import { readConfig } from '../system-config/read-config.js';
+import { afterSlotCancelled } from '../calendar/slot-calendar.starter.js';
 import { startSlotBookedNotification } from '../slots/slot-notification.starter.js';
 import type { Tx } from '../slots/booking.js';
 import { cancelSlotIn } from '../slots/cancellation.js';
@@ -93,5 +94,6 @@ export async function performMeetingAction(deps: ServiceDeps, token: string) {
     await signalHoldConfirmed(deps, answer.slot.id, holdId);
     await startSlotBookedNotification(deps, answer.slot);
   }
+  if (answer.outcome === 'cancelled') await afterSlotCancelled(deps, answer.slot);
   return answer;
 }

@@ -9,6 +9,7 @@ import { workflowIds } from '../../domain/ids.js';
 import type { SlotBookedNotificationInput } from '../../workflows/slot-notification/slot-notification.contract.js';
 import { MasEntityId, MasEntityType, MasState } from '../../workflows/search-attributes.js';
 import type { ServiceDeps } from '../deps.js';
+import { syncSlotCalendar } from '../calendar/slot-calendar.starter.js';
 import { startOrJoin } from '../start-or-join.js';
 
 export async function startSlotBookedNotification(deps: ServiceDeps, slot: { id: string; startDateTime: string }): Promise<string> {
@@ -29,5 +30,7 @@ export async function startSlotBookedNotification(deps: ServiceDeps, slot: { id:
   } catch (err) {
     deps.logger.error({ err, slotId: slot.id, workflowId }, 'booking committed but its notification workflow could not be started');
   }
+  // The mentor's Google Calendar event (and Meet link), by its own run: calendar/slot/<slotId>.
+  await syncSlotCalendar(deps, slot, 'booked');
   return workflowId;
 }

@@ -56,7 +56,7 @@ beforeAll(async () => {
   await sql(adminUrl, `CREATE DATABASE "${dbName}"`);
   const ports = Object.fromEntries(
     await Promise.all(
-      ['PORT', 'TEMPORAL_DEV_PORT', 'TEMPORAL_UI_PORT', 'RAZORPAY_SIM_PORT', 'S3_SIM_PORT', 'WHATSAPP_SIM_PORT', 'EMAIL_SIM_SMTP_PORT', 'EMAIL_SIM_HTTP_PORT', 'EXOTEL_SIM_PORT', 'LLM_SIM_PORT', 'VOICE_SIM_PORT', 'LEEGALITY_SIM_PORT'].map(async (k) => [k, String(await freePort())]),
+      ['PORT', 'TEMPORAL_DEV_PORT', 'TEMPORAL_UI_PORT', 'RAZORPAY_SIM_PORT', 'S3_SIM_PORT', 'WHATSAPP_SIM_PORT', 'EMAIL_SIM_SMTP_PORT', 'EMAIL_SIM_HTTP_PORT', 'EXOTEL_SIM_PORT', 'GOOGLE_SIM_PORT', 'LLM_SIM_PORT', 'VOICE_SIM_PORT', 'LEEGALITY_SIM_PORT'].map(async (k) => [k, String(await freePort())]),
     ),
   ) as Record<string, string>;
   apiUrl = `http://127.0.0.1:${ports.PORT}`;

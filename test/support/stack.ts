@@ -16,6 +16,8 @@ import { createEmail } from '../../providers/email/index.js';
 import { startEmailSimulator, type EmailSimulator } from '../../providers/email/simulator.js';
 import { createExotel } from '../../providers/exotel/index.js';
 import { startExotelSimulator, type ExotelSimulator } from '../../providers/exotel/simulator.js';
+import { createGoogle } from '../../providers/google/index.js';
+import { startGoogleSimulator, type GoogleSimulator } from '../../providers/google/simulator.js';
 import { createLeegality } from '../../providers/leegality/index.js';
 import { startLeegalitySimulator, type LeegalitySimulator } from '../../providers/leegality/simulator.js';
 import { createLlm } from '../../providers/llm/index.js';
@@ -36,6 +38,8 @@ export const TEST_S3 = { region: 'ap-south-1', bucket: 'test-recordings', resume
 export const TEST_RAZORPAY = { keyId: 'rzp_test_suite00000000', keySecret: 'test-razorpay-key-secret', webhookSecret: 'test-razorpay-webhook-secret' };
 /** Exotel account of the test stacks; the callback secret is what the StatusCallback URL carries. */
 export const TEST_EXOTEL = { accountSid: 'mas-test', apiKey: 'test-exotel-api-key', apiToken: 'test-exotel-api-token', callerId: '+918047100000', callbackSecret: 'test-exotel-callback-secret-0123' };
+/** Google OAuth client of the test stacks (the simulator checks both). */
+export const TEST_GOOGLE = { clientId: 'test-google-client-id.apps.googleusercontent.com', clientSecret: 'test-google-client-secret' };
 /** LLM of the test stacks (the simulator answers any model name). */
 export const TEST_LLM = { apiKey: 'test-llm-api-key-0123456789', model: 'gpt-4o-mini' };
 /** Voice-AI agent of the test stacks; the simulator signs its webhooks with webhookSecret. */
@@ -69,6 +73,8 @@ export interface TestStack {
   emailSim: EmailSimulator;
   /** This stack's Exotel simulator (running even when the stack was started with exotel: false). */
   exotelSim: ExotelSimulator;
+  /** This stack's Google simulator (OAuth consent, token endpoint, Calendar events). */
+  googleSim: GoogleSimulator;
   /** This stack's LLM simulator: script answers with llmSim.script(…), see llmSim.requests(). */
   llmSim: LlmSimulator;
   /** This stack's voice-AI simulator; its post-call webhooks go to <apiUrl>/api/webhooks/voice. */
@@ -102,6 +108,8 @@ export async function startTestStack(
     logger?: ServiceDeps['logger'];
     /** false: Exotel off (click-to-call answers tel: links). Default true. */
     exotel?: boolean;
+    /** false: Google off (no connect, no calendar events). Default true. */
+    google?: boolean;
     /** Another Temporal server than the suite's dev server (the cluster suite's). */
     temporalAddress?: string;
   } = {},
@@ -132,6 +140,11 @@ export async function startTestStack(
     apiServer = serve({ fetch: (req, env) => served.app!.fetch(req, env), port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port)) as Server;
   });
   const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const googleSim = await startGoogleSimulator({ clientId: TEST_GOOGLE.clientId, clientSecret: TEST_GOOGLE.clientSecret });
+  const google =
+    opts.google === false
+      ? undefined
+      : createGoogle({ mode: 'sim', ...TEST_GOOGLE, redirectUri: `${apiUrl}/api/google/oauth/callback`, authBaseUrl: googleSim.origin, tokenBaseUrl: googleSim.origin, apiBaseUrl: googleSim.origin, timeoutMs: 5_000 });
   const voiceSim = await startVoiceSimulator({ apiKey: TEST_VOICE.apiKey, webhookSecret: TEST_VOICE.webhookSecret, webhookUrl: `${apiUrl}/api/webhooks/voice`, agentIds: [TEST_VOICE.agentId] });
   const voice = createVoice({ mode: 'sim', baseUrl: voiceSim.baseUrl, apiKey: TEST_VOICE.apiKey, timeoutMs: 5_000 });
   const leegalitySim = await startLeegalitySimulator({
@@ -155,6 +168,7 @@ export async function startTestStack(
     whatsapp,
     email,
     exotel,
+    google,
     llm,
     voice,
     leegality,
@@ -196,6 +210,7 @@ export async function startTestStack(
     whatsappSim,
     emailSim,
     exotelSim,
+    googleSim,
     llmSim,
     voiceSim,
     leegalitySim,
@@ -206,7 +221,7 @@ export async function startTestStack(
         connection: native,
         namespace: 'default',
         taskQueue,
-        deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3, resumes, documents, whatsapp, email, exotel, notifications: TEST_NOTIFICATIONS, llm, voice, voiceAgent, leegality, leegalityProfileId: TEST_LEEGALITY.profileId, sync: deps.config.sync },
+        deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3, resumes, documents, whatsapp, email, exotel, google, notifications: TEST_NOTIFICATIONS, llm, voice, voiceAgent, leegality, leegalityProfileId: TEST_LEEGALITY.profileId, sync: deps.config.sync },
         workflowBundlePath: inject('workflowBundlePath'),
       });
       running = worker.run();
@@ -218,7 +233,7 @@ export async function startTestStack(
         connection: native,
         namespace: 'default',
         taskQueue: `${taskQueue}-ai-calls`,
-        deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3, resumes, documents, whatsapp, email, exotel, notifications: TEST_NOTIFICATIONS, llm, voice, voiceAgent, leegality, leegalityProfileId: TEST_LEEGALITY.profileId },
+        deps: { db, logger, now: () => new Date(), temporal, taskQueue, razorpay, s3, resumes, documents, whatsapp, email, exotel, google, notifications: TEST_NOTIFICATIONS, llm, voice, voiceAgent, leegality, leegalityProfileId: TEST_LEEGALITY.profileId },
         workflowBundlePath: inject('workflowBundlePath'),
         maxConcurrentActivityTaskExecutions: 2,
       });
@@ -243,6 +258,7 @@ export async function startTestStack(
       await whatsappSim.close();
       await emailSim.close();
       await exotelSim.close();
+      await googleSim.close();
       await llmSim.close();
       await voiceSim.close();
       await leegalitySim.close();

@@ -7,6 +7,7 @@ import { endMeeting } from '../../../services/meetings/meeting-earnings.starter.
 import { slotMeetingLog } from '../../../services/meetings/meeting-logs.js';
 import { reportNoShow, ruleOnReview } from '../../../services/meetings/meeting-review.js';
 import { bookSlot } from '../../../services/slots/booking.js';
+import { afterSlotCancelled } from '../../../services/calendar/slot-calendar.starter.js';
 import { answerCancellation, cancelSlot } from '../../../services/slots/cancellation.js';
 import { confirmHold, holdSlot } from '../../../services/slots/hold.js';
 import { getSlot, searchSlots } from '../../../services/slots/slot-queries.js';
@@ -51,11 +52,17 @@ export const getSlotHandler: RouteHandler<typeof getSlotRoute, AppEnv> = async (
 
 export const bookSlotHandler: RouteHandler<typeof bookSlotRoute, AppEnv> = async (c) => c.json(await bookSlot(c.get('deps'), c.req.valid('param').id, c.get('auth')!.userId), 200);
 
-export const cancelSlotHandler: RouteHandler<typeof cancelSlotRoute, AppEnv> = async (c) =>
-  c.json(await cancelSlot(c.get('deps').db, c.req.valid('param').id, c.get('auth')!, c.req.valid('json').reason), 200);
+export const cancelSlotHandler: RouteHandler<typeof cancelSlotRoute, AppEnv> = async (c) => {
+  const result = await cancelSlot(c.get('deps').db, c.req.valid('param').id, c.get('auth')!, c.req.valid('json').reason);
+  await afterSlotCancelled(c.get('deps'), result.slot);
+  return c.json(result, 200);
+};
 
-export const approveCancellationHandler: RouteHandler<typeof approveCancellationRoute, AppEnv> = async (c) =>
-  c.json(await answerCancellation(c.get('deps').db, c.req.valid('param').id, c.get('auth')!, 'approve', c.req.valid('json').note), 200);
+export const approveCancellationHandler: RouteHandler<typeof approveCancellationRoute, AppEnv> = async (c) => {
+  const result = await answerCancellation(c.get('deps').db, c.req.valid('param').id, c.get('auth')!, 'approve', c.req.valid('json').note);
+  await afterSlotCancelled(c.get('deps'), result.slot);
+  return c.json(result, 200);
+};
 
 export const declineCancellationHandler: RouteHandler<typeof declineCancellationRoute, AppEnv> = async (c) =>
   c.json(await answerCancellation(c.get('deps').db, c.req.valid('param').id, c.get('auth')!, 'decline', c.req.valid('json').note), 200);
