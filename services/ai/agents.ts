@@ -8,6 +8,7 @@ import { DomainError } from '../../domain/errors.js';
 import type { Tx } from '../../infra/prisma.js';
 import { Prisma } from '../../prisma/generated/client.js';
 import type { ServiceDeps } from '../deps.js';
+import { isUniqueViolation } from '../../infra/prisma-errors.js';
 
 type Deps = Pick<ServiceDeps, 'db'>;
 type AgentRow = Prisma.AgentConfigurationGetPayload<object>;
@@ -59,7 +60,7 @@ export async function createAgent(deps: Deps, actorId: string, input: CreateAgen
       return toAgentView(agent);
     });
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') throw new DomainError('CONFLICT', `An agent with the key "${key}" already exists`);
+    if (isUniqueViolation(err)) throw new DomainError('CONFLICT', `An agent with the key "${key}" already exists`);
     throw err;
   }
 }

@@ -10,7 +10,7 @@ import { z } from '@hono/zod-openapi';
 import { headerOf, mapHeader, mapRow, type HeaderMapping } from '../../domain/crm/csv-columns.js';
 import { leadImportLifecycle } from '../../domain/crm/import-status.js';
 import { defaultSessionYear } from '../../domain/crm/lead-merge.js';
-import { Prisma, type LeadImportBatch } from '../../prisma/generated/client.js';
+import { type Prisma, type LeadImportBatch } from '../../prisma/generated/client.js';
 import type { ServiceDeps, AuthContext } from '../deps.js';
 import { DomainError, type FieldError } from '../../domain/errors.js';
 import { leadAssignedEvent, lockTeams, writeAssignment } from './assignment.js';
@@ -18,6 +18,7 @@ import { captureManyInTx } from './bulk-capture.js';
 import { CAPTURE_TX_OPTIONS, retryOnConflict, type Tx } from './lead-capture.js';
 import { leadContactShape, needsPhoneOrEmail, normalizeContact } from './lead-input.js';
 import { emitLeadEvents, type LeadEvent } from '../crm-engine/triggers.js';
+import { isUniqueViolation } from '../../infra/prisma-errors.js';
 
 export const IMPORT_CHUNK_ROWS = 200;
 /** The file identity checked before a retry does anything: a hash of its first 64 KiB. */
@@ -227,7 +228,7 @@ async function create(deps: ServiceDeps, req: ImportRequest, file: { prefixSha25
     return { batch, state };
   } catch (err) {
     // The same id arrived twice at once: the other request runs it.
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') throw stillRunning();
+    if (isUniqueViolation(err)) throw stillRunning();
     throw err;
   }
 }

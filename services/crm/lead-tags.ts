@@ -7,14 +7,13 @@ import { DomainError } from '../../domain/errors.js';
 import { Prisma } from '../../prisma/generated/client.js';
 import type { AuthContext, ServiceDeps } from '../deps.js';
 import { visibleLeadsWhere } from './lead-view.js';
+import { isUniqueViolation } from '../../infra/prisma-errors.js';
 
 type Deps = Pick<ServiceDeps, 'db'>;
 
 export const leadTagSelect = { id: true, name: true, color: true, description: true, platform: true, createdById: true, createdAt: true, updatedAt: true } as const satisfies Prisma.LeadTagSelect;
 type TagRow = Prisma.LeadTagGetPayload<{ select: typeof leadTagSelect }>;
 export const toLeadTagView = (t: TagRow) => ({ ...t, createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString() });
-
-const duplicate = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 
 export async function listLeadTags(deps: Deps, platform: string, q: string | undefined) {
   const rows = await deps.db.leadTag.findMany({ where: { platform, ...(q ? { name: { contains: q, mode: 'insensitive' } } : {}) }, orderBy: { name: 'asc' }, take: 500, select: leadTagSelect });
@@ -25,7 +24,7 @@ export async function createLeadTag(deps: Deps, auth: AuthContext, platform: str
   try {
     return toLeadTagView(await deps.db.leadTag.create({ data: { platform, name: body.name, color: body.color ?? null, description: body.description ?? null, createdById: auth.userId }, select: leadTagSelect }));
   } catch (err) {
-    if (duplicate(err)) throw new DomainError('CONFLICT', `A tag named “${body.name}” exists on this platform`);
+    if (isUniqueViolation(err)) throw new DomainError('CONFLICT', `A tag named “${body.name}” exists on this platform`);
     throw err;
   }
 }
@@ -36,7 +35,7 @@ export async function updateLeadTag(deps: Deps, id: string, patch: { name?: stri
     return toLeadTagView(row);
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2025') throw new DomainError('NOT_FOUND', 'No such tag');
-    if (duplicate(err)) throw new DomainError('CONFLICT', 'A tag of that name exists on this platform');
+    if (isUniqueViolation(err)) throw new DomainError('CONFLICT', 'A tag of that name exists on this platform');
     throw err;
   }
 }

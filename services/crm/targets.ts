@@ -9,6 +9,7 @@ import { KPI, kpiDay } from '../../domain/kpi/metrics.js';
 import { Prisma } from '../../prisma/generated/client.js';
 import type { AuthContext, ServiceDeps } from '../deps.js';
 import { findAssignee } from './assignment.js';
+import { isUniqueViolation } from '../../infra/prisma-errors.js';
 
 type Deps = Pick<ServiceDeps, 'db'>;
 
@@ -69,7 +70,7 @@ export async function createTarget(deps: Deps, auth: AuthContext, body: TargetIn
     const row = await deps.db.salespersonTarget.create({ data: { userId: body.userId, periodType: 'monthly', periodStart: start, periodEnd: end, ...fields(body) }, select: targetSelect });
     return toTargetView(row);
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') throw new DomainError('CONFLICT', `That salesperson already has a target for ${body.month}: change it instead`);
+    if (isUniqueViolation(err)) throw new DomainError('CONFLICT', `That salesperson already has a target for ${body.month}: change it instead`);
     throw err;
   }
 }

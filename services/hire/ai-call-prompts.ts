@@ -2,8 +2,9 @@
 // old versions stay for the audit trail and are marked inactive). Only the latest version may be
 // edited; of two concurrent edits one wins ((name, version) is unique) and the other gets 409.
 import { DomainError } from '../../domain/errors.js';
-import { Prisma, type AiCallPrompt } from '../../prisma/generated/client.js';
+import type { AiCallPrompt } from '../../prisma/generated/client.js';
 import type { ServiceDeps } from '../deps.js';
+import { isUniqueViolation } from '../../infra/prisma-errors.js';
 
 export interface AiCallPromptInput {
   name: string;
@@ -30,13 +31,11 @@ export function toAiCallPromptView(p: AiCallPrompt) {
   };
 }
 
-const taken = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
-
 export async function createAiCallPrompt(deps: Pick<ServiceDeps, 'db'>, input: AiCallPromptInput) {
   try {
     return toAiCallPromptView(await deps.db.aiCallPrompt.create({ data: { ...input, version: 1 } }));
   } catch (err) {
-    if (taken(err)) throw new DomainError('CONFLICT', `A prompt named ${input.name} exists already; edit it to make a new version`);
+    if (isUniqueViolation(err)) throw new DomainError('CONFLICT', `A prompt named ${input.name} exists already; edit it to make a new version`);
     throw err;
   }
 }
@@ -91,7 +90,7 @@ export async function reviseAiCallPrompt(deps: Pick<ServiceDeps, 'db'>, id: stri
     });
     return toAiCallPromptView(created);
   } catch (err) {
-    if (taken(err)) throw new DomainError('CONFLICT', 'Someone else saved a new version meanwhile; read the latest and edit that');
+    if (isUniqueViolation(err)) throw new DomainError('CONFLICT', 'Someone else saved a new version meanwhile; read the latest and edit that');
     throw err;
   }
 }

@@ -8,10 +8,10 @@ import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/errors.js';
 import { sha256 } from '../../infra/auth/opaque-tokens.js';
 import { consumeRateLimit } from '../../infra/rate-limit.js';
-import { Prisma } from '../../prisma/generated/client.js';
 import type { ServiceDeps } from '../deps.js';
 import { startCandidatePipeline } from './candidate-pipeline.starter.js';
 import { checkResumeFile, DEFAULT_RESUME_MAX_BYTES, RESUME_TYPES, resumeFileName, type ResumeKind, type ResumeUpload } from './resume-files.js';
+import { isUniqueViolation } from '../../infra/prisma-errors.js';
 
 export type ApplyDeps = Pick<ServiceDeps, 'db' | 'temporal' | 'resumes' | 'logger' | 'config'>;
 
@@ -114,7 +114,7 @@ export async function applyToJob(deps: ApplyDeps, input: ApplyInput): Promise<Ap
     });
   } catch (err) {
     await undo(deps, `resume object ${key}`, () => deps.resumes.delete(key));
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') throw duplicate();
+    if (isUniqueViolation(err)) throw duplicate();
     throw err;
   }
 

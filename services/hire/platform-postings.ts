@@ -5,10 +5,11 @@ import { DomainError } from '../../domain/errors.js';
 import { jobPlatformPostingLifecycle, type JobPlatformPostingStatus } from '../../domain/job-platform-posting/status.js';
 import { createCredentialsCipher } from '../../infra/credentials-cipher.js';
 import type { Db } from '../../infra/prisma.js';
-import { Prisma, type HrPlatformAccount, type JobPlatformPosting } from '../../prisma/generated/client.js';
+import { type Prisma, type HrPlatformAccount, type JobPlatformPosting } from '../../prisma/generated/client.js';
 import type { AuthContext, ServiceDeps } from '../deps.js';
 import { jobForRecruiter, type RecruiterScope } from './job-access.js';
 import { ownerWhere } from './ownership.js';
+import { isUniqueViolation } from '../../infra/prisma-errors.js';
 
 type Deps = Pick<ServiceDeps, 'db' | 'config'>;
 
@@ -61,7 +62,6 @@ export interface AccountInput {
 }
 
 const withPlatform = { platform: { select: { key: true } } } as const;
-const taken = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 
 export async function linkAccount(deps: Deps, actor: AuthContext, input: AccountInput) {
   const pid = await platformId(deps.db, input.platform);
@@ -79,7 +79,7 @@ export async function linkAccount(deps: Deps, actor: AuthContext, input: Account
     });
     return toAccountView(row);
   } catch (err) {
-    if (taken(err)) throw new DomainError('CONFLICT', 'This account is linked already');
+    if (isUniqueViolation(err)) throw new DomainError('CONFLICT', 'This account is linked already');
     throw err;
   }
 }
@@ -196,7 +196,7 @@ export async function updatePosting(deps: Deps, scope: RecruiterScope, jobPostId
     const { count } = await deps.db.jobPlatformPosting.updateMany({ where: { id: postingId, status: current.status }, data });
     if (count === 0) throw new DomainError('CONFLICT', 'The posting changed meanwhile; read it again');
   } catch (err) {
-    if (taken(err)) throw new DomainError('CONFLICT', 'Another posting on this platform has this external id', [{ path: 'json.externalPostingId', message: 'Already used' }]);
+    if (isUniqueViolation(err)) throw new DomainError('CONFLICT', 'Another posting on this platform has this external id', [{ path: 'json.externalPostingId', message: 'Already used' }]);
     throw err;
   }
   return toPostingView(await deps.db.jobPlatformPosting.findUniqueOrThrow({ where: { id: postingId }, include: withPlatform }));

@@ -2,8 +2,9 @@
 // matching the job beside its salary band.
 import { DomainError } from '../../domain/errors.js';
 import type { Db } from '../../infra/prisma.js';
-import { Prisma, type SalaryBenchmark } from '../../prisma/generated/client.js';
+import { type Prisma, type SalaryBenchmark } from '../../prisma/generated/client.js';
 import type { ServiceDeps } from '../deps.js';
+import { isUniqueViolation } from '../../infra/prisma-errors.js';
 
 /** A benchmark's location when nothing more local exists. */
 export const NATIONAL_LOCATION = 'India';
@@ -61,15 +62,13 @@ function checkBands(b: Pick<BenchmarkInput, 'experienceMinYears' | 'experienceMa
   if (errors.length) throw new DomainError('VALIDATION_FAILED', 'The benchmark bands are inconsistent', errors);
 }
 
-const duplicate = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
-
 export async function createBenchmark(deps: Pick<ServiceDeps, 'db'>, input: BenchmarkInput): Promise<BenchmarkView> {
   checkBands(input);
   try {
     const row = await deps.db.salaryBenchmark.create({ data: { ...input, currency: input.currency ?? 'INR', asOf: new Date(input.asOf) } });
     return toBenchmarkView(row);
   } catch (err) {
-    if (duplicate(err)) throw new DomainError('CONFLICT', 'A benchmark for this role, location and experience band exists already');
+    if (isUniqueViolation(err)) throw new DomainError('CONFLICT', 'A benchmark for this role, location and experience band exists already');
     throw err;
   }
 }
@@ -84,7 +83,7 @@ export async function updateBenchmark(deps: Pick<ServiceDeps, 'db'>, id: string,
     const row = await deps.db.salaryBenchmark.update({ where: { id }, data: { ...rest, ...(asOf ? { asOf: new Date(asOf) } : {}) } });
     return toBenchmarkView(row);
   } catch (err) {
-    if (duplicate(err)) throw new DomainError('CONFLICT', 'A benchmark for this role, location and experience band exists already');
+    if (isUniqueViolation(err)) throw new DomainError('CONFLICT', 'A benchmark for this role, location and experience band exists already');
     throw err;
   }
 }

@@ -12,7 +12,6 @@ import { verifyPassword } from '../../infra/auth/password.js';
 import { newOpaqueToken, sha256 } from '../../infra/auth/opaque-tokens.js';
 import type { Db } from '../../infra/prisma.js';
 import type { Logger } from '../../infra/logger.js';
-import { Prisma } from '../../prisma/generated/client.js';
 import type { EmailProvider } from '../../providers/email/interface.js';
 import { cancelDeletionSignal, type AccountDeletionInput } from '../../workflows/account-deletion/account-deletion.contract.js';
 import { MasEntityId, MasEntityType, MasState, MasUserId } from '../../workflows/search-attributes.js';
@@ -21,6 +20,7 @@ import { sendClaimedEmail } from '../notifications/claimed-email.js';
 import { DEFAULT_NOTIFICATIONS, EmailRejectedError, type NotificationSettings } from '../notifications/slot-booked-email.js';
 import { readConfig } from '../system-config/read-config.js';
 import type { ClientMeta } from './auth.js';
+import { isUniqueViolation } from '../../infra/prisma-errors.js';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
@@ -75,7 +75,7 @@ export async function requestAccountDeletion(deps: ServiceDeps, meta: ClientMeta
       { timeout: 15_000 },
     );
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') throw new DomainError('CONFLICT', 'A deletion of this account is already pending');
+    if (isUniqueViolation(err)) throw new DomainError('CONFLICT', 'A deletion of this account is already pending');
     throw err;
   }
 }

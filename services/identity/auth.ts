@@ -5,12 +5,12 @@ import { randomUUID } from 'node:crypto';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../infra/auth/password.js';
 import { newOpaqueToken, sha256 } from '../../infra/auth/opaque-tokens.js';
 import { pgPool, type Db } from '../../infra/prisma.js';
-import { Prisma } from '../../prisma/generated/client.js';
 import type { ServiceDeps } from '../deps.js';
 import { DomainError } from '../../domain/errors.js';
 import { consumeRateLimit } from '../../infra/rate-limit.js';
 import { readConfig } from '../system-config/read-config.js';
 import { publicUserSelect, toPublicUser, type PublicUserView } from './user-view.js';
+import { isUniqueViolation } from '../../infra/prisma-errors.js';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 type AuthDeps = Pick<ServiceDeps, 'db' | 'jwt' | 'config'>;
@@ -52,7 +52,7 @@ export async function signup(deps: AuthDeps, meta: ClientMeta, body: { email: st
       return issueSession(deps, meta, tx, user.id);
     });
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') throw new DomainError('CONFLICT', 'An account with this email already exists');
+    if (isUniqueViolation(err)) throw new DomainError('CONFLICT', 'An account with this email already exists');
     throw err;
   }
 }

@@ -10,6 +10,7 @@ import type { AuthContext, ServiceDeps } from '../deps.js';
 import { assertBatchRefs, resolveRefs, type ResolvedRefs } from './batch-refs.js';
 import type { Tx } from './progress.js';
 import { syncLeadRef } from './staff-assignments.js';
+import { isUniqueViolation } from '../../infra/prisma-errors.js';
 
 type Deps = Pick<ServiceDeps, 'db'>;
 
@@ -54,7 +55,6 @@ function fee(v: string | number | undefined): string | undefined {
   return rupees;
 }
 
-const duplicateCode = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 const codeTaken = (code: string | undefined) => new DomainError('CONFLICT', `A batch with code ${code ?? ''} already exists`, [{ path: 'json.code', message: 'Already taken' }]);
 
 function data(input: BatchInput) {
@@ -144,7 +144,7 @@ export async function createBatch({ db }: Deps, actor: AuthContext, input: Batch
       return view(tx, batch);
     });
   } catch (err) {
-    if (duplicateCode(err)) throw codeTaken(input.code);
+    if (isUniqueViolation(err)) throw codeTaken(input.code);
     throw err;
   }
 }
@@ -178,7 +178,7 @@ export async function updateBatch({ db }: Deps, actor: AuthContext, id: string, 
       return view(tx, batch);
     });
   } catch (err) {
-    if (duplicateCode(err)) throw codeTaken(input.code);
+    if (isUniqueViolation(err)) throw codeTaken(input.code);
     throw err;
   }
 }

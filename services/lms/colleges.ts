@@ -4,6 +4,7 @@
 import { DomainError } from '../../domain/errors.js';
 import { Prisma } from '../../prisma/generated/client.js';
 import type { ServiceDeps } from '../deps.js';
+import { isUniqueViolation } from '../../infra/prisma-errors.js';
 
 type Deps = Pick<ServiceDeps, 'db'>;
 
@@ -41,8 +42,6 @@ export async function searchColleges({ db }: Deps, f: CollegeSearch, page: { aft
      ORDER BY "name", "id" LIMIT ${page.take}`;
 }
 
-const duplicate = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
-
 export interface CollegeInput {
   name: string;
   code?: string | null | undefined;
@@ -55,7 +54,7 @@ export async function createCollege({ db }: Deps, input: CollegeInput) {
   try {
     return toCollegeView(await db.college.create({ data: input, select: collegeSelect }));
   } catch (err) {
-    if (duplicate(err)) throw new DomainError('CONFLICT', 'A college with this code, or this name in this city and state, already exists');
+    if (isUniqueViolation(err)) throw new DomainError('CONFLICT', 'A college with this code, or this name in this city and state, already exists');
     throw err;
   }
 }
@@ -65,7 +64,7 @@ export async function updateCollege({ db }: Deps, id: string, input: Partial<Col
     return toCollegeView(await db.college.update({ where: { id }, data: input, select: collegeSelect }));
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2025') throw new DomainError('NOT_FOUND', 'No such college');
-    if (duplicate(err)) throw new DomainError('CONFLICT', 'A college with this code, or this name in this city and state, already exists');
+    if (isUniqueViolation(err)) throw new DomainError('CONFLICT', 'A college with this code, or this name in this city and state, already exists');
     throw err;
   }
 }

@@ -8,6 +8,7 @@ import { normaliseRupees } from '../../domain/lms/batch-rules.js';
 import { Prisma } from '../../prisma/generated/client.js';
 import type { AuthContext, ServiceDeps } from '../deps.js';
 import { refreshProgress, type Tx } from './progress.js';
+import { isUniqueViolation } from '../../infra/prisma-errors.js';
 
 type Deps = Pick<ServiceDeps, 'db'>;
 type Level = 'BEGINNER' | 'INTERMEDIATE' | 'ADVANCED';
@@ -58,7 +59,6 @@ export interface AssignmentInput {
   isPublished?: boolean | undefined;
 }
 
-const uniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 const slugTaken = (slug: string | undefined) => new DomainError('CONFLICT', `A course with slug ${slug ?? ''} already exists`, [{ path: 'json.slug', message: 'Already taken' }]);
 const date = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : new Date(v));
 const links = (v: Links | null | undefined) => (v === undefined ? undefined : v === null ? Prisma.DbNull : (v as Prisma.InputJsonValue));
@@ -126,7 +126,7 @@ async function write<T>(slug: string | undefined, run: () => Promise<T>): Promis
   try {
     return await run();
   } catch (err) {
-    if (uniqueViolation(err)) throw slugTaken(slug);
+    if (isUniqueViolation(err)) throw slugTaken(slug);
     throw err;
   }
 }

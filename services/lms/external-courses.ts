@@ -2,8 +2,9 @@
 // them; everyone sees the active ones. Invariant: one entry per (provider, externalId) → 409.
 // They are never deleted: deactivating hides one from the public list.
 import { DomainError } from '../../domain/errors.js';
-import { Prisma } from '../../prisma/generated/client.js';
+import type { Prisma } from '../../prisma/generated/client.js';
 import type { ServiceDeps } from '../deps.js';
+import { isPrismaCode } from '../../infra/prisma-errors.js';
 
 type Deps = Pick<ServiceDeps, 'db'>;
 type Level = 'BEGINNER' | 'INTERMEDIATE' | 'ADVANCED';
@@ -53,13 +54,12 @@ export interface ExternalCourseInput {
 }
 
 const taken = () => new DomainError('CONFLICT', 'This provider already has a course with this externalId');
-const isCode = (err: unknown, code: string) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === code;
 
 export async function createExternalCourse({ db }: Deps, input: ExternalCourseInput) {
   try {
     return toExternalCourseView(await db.externalCourse.create({ data: input, select: externalCourseSelect }));
   } catch (err) {
-    if (isCode(err, 'P2002')) throw taken();
+    if (isPrismaCode(err, 'P2002')) throw taken();
     throw err;
   }
 }
@@ -68,8 +68,8 @@ export async function updateExternalCourse({ db }: Deps, id: string, input: Part
   try {
     return toExternalCourseView(await db.externalCourse.update({ where: { id }, data: input, select: externalCourseSelect }));
   } catch (err) {
-    if (isCode(err, 'P2025')) throw new DomainError('NOT_FOUND', 'No such external course');
-    if (isCode(err, 'P2002')) throw taken();
+    if (isPrismaCode(err, 'P2025')) throw new DomainError('NOT_FOUND', 'No such external course');
+    if (isPrismaCode(err, 'P2002')) throw taken();
     throw err;
   }
 }

@@ -6,6 +6,7 @@ import { masLessonCount, MasFeatures, MasModules, parseMasFeatures, parseMasModu
 import { Prisma } from '../../prisma/generated/client.js';
 import type { AuthContext, ServiceDeps } from '../deps.js';
 import { assertSlugFree, priceOf } from './courses.js';
+import { isUniqueViolation } from '../../infra/prisma-errors.js';
 
 type Deps = Pick<ServiceDeps, 'db'>;
 type Level = 'BEGINNER' | 'INTERMEDIATE' | 'ADVANCED';
@@ -91,7 +92,7 @@ async function write<T>(slug: string | undefined, run: () => Promise<T>): Promis
   try {
     return await run();
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') throw slugTaken(slug);
+    if (isUniqueViolation(err)) throw slugTaken(slug);
     throw err;
   }
 }

@@ -7,8 +7,8 @@
 // the first sync any id is accepted and the name given in the body (if any) is cached.
 import { isStaff } from '../../domain/auth/roles.js';
 import { DomainError } from '../../domain/errors.js';
-import { Prisma } from '../../prisma/generated/client.js';
 import type { AuthContext, ServiceDeps } from '../deps.js';
+import { isUniqueViolation } from '../../infra/prisma-errors.js';
 
 type Deps = Pick<ServiceDeps, 'db'>;
 type Db = Deps['db'];
@@ -165,7 +165,7 @@ export async function upsertMap({ db }: Deps, kind: MapKind, batchId: string, bo
     row = await t.upsert(db, batchId, externalId, name);
   } catch (err) {
     // Two first POSTs of one pair raced to insert: the loser's second try updates the winner's row.
-    if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')) throw err;
+    if (!(isUniqueViolation(err))) throw err;
     row = await t.upsert(db, batchId, externalId, name);
   }
   return { created: !existing, view: toView(kind, row, title !== undefined) };

@@ -8,11 +8,10 @@ import { Prisma } from '../../prisma/generated/client.js';
 import type { QuestionDifficulty } from '../../prisma/generated/enums.js';
 import type { AuthContext, ServiceDeps } from '../deps.js';
 import type { Tx } from './progress.js';
+import { isUniqueViolation } from '../../infra/prisma-errors.js';
 
 type Deps = Pick<ServiceDeps, 'db'>;
 type Page<W, O> = { where: W; orderBy: O[]; take: number };
-
-const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 
 export const categorySelect = { id: true, name: true, description: true, createdAt: true, updatedAt: true, _count: { select: { questions: true } } } as const satisfies Prisma.QuestionBankCategorySelect;
 type CategoryRow = Prisma.QuestionBankCategoryGetPayload<{ select: typeof categorySelect }>;

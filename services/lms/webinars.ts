@@ -6,8 +6,9 @@
 import { webinarLifecycle, type WebinarStatus } from '../../domain/webinar/status.js';
 import { DomainError } from '../../domain/errors.js';
 import { isWebinarWatched, webinarProgressPercent } from '../../domain/lms/webinar-progress.js';
-import { Prisma } from '../../prisma/generated/client.js';
+import type { Prisma } from '../../prisma/generated/client.js';
 import type { AuthContext, ServiceDeps } from '../deps.js';
+import { isPrismaCode } from '../../infra/prisma-errors.js';
 
 type Deps = Pick<ServiceDeps, 'db'>;
 
@@ -65,14 +66,13 @@ export interface WebinarInput {
   recordingS3Key?: string | null | undefined;
 }
 
-const isCode = (err: unknown, code: string) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === code;
 const slugTaken = () => new DomainError('CONFLICT', 'Another webinar already uses this slug');
 
 export async function createWebinar({ db }: Deps, input: WebinarInput) {
   try {
     return toWebinarView(await db.webinar.create({ data: input, select: webinarSelect }));
   } catch (err) {
-    if (isCode(err, 'P2002')) throw slugTaken();
+    if (isPrismaCode(err, 'P2002')) throw slugTaken();
     throw err;
   }
 }
@@ -93,7 +93,7 @@ export async function updateWebinar({ db }: Deps, id: string, input: Partial<Web
     try {
       return toWebinarView(await tx.webinar.update({ where: { id }, data: input, select: webinarSelect }));
     } catch (err) {
-      if (isCode(err, 'P2002')) throw slugTaken();
+      if (isPrismaCode(err, 'P2002')) throw slugTaken();
       throw err;
     }
   });

@@ -2,9 +2,10 @@
 // overrides it) and the reusable banner templates. A settings PUT is an upsert on the scope's
 // unique key, so concurrent writes of one scope never make two rows.
 import { DomainError } from '../../domain/errors.js';
-import { Prisma } from '../../prisma/generated/client.js';
+import type { Prisma } from '../../prisma/generated/client.js';
 import type { AuthContext, ServiceDeps } from '../deps.js';
 import { assertPlatform } from './banners.js';
+import { isUniqueViolation, prismaCode } from '../../infra/prisma-errors.js';
 
 type Deps = Pick<ServiceDeps, 'db'>;
 export const GLOBAL_SCOPE = 'global';
@@ -73,13 +74,12 @@ export interface TemplateInput {
 }
 
 const taken = () => new DomainError('CONFLICT', 'A template of this type with this name already exists');
-const prismaCode = (err: unknown) => (err instanceof Prisma.PrismaClientKnownRequestError ? err.code : undefined);
 
 export async function createTemplate(deps: Deps, actor: AuthContext, input: TemplateInput & { name: string; type: 'STICKY' | 'POPUP'; content: Record<string, unknown> }) {
   try {
     return toTemplateView(await deps.db.bannerTemplate.create({ data: { ...input, content: input.content as Prisma.InputJsonValue, createdById: actor.userId }, select: templateSelect }));
   } catch (err) {
-    if (prismaCode(err) === 'P2002') throw taken();
+    if (isUniqueViolation(err)) throw taken();
     throw err;
   }
 }
@@ -89,7 +89,7 @@ export async function updateTemplate(deps: Deps, id: string, patch: TemplateInpu
     const { content, ...rest } = patch;
     return toTemplateView(await deps.db.bannerTemplate.update({ where: { id }, data: { ...rest, ...(content !== undefined ? { content: content as Prisma.InputJsonValue } : {}) }, select: templateSelect }));
   } catch (err) {
-    if (prismaCode(err) === 'P2002') throw taken();
+    if (isUniqueViolation(err)) throw taken();
     if (prismaCode(err) === 'P2025') throw new DomainError('NOT_FOUND', 'No such template');
     throw err;
   }

@@ -6,6 +6,7 @@ import { DomainError } from '../../domain/errors.js';
 import { windowProblem } from '../../domain/marketing/banners.js';
 import { Prisma } from '../../prisma/generated/client.js';
 import type { ServiceDeps } from '../deps.js';
+import { isUniqueViolation, prismaCode } from '../../infra/prisma-errors.js';
 
 type Deps = Pick<ServiceDeps, 'db'>;
 
@@ -54,7 +55,6 @@ export const toEventView = (r: EventRow) => ({
 export const registrationIsOpen = (e: Pick<EventRow, 'isEnabled' | 'registrationOpen' | 'registrationClosesAt'>, now: Date) =>
   e.isEnabled && e.registrationOpen && (!e.registrationClosesAt || e.registrationClosesAt > now);
 
-const code = (err: unknown) => (err instanceof Prisma.PrismaClientKnownRequestError ? err.code : undefined);
 const missing = () => new DomainError('NOT_FOUND', 'No such event');
 const json = (v: Record<string, unknown> | null | undefined) => (v === undefined ? undefined : v === null ? Prisma.DbNull : (v as Prisma.InputJsonValue));
 
@@ -68,7 +68,7 @@ export async function createEvent(deps: Deps, input: EventInput & { key: string;
   try {
     return toEventView(await deps.db.eventConfiguration.create({ data: { ...input, settings: json(input.settings) }, select: eventSelect }));
   } catch (err) {
-    if (code(err) === 'P2002') throw new DomainError('CONFLICT', `An event with the key "${input.key}" already exists`);
+    if (isUniqueViolation(err)) throw new DomainError('CONFLICT', `An event with the key "${input.key}" already exists`);
     throw err;
   }
 }
@@ -80,7 +80,7 @@ export async function updateEvent(deps: Deps, key: string, patch: Omit<EventInpu
   try {
     return toEventView(await deps.db.eventConfiguration.update({ where: { key }, data: { ...patch, settings: json(patch.settings) }, select: eventSelect }));
   } catch (err) {
-    if (code(err) === 'P2025') throw missing();
+    if (prismaCode(err) === 'P2025') throw missing();
     throw err;
   }
 }

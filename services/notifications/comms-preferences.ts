@@ -8,8 +8,9 @@ import { HhMm, preferenceAddress, quietUntil, toHhMm, type QuietHours } from '..
 import { escapeHtml } from '../../domain/comms/email-template.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Db } from '../../infra/prisma.js';
-import { Prisma, type CommsChannel, type CommsPreference } from '../../prisma/generated/client.js';
+import { type Prisma, type CommsChannel, type CommsPreference } from '../../prisma/generated/client.js';
 import { readConfig } from '../system-config/read-config.js';
+import { isUniqueViolation } from '../../infra/prisma-errors.js';
 
 export type { CommsChannel };
 export const COMMS_CHANNELS = ['EMAIL', 'WHATSAPP', 'SMS'] as const satisfies readonly CommsChannel[];
@@ -20,7 +21,6 @@ type Deps = { db: Db; now: () => Date };
 export type GateOutcome = { kind: 'send'; unsubscribeToken: string } | { kind: 'unsubscribed' } | { kind: 'quiet'; until: Date };
 
 const newToken = () => randomBytes(24).toString('base64url');
-const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 
 /** The row for (channel, address), created on first sight (a race creates one: the loser reads the winner's). */
 export async function preferenceRow(db: Db, channel: CommsChannel, rawAddress: string, userId?: string | null): Promise<CommsPreference> {

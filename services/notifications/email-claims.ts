@@ -4,7 +4,8 @@
 // At least once: if the process dies (or the database stays away) after the relay accepted the
 // mail and before the mark commits, the next attempt finds the lapsed lease and sends again.
 import type { Db } from '../../infra/prisma.js';
-import { Prisma } from '../../prisma/generated/client.js';
+import type { Prisma } from '../../prisma/generated/client.js';
+import { isPrismaCode } from '../../infra/prisma-errors.js';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
@@ -34,8 +35,6 @@ export type ClaimResult = ({ state: 'claimed' } & EmailClaim) | { state: 'sent';
 export class EmailClaimBusyError extends Error {
   override readonly name = 'EmailClaimBusyError';
 }
-
-const isPrismaCode = (err: unknown, code: string) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === code;
 
 /** Takes the email's row for this attempt, unless it was sent or another attempt's lease is live. */
 export async function claimEmail(db: Db, draft: EmailDraft, now: Date, leaseMs: number): Promise<ClaimResult> {

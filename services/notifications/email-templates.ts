@@ -8,8 +8,9 @@ import { DEFAULT_TEMPLATES, isDefaultTemplateKey } from '../../domain/comms/defa
 import { missingVariables, renderEmailTemplate, validateTemplate, type RenderedEmail } from '../../domain/comms/email-template.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Db } from '../../infra/prisma.js';
-import { Prisma } from '../../prisma/generated/client.js';
+import type { Prisma } from '../../prisma/generated/client.js';
 import type { ServiceDeps } from '../deps.js';
+import { isUniqueViolation } from '../../infra/prisma-errors.js';
 
 type Deps = Pick<ServiceDeps, 'db'>;
 
@@ -86,7 +87,7 @@ export async function createEmailTemplate(deps: Deps, body: TemplateBody) {
     });
     return toEmailTemplateView(row);
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') throw new DomainError('CONFLICT', `A template with key "${body.key}" exists`, [{ path: 'json.key', message: 'Already taken' }]);
+    if (isUniqueViolation(err)) throw new DomainError('CONFLICT', `A template with key "${body.key}" exists`, [{ path: 'json.key', message: 'Already taken' }]);
     throw err;
   }
 }

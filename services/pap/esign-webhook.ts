@@ -5,15 +5,13 @@
 // what a signal means (a stale document or a late signal changes nothing there).
 import { DomainError } from '../../domain/errors.js';
 import type { PapStatus } from '../../domain/pap/status.js';
-import { Prisma } from '../../prisma/generated/client.js';
 import { verifyLeegalityWebhook, type LeegalityWebhookEvent } from '../../providers/leegality/webhooks.js';
 import { papEsignCompletedSignal, papEsignFailedSignal } from '../../workflows/pap/pap.contract.js';
 import type { ServiceDeps } from '../deps.js';
 import { signalPap } from './pap.starter.js';
+import { isUniqueViolation } from '../../infra/prisma-errors.js';
 
 export type LeegalityAck = 'processed' | 'duplicate' | 'ignored';
-
-const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 
 /** The dedupe key of a delivery: Leegality sends no event id, so its document, type and status. */
 export const leegalityEventKey = (e: LeegalityWebhookEvent) => `${e.documentId}:${e.webhookType}:${e.documentStatus}`;

@@ -7,7 +7,7 @@ import { DomainError } from '../../domain/errors.js';
 import { workflowIds } from '../../domain/ids.js';
 import { mouDetailsProblem, type MouDetails } from '../../domain/pap/mou.js';
 import type { PapStatus } from '../../domain/pap/status.js';
-import { Prisma } from '../../prisma/generated/client.js';
+import type { Prisma } from '../../prisma/generated/client.js';
 import {
   agreementKey,
   approvePapUpdate,
@@ -25,6 +25,7 @@ import {
 import type { AuthContext, ServiceDeps } from '../deps.js';
 import { SIGNED_MOU_MAX_BYTES, type PlacementDetails } from './pap-steps.js';
 import { papLiveState, sendPapStep, startPapRun, type PapRunRow } from './pap.starter.js';
+import { isUniqueViolation } from '../../infra/prisma-errors.js';
 
 type Deps = Pick<ServiceDeps, 'db' | 'temporal' | 'config' | 'logger'>;
 
@@ -165,7 +166,7 @@ export async function startPap(deps: Deps, actor: AuthContext, applicationId: st
       select: papSelect,
     });
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') throw new DomainError('CONFLICT', 'This application already has a PAP agreement');
+    if (isUniqueViolation(err)) throw new DomainError('CONFLICT', 'This application already has a PAP agreement');
     throw err;
   }
   try {

@@ -6,6 +6,7 @@ import { PAP_TEMPLATE_VARIABLES, placeholdersOf, variablesMismatch } from '../..
 import type { Db } from '../../infra/prisma.js';
 import { Prisma } from '../../prisma/generated/client.js';
 import type { ServiceDeps } from '../deps.js';
+import { isUniqueViolation } from '../../infra/prisma-errors.js';
 
 type Deps = Pick<ServiceDeps, 'db'>;
 
@@ -73,7 +74,7 @@ export async function createTemplate({ db }: Deps, input: TemplateInput) {
       return toTemplateView(row);
     } catch (err) {
       // Two creators of the same name raced for a version number: take the next one.
-      if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') || attempt >= 3) throw err;
+      if (!(isUniqueViolation(err)) || attempt >= 3) throw err;
     }
   }
 }

@@ -4,8 +4,8 @@
 import { STAFF } from '../../domain/auth/roles.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Db } from '../../infra/prisma.js';
-import { Prisma } from '../../prisma/generated/client.js';
 import type { AuthContext } from '../deps.js';
+import { isUniqueViolation } from '../../infra/prisma-errors.js';
 
 type Experience = 'EXCELLENT' | 'GOOD' | 'AVERAGE' | 'POOR';
 const view = <T extends { createdAt: Date }>(f: T) => ({ ...f, createdAt: f.createdAt.toISOString() });
@@ -29,7 +29,7 @@ export async function giveFeedback(db: Db, auth: AuthContext, slotId: string, bo
     });
     return view(created);
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') throw new DomainError('CONFLICT', 'You already gave feedback for this session');
+    if (isUniqueViolation(err)) throw new DomainError('CONFLICT', 'You already gave feedback for this session');
     throw err;
   }
 }

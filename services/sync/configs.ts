@@ -11,6 +11,7 @@ import { type BackfillRequest, type ManualRunRequest } from '../../domain/sync/t
 import { credentialsTable } from './credentials.js';
 import { configTable, deleteSyncSchedule, ensureSyncSchedule, type ConfigRow } from './schedules.js';
 import type { SyncDeps } from './settings.js';
+import { isUniqueViolation } from '../../infra/prisma-errors.js';
 
 export const MAX_BACKFILL_DAYS = 31;
 
@@ -105,7 +106,6 @@ async function checkCredentialsExist(deps: Pick<SyncDeps, 'db'>, system: SyncSys
   if (!found) throw new DomainError('UNPROCESSABLE', `No ${SYNC_SYSTEM_INFO[system].label} credentials ${id}`, [{ path: 'body.authCredentialsId', message: 'no such credentials' }]);
 }
 
-const taken = (err: unknown) => (err as { code?: string }).code === 'P2002';
 const nameTaken = (name: string | undefined) => new DomainError('CONFLICT', `A sync config named "${name}" already exists`, [{ path: 'body.name', message: 'taken' }]);
 
 function temporalRefused(err: unknown): never {
@@ -124,7 +124,7 @@ export async function createSyncConfig(deps: SyncDeps, system: SyncSystem, input
   try {
     row = await table.create({ data: { name: input.name, authCredentialsId: input.authCredentialsId, resources: orderedResources(system, input.resources ?? []), enabled: input.enabled ?? true, ...t } });
   } catch (err) {
-    if (taken(err)) throw nameTaken(input.name);
+    if (isUniqueViolation(err)) throw nameTaken(input.name);
     throw err;
   }
   try {
@@ -160,7 +160,7 @@ async function changeConfig(deps: SyncDeps, system: SyncSystem, id: string, chan
       { timeout: 20_000, maxWait: 10_000 },
     );
   } catch (err) {
-    if (taken(err)) throw nameTaken(undefined);
+    if (isUniqueViolation(err)) throw nameTaken(undefined);
     throw err;
   }
 }

@@ -12,6 +12,7 @@ import { SYNC_SYSTEM_INFO, type SyncSystem } from '../../domain/sync/systems.js'
 import { createLmsApiClient, LmsApiError, type AccessToken, type LmsApiClient } from '../../providers/lib/lms-api-client.js';
 import type { Db } from '../../infra/prisma.js';
 import { syncKeyring, syncSetting, type SyncDeps } from './settings.js';
+import { isUniqueViolation } from '../../infra/prisma-errors.js';
 
 type CredentialsDeps = Pick<SyncDeps, 'db' | 'logger' | 'config'>;
 
@@ -113,8 +114,6 @@ function sealAll(deps: CredentialsDeps, system: SyncSystem, id: string, secret: 
   };
 }
 
-const uniqueName = (err: unknown) => (err as { code?: string }).code === 'P2002';
-
 export async function createSyncCredentials(deps: CredentialsDeps, system: SyncSystem, input: SaveCredentialsInput): Promise<CredentialsView> {
   const baseUrl = checkedBaseUrl(deps, input.baseUrl);
   const token = await checkCredentials(deps, system, { baseUrl, clientId: input.clientId, clientSecret: input.clientSecret });
@@ -127,7 +126,7 @@ export async function createSyncCredentials(deps: CredentialsDeps, system: SyncS
     deps.logger.info({ system, credentialsId: id, kek: row.encryptionKeyId }, 'sync credentials saved');
     return toCredentialsView(system, row);
   } catch (err) {
-    if (uniqueName(err)) throw new DomainError('CONFLICT', `Credentials named "${input.name}" already exist`, [{ path: 'body.name', message: 'taken' }]);
+    if (isUniqueViolation(err)) throw new DomainError('CONFLICT', `Credentials named "${input.name}" already exist`, [{ path: 'body.name', message: 'taken' }]);
     throw err;
   }
 }
@@ -160,7 +159,7 @@ export async function updateSyncCredentials(deps: CredentialsDeps, system: SyncS
     const { count } = await table.updateMany({ where: { id, secretCiphertext: current.secretCiphertext }, data });
     if (count === 0) throw new DomainError('CONFLICT', 'The credentials changed while this update ran: read them again and retry');
   } catch (err) {
-    if (uniqueName(err)) throw new DomainError('CONFLICT', `Credentials named "${input.name}" already exist`, [{ path: 'body.name', message: 'taken' }]);
+    if (isUniqueViolation(err)) throw new DomainError('CONFLICT', `Credentials named "${input.name}" already exist`, [{ path: 'body.name', message: 'taken' }]);
     throw err;
   }
   return getSyncCredentials(deps, system, id);

@@ -25,6 +25,7 @@ import { marketingGate, unsubscribeFooter, unsubscribeHeaders, withUnsubscribeFo
 import { renderTemplatedEmail } from '../notifications/email-templates.js';
 import { DEFAULT_NOTIFICATIONS, type NotificationSettings } from '../notifications/slot-booked-email.js';
 import { readConfig } from '../system-config/read-config.js';
+import { isUniqueViolation } from '../../infra/prisma-errors.js';
 
 export interface RemindersDeps {
   db: Db;
@@ -115,8 +116,6 @@ function candidatesPage(db: Db, syncConfigId: string, threshold: Date, after: st
     ORDER BY "learnerId"
     LIMIT ${take}`;
 }
-
-const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 
 /** Sends this period's reminders for one sync config's inactive learners; `onPage` heartbeats. */
 export async function sendMrLearnReminders(deps: RemindersDeps, input: RemindersInput, onPage?: (progress: RemindersResult & { after: string | null }) => void): Promise<RemindersResult> {

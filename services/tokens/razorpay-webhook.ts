@@ -4,11 +4,11 @@
 // the purchase's state: the workflow (and its reconcile with Razorpay) decides what it means.
 import { parseWebhookEvent } from '../../providers/razorpay/webhooks.js';
 import { WEBHOOK_EVENT_ID_HEADER, type RazorpayEventName } from '../../providers/razorpay/interface.js';
-import { Prisma } from '../../prisma/generated/client.js';
 import { DomainError } from '../../domain/errors.js';
 import type { ServiceDeps } from '../deps.js';
 import { paymentRefSelect, signalCaptured, signalFailed } from '../payments/payment.starter.js';
 import { signalPaymentCaptured, signalPaymentFailed } from './token-purchase.starter.js';
+import { isUniqueViolation } from '../../infra/prisma-errors.js';
 
 export type WebhookAck = 'processed' | 'duplicate' | 'ignored';
 
@@ -19,8 +19,6 @@ export interface RazorpayDelivery {
 }
 
 const CAPTURED: readonly RazorpayEventName[] = ['payment.captured', 'payment.authorized', 'order.paid'];
-
-const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 
 export async function receiveRazorpayWebhook(deps: Pick<ServiceDeps, 'db' | 'temporal' | 'logger' | 'config'>, delivery: RazorpayDelivery): Promise<WebhookAck> {
   const parsed = parseWebhookEvent(delivery.raw, delivery.signature, deps.config.razorpay.webhookSecret);
