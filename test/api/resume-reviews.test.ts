@@ -178,4 +178,33 @@ describe('resume reviews', () => {
       await stack.db.systemConfig.deleteMany({ where: { key: 'tokens.resumeToken' } });
     }
   });
+
+  it('staff grant resume tokens once per reference, even in parallel; the student can then request; others are refused', async () => {
+    const admin = await createUser(stack, 'ADMIN');
+    const s = await createUser(stack, 'USER'); // no wallet row yet: the grant makes it
+    const path = `/api/admin/users/${s.user.id}/resume-tokens`;
+    const body = { amount: 2, reason: 'Support ticket: review voucher', reference: `ticket-${randomUUID().slice(0, 8)}` };
+    const answers = await Promise.all(Array.from({ length: 6 }, () => call(admin.accessToken, 'POST', path, body)));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
+    for (const a of answers) expect(a.body).toMatchObject({ userId: s.user.id, amount: 2, resumeBalance: 2, reference: body.reference });
+    expect(await wallet(s)).toBe(2);
+    expect(await stack.db.tokenUsage.findMany({ where: { userId: s.user.id } })).toEqual([expect.objectContaining({ type: 'ADMIN_ADJUSTMENT', amount: 2, balanceAfter: 2, idempotencyKey: `resume-grant:${s.user.id}:${body.reference}` })]);
+    // A new reference is a new grant.
+    expect((await call(admin.accessToken, 'POST', path, { ...body, reference: `${body.reference}-b`, amount: 1 })).body).toMatchObject({ created: true, resumeBalance: 3 });
+    await requested(s);
+    expect(await wallet(s)).toBe(2);
+
+    const other = await createUser(stack, 'USER');
+    expect((await call(other.accessToken, 'POST', path, body)).status).toBe(403);
+    expect((await call((await createUser(stack, 'EXPERT')).accessToken, 'POST', path, body)).status).toBe(403);
+    expect((await call(admin.accessToken, 'POST', `/api/admin/users/${randomUUID()}/resume-tokens`, body)).status).toBe(404);
+    for (const bad of [{ ...body, amount: 0 }, { ...body, amount: 1.5 }, { ...body, reference: 'has space' }, { ...body, reason: '' }, { ...body, extra: 1 }]) {
+      const res = await call(admin.accessToken, 'POST', path, bad);
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    }
+    const gone = await createUser(stack, 'USER', { isActive: false });
+    expect((await call(admin.accessToken, 'POST', `/api/admin/users/${gone.user.id}/resume-tokens`, body)).status).toBe(422);
+    expect(await wallet(s)).toBe(2);
+  });
 });

@@ -1,6 +1,7 @@
 // Resume review requests over HTTP; services/resume-reviews/ holds the rules and the ledger.
 import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import * as svc from '../../../services/resume-reviews/resume-reviews.js';
+import { grantResumeTokens } from '../../../services/resume-reviews/resume-token-grants.js';
 import type { AppEnv } from '../../deps.js';
 import { keyset, keysetOn, toPage } from '../../pagination.js';
 import type * as r from './resume-reviews.routes.js';
@@ -44,3 +45,8 @@ export const releaseHandler: H<typeof r.releaseRoute> = async (c) => c.json(awai
 export const startHandler: H<typeof r.startRoute> = async (c) => c.json(await svc.startReview(c.get('deps'), c.get('auth')!, c.req.valid('param').id), 200);
 export const reviewedUploadHandler: H<typeof r.reviewedUploadRoute> = async (c) => c.json(await svc.reviewedUploadUrl(c.get('deps'), c.get('auth')!, c.req.valid('param').id, c.req.valid('json')), 201);
 export const completeHandler: H<typeof r.completeRoute> = async (c) => c.json(await svc.completeReview(c.get('deps'), c.get('auth')!, c.req.valid('param').id, c.req.valid('json')), 200);
+
+export const grantHandler: H<typeof r.grantRoute> = async (c) => {
+  const grant = await grantResumeTokens(c.get('deps'), c.get('auth')!, c.req.valid('param').id, c.req.valid('json'));
+  return grant.created ? c.json(grant, 201) : c.json(grant, 200);
+};

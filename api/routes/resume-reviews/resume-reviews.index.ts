@@ -18,4 +18,5 @@ export const resumeReviewsRouter = createRouter()
   .openapi(r.releaseRoute, h.releaseHandler)
   .openapi(r.startRoute, h.startHandler)
   .openapi(r.reviewedUploadRoute, h.reviewedUploadHandler)
-  .openapi(r.completeRoute, h.completeHandler);
+  .openapi(r.completeRoute, h.completeHandler)
+  .openapi(r.grantRoute, h.grantHandler);

@@ -129,3 +129,21 @@ export const completeRoute = createRoute({
   request: { params: s.IdParam, body: jsonBody(s.CompleteBody) },
   responses: { 200: jsonResponse('The request', s.ReviewView), 400: problemResponse('Invalid body'), ...authProblems, ...missing, ...raced, 422: problemResponse('The annotated resume was not uploaded for this request') },
 });
+
+export const grantRoute = createRoute({
+  method: 'post',
+  path: '/api/admin/users/{id}/resume-tokens',
+  tags: TAGS,
+  summary: 'Grant resume tokens to a user (one ledger row per reference)',
+  description: 'Credits tokens.resumeBalance and writes an ADMIN_ADJUSTMENT row keyed by the reference: a repeat, or a parallel double, with the same reference credits once and answers the first grant with 200.',
+  ...bearer(STAFF),
+  request: { params: s.GrantParams, body: jsonBody(s.GrantBody) },
+  responses: {
+    200: jsonResponse('Granted before with this reference; nothing more credited', s.GrantView),
+    201: jsonResponse('Granted', s.GrantView),
+    400: problemResponse('Invalid body'),
+    ...authProblems,
+    404: problemResponse('No such user'),
+    422: problemResponse('The account is deactivated'),
+  },
+});

@@ -68,3 +68,22 @@ export const DownloadView = z.object({ url: z.string(), expiresAt: z.string() })
 export const MineQuery = PageQuery.extend({ status: z.enum(STATUSES).optional() });
 export const AdminQuery = PageQuery.extend({ status: z.enum(STATUSES).optional(), userId: z.uuid().optional(), reviewerId: z.uuid().optional() });
 export const IdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+
+export const GrantParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' }, description: 'The student’s user id' }) });
+export const GrantBody = z
+  .object({
+    amount: z.number().int().min(1).max(100),
+    reason: z.string().trim().min(3).max(500),
+    reference: z
+      .string()
+      .trim()
+      .min(3)
+      .max(100)
+      .regex(/^[\w.:-]+$/, 'letters, digits and . _ : - only')
+      .openapi({ description: 'Your id for this grant (a ticket number, a uuid): a repeat with it credits nothing and answers the first grant', example: 'support-4821' }),
+  })
+  .strict()
+  .openapi('ResumeTokenGrantRequest');
+export const GrantView = z
+  .object({ userId: z.uuid(), amount: z.number().int(), resumeBalance: z.number().int(), reference: z.string(), reason: z.string().nullable(), grantedAt: z.string(), created: z.boolean() })
+  .openapi('ResumeTokenGrant');
