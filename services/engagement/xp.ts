@@ -3,8 +3,9 @@
 // with it or not at all. Exactly-once: the insert is ON CONFLICT (dedupeKey) DO NOTHING, so a
 // retried, replayed or parallel duplicate of the same event inserts nothing and adds no XP; only
 // the inserting transaction moves StudentProfile.xpTotal, writes the feed row and checks badges.
-import { levelFor, XP_POINTS, XP_SOURCE_TYPE, xpDedupeKey, type XpEventType } from '../../domain/engagement/xp.js';
+import { levelFor, XP_SOURCE_TYPE, xpDedupeKey, type XpEventType } from '../../domain/engagement/xp.js';
 import type { Tx } from '../lms/progress.js';
+import { readConfig } from '../system-config/read-config.js';
 import { evaluateBadges } from './badges.js';
 import { recordActivity } from './activity.js';
 
@@ -27,7 +28,7 @@ export interface XpAwardResult {
 }
 
 export async function awardXp(tx: Tx, input: XpAwardInput): Promise<XpAwardResult> {
-  const points = XP_POINTS[input.eventType];
+  const points = (await readConfig(tx, 'engagement.xpPoints'))[input.eventType];
   const sourceType = XP_SOURCE_TYPE[input.eventType];
   const dedupeKey = xpDedupeKey(input.eventType, input.sourceId, input.userId);
   const occurredAt = input.occurredAt ?? new Date();

@@ -128,6 +128,25 @@ describe('XP awards', () => {
     expect((await call(admin.accessToken, 'GET', '/api/me/activity')).status).toBe(403);
   });
 
+  it('points come from system config engagement.xpPoints at award time; a bad stored value falls back to the defaults', async () => {
+    const student = await createUser(stack, 'USER');
+    const award = () => stack.db.$transaction((tx) => awardXp(tx, { userId: student.user.id, eventType: 'class_attended', sourceId: randomUUID(), title: 'Class' }));
+    const key = 'engagement.xpPoints';
+    // Set over the api (validated), then an award reads it.
+    const badPut = await call(admin.accessToken, 'PUT', `/api/system-config/${key}`, { value: { session_completed: 50, quiz_passed: 30, class_attended: -5, assignment_submitted: 20 } });
+    expect([400, 403, 422]).toContain(badPut.status);
+    await stack.db.systemConfig.upsert({ where: { key }, create: { key, value: { session_completed: 50, quiz_passed: 30, class_attended: 7, assignment_submitted: 20 } }, update: { value: { session_completed: 50, quiz_passed: 30, class_attended: 7, assignment_submitted: 20 } } });
+    try {
+      expect((await award()).points).toBe(7);
+      await stack.db.systemConfig.update({ where: { key }, data: { value: { class_attended: 'many' } } });
+      expect((await award()).points).toBe(10);
+    } finally {
+      await stack.db.systemConfig.delete({ where: { key } });
+    }
+    expect((await award()).points).toBe(10);
+    expect(await xpOf(student.user.id)).toBe(27);
+  });
+
   it('reaching 100 XP earns the Century badge once', async () => {
     const student = await createUser(stack, 'USER');
     for (let i = 0; i < 5; i++) await stack.db.$transaction((tx) => awardXp(tx, { userId: student.user.id, eventType: 'assignment_submitted', sourceId: randomUUID(), title: `Hand-in ${i}` }));
@@ -152,15 +171,23 @@ describe('batch leaderboard', () => {
       Promise.all(Array.from({ length: n }, () => stack.db.$transaction((tx) => awardXp(tx, { userId, eventType: 'class_attended', sourceId: randomUUID(), batchId: batch.id, title: 'Class' }))));
     await give(a.user.id, 1);
     await give(b.user.id, 3);
+    // XP earned in another batch (and batchless XP) does not count on this batch's board; scope=all counts it.
+    await stack.db.$transaction((tx) => awardXp(tx, { userId: a.user.id, eventType: 'session_completed', sourceId: randomUUID(), batchId: other.id, title: 'Elsewhere' }));
+    await stack.db.$transaction((tx) => awardXp(tx, { userId: c.user.id, eventType: 'quiz_passed', sourceId: randomUUID(), title: 'No batch' }));
 
     const path = `/api/batches/${batch.id}/leaderboard`;
     const board = await ok(call(a.accessToken, 'GET', path));
-    expect(board).toMatchObject({ batchId: batch.id, students: 3, me: { userId: a.user.id, rank: 2, xp: 10 } });
+    expect(board).toMatchObject({ batchId: batch.id, scope: 'batch', students: 3, me: { userId: a.user.id, rank: 2, xp: 10 } });
     expect(board.items.map((e: any) => [e.userId, e.rank, e.xp])).toEqual([
       [b.user.id, 1, 30],
       [a.user.id, 2, 10],
       [c.user.id, 3, 0],
     ]);
+    const total = await ok(call(a.accessToken, 'GET', `${path}?scope=all`));
+    expect(total.scope).toBe('all');
+    expect(total.items[0]).toMatchObject({ userId: a.user.id, rank: 1, xp: 60 });
+    expect(total.items.slice(1).map((e: any) => [e.userId, e.rank, e.xp]).sort()).toEqual([[b.user.id, 2, 30], [c.user.id, 2, 30]].sort());
+    expect((await call(a.accessToken, 'GET', `${path}?scope=mine`)).status).toBe(400);
     expect((await ok(call(cm.accessToken, 'GET', `${path}?limit=1`))).items).toHaveLength(1);
     expect((await ok(call(admin.accessToken, 'GET', `${path}?since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`))).items.every((e: any) => e.xp === 0)).toBe(true);
     expect((await call(outsider.accessToken, 'GET', path)).status).toBe(404);
