@@ -40,6 +40,21 @@ export function xpDedupeKey(eventType: XpEventType, sourceId: string, userId: st
   return `${eventType}:${sourceId.toLowerCase()}:${userId.toLowerCase()}`;
 }
 
+/**
+ * The key of the n-th award of one event (n from 1). The first is the plain key, so rows written
+ * before revocations existed stay the first award; after a revocation (e.g. attendance marked
+ * absent, then present again) the next award is `<key>:v2`, then `:v3`. Awards of one event are
+ * counted in the same transaction that locks its source, so concurrent duplicates compute the
+ * same n, hence the same key, and collide.
+ */
+export function xpAwardKey(baseKey: string, n: number): string {
+  return n <= 1 ? baseKey : `${baseKey}:v${n}`;
+}
+
+/** The compensating row of one award: exactly one per award key. */
+export const XP_REVOKE_PREFIX = 'revoke:';
+export const xpRevokeKey = (awardKey: string) => `${XP_REVOKE_PREFIX}${awardKey}`;
+
 /** Level from total XP: 100 XP per level, starting at 1. */
 export const XP_PER_LEVEL = 100;
 export const levelFor = (xpTotal: number) => Math.max(1, Math.floor(Math.max(0, xpTotal) / XP_PER_LEVEL) + 1);

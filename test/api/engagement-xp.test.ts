@@ -147,6 +147,52 @@ describe('XP awards', () => {
     expect(await xpOf(student.user.id)).toBe(27);
   });
 
+  it('attendance undone (re-marked ABSENT/EXCUSED) is revoked once by a revoke:<key> row; re-marked PRESENT earns a new versioned award; duplicates and parallel re-marks stay exactly-once', async () => {
+    const { courseId, moduleId } = await course();
+    const student = await createUser(stack, 'USER');
+    await enroll(student.user.id, courseId);
+    const cls = await stack.db.class.create({ data: { moduleId, title: 'Live undo', type: 'LIVE', isPublished: true, scheduledAt: new Date('2026-04-06T10:00:00Z') } });
+    const mark = (status: string) => ok(call(admin.accessToken, 'PUT', `/api/admin/classes/${cls.id}/attendance`, { entries: [{ userId: student.user.id, status }] }));
+    const ledger = async () =>
+      (await stack.db.xpEvent.findMany({ where: { userId: student.user.id, eventType: 'class_attended' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })).map((e) => [e.points, e.dedupeKey]);
+    const sum = async () => (await stack.db.xpEvent.aggregate({ where: { userId: student.user.id }, _sum: { points: true } }))._sum.points ?? 0;
+
+    // Revoking what was never awarded is a no-op.
+    await mark('ABSENT');
+    expect(await ledger()).toEqual([]);
+    await mark('PRESENT');
+    const row = await stack.db.attendance.findFirstOrThrow({ where: { userId: student.user.id, classId: cls.id } });
+    const key = `class_attended:${row.id}:${student.user.id}`;
+    expect(await ledger()).toEqual([[10, key]]);
+    // Undo, duplicated and in parallel: one compensating row.
+    await Promise.all([mark('ABSENT'), mark('ABSENT'), mark('EXCUSED')]);
+    await mark('ABSENT');
+    expect(await ledger()).toEqual([[10, key], [-10, `revoke:${key}`]]);
+    expect(await xpOf(student.user.id)).toBe(0);
+    // Re-marked present (in parallel, twice): one new award with its own key; undone again: its own revoke.
+    await Promise.all([mark('PRESENT'), mark('LATE')]);
+    await mark('PRESENT');
+    expect(await ledger()).toEqual([[10, key], [-10, `revoke:${key}`], [10, `${key}:v2`]]);
+    await mark('ABSENT');
+    await mark('ABSENT');
+    expect(await ledger()).toEqual([[10, key], [-10, `revoke:${key}`], [10, `${key}:v2`], [-10, `revoke:${key}:v2`]]);
+    expect(await xpOf(student.user.id)).toBe(0);
+    expect(await sum()).toBe(0);
+    // A revocation takes back what was awarded, even if the configured points changed since.
+    await mark('PRESENT');
+    const cfg = 'engagement.xpPoints';
+    await stack.db.systemConfig.create({ data: { key: cfg, value: { session_completed: 50, quiz_passed: 30, class_attended: 25, assignment_submitted: 20 } } });
+    try {
+      await mark('ABSENT');
+    } finally {
+      await stack.db.systemConfig.delete({ where: { key: cfg } });
+    }
+    expect((await ledger()).slice(-2)).toEqual([[10, `${key}:v3`], [-10, `revoke:${key}:v3`]]);
+    expect(await xpOf(student.user.id)).toBe(await sum());
+    const feed = await ok(call(student.accessToken, 'GET', '/api/me/activity?type=xp_revoked'));
+    expect(feed.items.map((a: any) => [a.xp, a.title])).toEqual(Array.from({ length: 3 }, () => [-10, 'Attendance changed: Live undo']));
+  });
+
   it('reaching 100 XP earns the Century badge once', async () => {
     const student = await createUser(stack, 'USER');
     for (let i = 0; i < 5; i++) await stack.db.$transaction((tx) => awardXp(tx, { userId: student.user.id, eventType: 'assignment_submitted', sourceId: randomUUID(), title: `Hand-in ${i}` }));

@@ -16,7 +16,7 @@ export const ActivityView = z
   })
   .openapi('StudentActivity');
 
-export const ActivityQuery = PageQuery.extend({ type: z.enum([...XP_EVENT_TYPES, 'badge_earned']).optional() });
+export const ActivityQuery = PageQuery.extend({ type: z.enum([...XP_EVENT_TYPES, 'badge_earned', 'xp_revoked']).optional() });
 
 export const BadgeView = z
   .object({
