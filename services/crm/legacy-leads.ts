@@ -4,7 +4,8 @@
 // lead's activity row carrying metadata.legacyLeadId marks it migrated, so a second or a
 // parallel call answers the same raw lead. The legacy assignee carries over (raw_leads.assignedTo,
 // method import, with its history row) when that user still exists, is an active SALES user, and
-// the raw lead has no assignee yet (a merge into a lead someone already works keeps theirs).
+// the raw lead has no assignee yet (a merge into a lead someone already works keeps theirs), and
+// they are under their team's open-lead cap; otherwise the lead is left for the usual assignment.
 import { defaultSessionYear } from '../../domain/crm/lead-merge.js';
 import { normalizeEmail, normalizePhone } from '../../domain/crm/phone.js';
 import { DomainError } from '../../domain/errors.js';
@@ -12,6 +13,7 @@ import type { LeadStatus, Prisma } from '../../prisma/generated/client.js';
 import type { AuthContext, ServiceDeps } from '../deps.js';
 import { writeAssignment } from './assignment.js';
 import { CAPTURE_TX_OPTIONS, captureLeadInTx, retryOnConflict } from './lead-capture.js';
+import { lockLeadCapacity } from './sales-heads.js';
 
 type Deps = Pick<ServiceDeps, 'db'>;
 
@@ -68,7 +70,8 @@ export async function migrateLegacyLead(deps: Deps, auth: AuthContext, id: strin
       });
       if (legacy.assignedTo && !lead.assignedTo) {
         const assignee = await tx.user.findUnique({ where: { id: legacy.assignedTo }, select: { role: true, isActive: true } });
-        if (assignee?.role === 'SALES' && assignee.isActive) {
+        // Under their head's open-lead cap only (taken after the lead locks, like every assignment).
+        if (assignee?.role === 'SALES' && assignee.isActive && (await lockLeadCapacity(tx, [legacy.assignedTo])).get(legacy.assignedTo)! >= 1) {
           await writeAssignment(tx, { lead, to: legacy.assignedTo, by: auth.userId, method: 'import', reason: 'Assignee of the legacy lead', at: new Date() });
         }
       }

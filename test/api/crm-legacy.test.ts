@@ -62,6 +62,13 @@ describe('legacy leads', () => {
       expect(raw.assignedTo, JSON.stringify({ who, inactive: inactiveRep.user.id, notSales: notSales.user.id, hist: raw.assignmentHistory })).toBeNull();
       expect(raw.assignmentHistory).toEqual([]);
     }
+    // A rep at their team's open-lead cap does not get it: it stays unassigned.
+    const head = await createUser(stack, 'SALES');
+    await stack.db.salesHeadProfile.create({ data: { userId: head.user.id, maxOpenLeadsPerSalesperson: 1 } });
+    const capped = await createUser(stack, 'SALES');
+    await stack.db.user.update({ where: { id: capped.user.id }, data: { salesHeadId: head.user.id } });
+    expect((await migrate(capped.user.id)).assignedTo).toBe(capped.user.id);
+    expect((await migrate(capped.user.id)).assignedTo).toBeNull();
     // A legacy lead whose assignee was deleted (assignedTo set null by the FK) migrates unassigned too.
     const gone = await createUser(stack, 'SALES');
     const num = phone10();
