@@ -8,6 +8,7 @@ import { DEFAULT_TOKEN_PACKS, TokenPacksSchema } from '../tokens/packs.js';
 import { DEFAULT_QUERY_SLA, QuerySlaSchema } from '../engagement/queries.js';
 import { DEFAULT_RISK_WEIGHTS, RiskWeightsSchema } from '../engagement/risk.js';
 import { DEFAULT_WARNING_ESCALATION, WarningEscalationSchema } from '../engagement/warnings.js';
+import { DEFAULT_XP_POINTS, XpPointsSchema } from '../engagement/xp.js';
 
 export const SYSTEM_CONFIG = {
   'tokens.signupBonus': {
@@ -104,6 +105,11 @@ export const SYSTEM_CONFIG = {
     description: 'Student risk scores (KPI rollup): the weight of each signal — attendance, quiz results, late hand-ins, inactivity (full risk at inactiveDaysCap days)',
     schema: RiskWeightsSchema,
     default: DEFAULT_RISK_WEIGHTS,
+  },
+  'engagement.xpPoints': {
+    description: 'XP awarded per event type (0–10000 each), read at award time: a change applies to new awards only; past awards and revocations keep the points written',
+    schema: XpPointsSchema,
+    default: DEFAULT_XP_POINTS,
   },
 } as const;
 

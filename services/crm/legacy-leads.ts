@@ -2,13 +2,18 @@
 // one at a time into the CRM spine through the ordinary lead capture (so a phone or email the
 // CRM already holds merges). Idempotent: the legacy row is locked FOR UPDATE, and the raw
 // lead's activity row carrying metadata.legacyLeadId marks it migrated, so a second or a
-// parallel call answers the same raw lead.
+// parallel call answers the same raw lead. The legacy assignee carries over (raw_leads.assignedTo,
+// method import, with its history row) when that user still exists, is an active SALES user, and
+// the raw lead has no assignee yet (a merge into a lead someone already works keeps theirs), and
+// they are under their team's open-lead cap; otherwise the lead is left for the usual assignment.
 import { defaultSessionYear } from '../../domain/crm/lead-merge.js';
 import { normalizeEmail, normalizePhone } from '../../domain/crm/phone.js';
 import { DomainError } from '../../domain/errors.js';
 import type { LeadStatus, Prisma } from '../../prisma/generated/client.js';
 import type { AuthContext, ServiceDeps } from '../deps.js';
+import { writeAssignment } from './assignment.js';
 import { CAPTURE_TX_OPTIONS, captureLeadInTx, retryOnConflict } from './lead-capture.js';
+import { lockLeadCapacity } from './sales-heads.js';
 
 type Deps = Pick<ServiceDeps, 'db'>;
 
@@ -63,6 +68,13 @@ export async function migrateLegacyLead(deps: Deps, auth: AuthContext, id: strin
         extraData: { legacyLeadId: id, legacyUserId: legacy.userId, ...(legacy.notes ? { legacyNotes: legacy.notes } : {}) },
         performedBy: auth.userId,
       });
+      if (legacy.assignedTo && !lead.assignedTo) {
+        const assignee = await tx.user.findUnique({ where: { id: legacy.assignedTo }, select: { role: true, isActive: true } });
+        // Under their head's open-lead cap only (taken after the lead locks, like every assignment).
+        if (assignee?.role === 'SALES' && assignee.isActive && (await lockLeadCapacity(tx, [legacy.assignedTo])).get(legacy.assignedTo)! >= 1) {
+          await writeAssignment(tx, { lead, to: legacy.assignedTo, by: auth.userId, method: 'import', reason: 'Assignee of the legacy lead', at: new Date() });
+        }
+      }
       await tx.leadActivityLog.create({
         data: { rawLeadId: lead.id, performedBy: auth.userId, activityType: 'updated', description: 'Migrated from a legacy lead', metadata: { legacyLeadId: id, legacyStatus: legacy.status, legacyAssignedTo: legacy.assignedTo } },
       });

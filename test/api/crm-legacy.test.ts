@@ -42,6 +42,50 @@ describe('legacy leads', () => {
     expect((await call(admin.accessToken, 'POST', '/api/admin/legacy-leads/nope/migrate')).status).toBe(400);
   });
 
+  it('the legacy assignee carries over when it is an active salesperson; otherwise the raw lead stays unassigned; a merge keeps the current assignee', async () => {
+    const admin = await createUser(stack, 'ADMIN');
+    const [rep, otherRep, inactiveRep, notSales, owner] = await Promise.all([createUser(stack, 'SALES'), createUser(stack, 'SALES'), createUser(stack, 'SALES'), createUser(stack, 'ADMIN'), createUser(stack, 'USER')]);
+    await stack.db.user.update({ where: { id: inactiveRep.user.id }, data: { isActive: false } });
+    const migrate = async (assignedTo: string | null, num = phone10()) => {
+      // Each its own owner: the capture also matches on the owner's email.
+      const legacy = await stack.db.lead.create({ data: { userId: (await createUser(stack, 'USER')).user.id, name: 'Assigned Lead', phone: num, assignedTo } });
+      const res = await call(admin.accessToken, 'POST', `/api/admin/legacy-leads/${legacy.id}/migrate`);
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return stack.db.rawLead.findUniqueOrThrow({ where: { id: res.body.rawLeadId as string }, include: { assignmentHistory: true } });
+    };
+    const kept = await migrate(rep.user.id);
+    expect(kept.assignedTo).toBe(rep.user.id);
+    expect(kept.assignedAt).not.toBeNull();
+    expect(kept.assignmentHistory.map((h) => [h.fromUserId, h.toUserId, h.method, h.assignedById])).toEqual([[null, rep.user.id, 'import', admin.user.id]]);
+    for (const who of [inactiveRep.user.id, notSales.user.id, null]) {
+      const raw = await migrate(who);
+      expect(raw.assignedTo, JSON.stringify({ who, inactive: inactiveRep.user.id, notSales: notSales.user.id, hist: raw.assignmentHistory })).toBeNull();
+      expect(raw.assignmentHistory).toEqual([]);
+    }
+    // A rep at their team's open-lead cap does not get it: it stays unassigned.
+    const head = await createUser(stack, 'SALES');
+    await stack.db.salesHeadProfile.create({ data: { userId: head.user.id, maxOpenLeadsPerSalesperson: 1 } });
+    const capped = await createUser(stack, 'SALES');
+    await stack.db.user.update({ where: { id: capped.user.id }, data: { salesHeadId: head.user.id } });
+    expect((await migrate(capped.user.id)).assignedTo).toBe(capped.user.id);
+    expect((await migrate(capped.user.id)).assignedTo).toBeNull();
+    // A legacy lead whose assignee was deleted (assignedTo set null by the FK) migrates unassigned too.
+    const gone = await createUser(stack, 'SALES');
+    const num = phone10();
+    const legacy = await stack.db.lead.create({ data: { userId: owner.user.id, name: 'Orphan', phone: num, assignedTo: gone.user.id } });
+    await stack.db.user.delete({ where: { id: gone.user.id } });
+    const orphan = await call(admin.accessToken, 'POST', `/api/admin/legacy-leads/${legacy.id}/migrate`);
+    expect(orphan.status).toBe(201);
+    expect((await stack.db.rawLead.findUniqueOrThrow({ where: { id: orphan.body.rawLeadId as string } })).assignedTo).toBeNull();
+    // Merging into a raw lead another rep already works keeps that rep.
+    const existingPhone = phone10();
+    const first = await migrate(otherRep.user.id, existingPhone);
+    const merged = await migrate(rep.user.id, existingPhone);
+    expect(merged.id).toBe(first.id);
+    expect(merged.assignedTo).toBe(otherRep.user.id);
+    expect(merged.assignmentHistory.map((h) => h.toUserId)).toEqual([otherRep.user.id]);
+  });
+
   it('parallel migrations of one legacy lead make one raw lead', async () => {
     const admin = await createUser(stack, 'ADMIN');
     const owner = await createUser(stack, 'USER');

@@ -128,6 +128,72 @@ describe('XP awards', () => {
     expect((await call(admin.accessToken, 'GET', '/api/me/activity')).status).toBe(403);
   });
 
+  it('points come from system config engagement.xpPoints at award time; a bad stored value falls back to the defaults', async () => {
+    const student = await createUser(stack, 'USER');
+    const award = () => stack.db.$transaction((tx) => awardXp(tx, { userId: student.user.id, eventType: 'class_attended', sourceId: randomUUID(), title: 'Class' }));
+    const key = 'engagement.xpPoints';
+    // Set over the api (validated per key), then an award reads it.
+    const sa = await createUser(stack, 'SUPERADMIN');
+    const badPut = await call(sa.accessToken, 'PUT', `/api/system-config/${key}`, { value: { session_completed: 50, quiz_passed: 30, class_attended: -5, assignment_submitted: 20 } });
+    expect(badPut.status).toBe(400);
+    await ok(call(sa.accessToken, 'PUT', `/api/system-config/${key}`, { value: { session_completed: 50, quiz_passed: 30, class_attended: 7, assignment_submitted: 20 } }));
+    try {
+      expect((await award()).points).toBe(7);
+      await stack.db.systemConfig.update({ where: { key }, data: { value: { class_attended: 'many' } } });
+      expect((await award()).points).toBe(10);
+    } finally {
+      await stack.db.systemConfig.delete({ where: { key } });
+    }
+    expect((await award()).points).toBe(10);
+    expect(await xpOf(student.user.id)).toBe(27);
+  });
+
+  it('attendance undone (re-marked ABSENT/EXCUSED) is revoked once by a revoke:<key> row; re-marked PRESENT earns a new versioned award; duplicates and parallel re-marks stay exactly-once', async () => {
+    const { courseId, moduleId } = await course();
+    const student = await createUser(stack, 'USER');
+    await enroll(student.user.id, courseId);
+    const cls = await stack.db.class.create({ data: { moduleId, title: 'Live undo', type: 'LIVE', isPublished: true, scheduledAt: new Date('2026-04-06T10:00:00Z') } });
+    const mark = (status: string) => ok(call(admin.accessToken, 'PUT', `/api/admin/classes/${cls.id}/attendance`, { entries: [{ userId: student.user.id, status }] }));
+    const ledger = async () =>
+      (await stack.db.xpEvent.findMany({ where: { userId: student.user.id, eventType: 'class_attended' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })).map((e) => [e.points, e.dedupeKey]);
+    const sum = async () => (await stack.db.xpEvent.aggregate({ where: { userId: student.user.id }, _sum: { points: true } }))._sum.points ?? 0;
+
+    // Revoking what was never awarded is a no-op.
+    await mark('ABSENT');
+    expect(await ledger()).toEqual([]);
+    await mark('PRESENT');
+    const row = await stack.db.attendance.findFirstOrThrow({ where: { userId: student.user.id, classId: cls.id } });
+    const key = `class_attended:${row.id}:${student.user.id}`;
+    expect(await ledger()).toEqual([[10, key]]);
+    // Undo, duplicated and in parallel: one compensating row.
+    await Promise.all([mark('ABSENT'), mark('ABSENT'), mark('EXCUSED')]);
+    await mark('ABSENT');
+    expect(await ledger()).toEqual([[10, key], [-10, `revoke:${key}`]]);
+    expect(await xpOf(student.user.id)).toBe(0);
+    // Re-marked present (in parallel, twice): one new award with its own key; undone again: its own revoke.
+    await Promise.all([mark('PRESENT'), mark('LATE')]);
+    await mark('PRESENT');
+    expect(await ledger()).toEqual([[10, key], [-10, `revoke:${key}`], [10, `${key}:v2`]]);
+    await mark('ABSENT');
+    await mark('ABSENT');
+    expect(await ledger()).toEqual([[10, key], [-10, `revoke:${key}`], [10, `${key}:v2`], [-10, `revoke:${key}:v2`]]);
+    expect(await xpOf(student.user.id)).toBe(0);
+    expect(await sum()).toBe(0);
+    // A revocation takes back what was awarded, even if the configured points changed since.
+    await mark('PRESENT');
+    const cfg = 'engagement.xpPoints';
+    await stack.db.systemConfig.create({ data: { key: cfg, value: { session_completed: 50, quiz_passed: 30, class_attended: 25, assignment_submitted: 20 } } });
+    try {
+      await mark('ABSENT');
+    } finally {
+      await stack.db.systemConfig.delete({ where: { key: cfg } });
+    }
+    expect((await ledger()).slice(-2)).toEqual([[10, `${key}:v3`], [-10, `revoke:${key}:v3`]]);
+    expect(await xpOf(student.user.id)).toBe(await sum());
+    const feed = await ok(call(student.accessToken, 'GET', '/api/me/activity?type=xp_revoked'));
+    expect(feed.items.map((a: any) => [a.xp, a.title])).toEqual(Array.from({ length: 3 }, () => [-10, 'Attendance changed: Live undo']));
+  });
+
   it('reaching 100 XP earns the Century badge once', async () => {
     const student = await createUser(stack, 'USER');
     for (let i = 0; i < 5; i++) await stack.db.$transaction((tx) => awardXp(tx, { userId: student.user.id, eventType: 'assignment_submitted', sourceId: randomUUID(), title: `Hand-in ${i}` }));
@@ -152,15 +218,23 @@ describe('batch leaderboard', () => {
       Promise.all(Array.from({ length: n }, () => stack.db.$transaction((tx) => awardXp(tx, { userId, eventType: 'class_attended', sourceId: randomUUID(), batchId: batch.id, title: 'Class' }))));
     await give(a.user.id, 1);
     await give(b.user.id, 3);
+    // XP earned in another batch (and batchless XP) does not count on this batch's board; scope=all counts it.
+    await stack.db.$transaction((tx) => awardXp(tx, { userId: a.user.id, eventType: 'session_completed', sourceId: randomUUID(), batchId: other.id, title: 'Elsewhere' }));
+    await stack.db.$transaction((tx) => awardXp(tx, { userId: c.user.id, eventType: 'quiz_passed', sourceId: randomUUID(), title: 'No batch' }));
 
     const path = `/api/batches/${batch.id}/leaderboard`;
     const board = await ok(call(a.accessToken, 'GET', path));
-    expect(board).toMatchObject({ batchId: batch.id, students: 3, me: { userId: a.user.id, rank: 2, xp: 10 } });
+    expect(board).toMatchObject({ batchId: batch.id, scope: 'batch', students: 3, me: { userId: a.user.id, rank: 2, xp: 10 } });
     expect(board.items.map((e: any) => [e.userId, e.rank, e.xp])).toEqual([
       [b.user.id, 1, 30],
       [a.user.id, 2, 10],
       [c.user.id, 3, 0],
     ]);
+    const total = await ok(call(a.accessToken, 'GET', `${path}?scope=all`));
+    expect(total.scope).toBe('all');
+    expect(total.items[0]).toMatchObject({ userId: a.user.id, rank: 1, xp: 60 });
+    expect(total.items.slice(1).map((e: any) => [e.userId, e.rank, e.xp]).sort()).toEqual([[b.user.id, 2, 30], [c.user.id, 2, 30]].sort());
+    expect((await call(a.accessToken, 'GET', `${path}?scope=mine`)).status).toBe(400);
     expect((await ok(call(cm.accessToken, 'GET', `${path}?limit=1`))).items).toHaveLength(1);
     expect((await ok(call(admin.accessToken, 'GET', `${path}?since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`))).items.every((e: any) => e.xp === 0)).toBe(true);
     expect((await call(outsider.accessToken, 'GET', path)).status).toBe(404);

@@ -20,6 +20,6 @@ export const myBadgesHandler: RouteHandler<typeof myBadgesRoute, AppEnv> = async
 export const myXpHandler: RouteHandler<typeof myXpRoute, AppEnv> = async (c) => c.json(await myXpSummary(c.get('deps'), c.get('auth')!), 200);
 
 export const batchLeaderboardHandler: RouteHandler<typeof batchLeaderboardRoute, AppEnv> = async (c) => {
-  const { since, limit } = c.req.valid('query');
-  return c.json(await batchLeaderboard(c.get('deps'), c.get('auth')!, c.req.valid('param').id, { since: since ? new Date(since) : undefined, limit }), 200);
+  const { since, limit, scope } = c.req.valid('query');
+  return c.json(await batchLeaderboard(c.get('deps'), c.get('auth')!, c.req.valid('param').id, { since: since ? new Date(since) : undefined, limit, scope }), 200);
 };

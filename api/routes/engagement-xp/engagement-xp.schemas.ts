@@ -16,7 +16,7 @@ export const ActivityView = z
   })
   .openapi('StudentActivity');
 
-export const ActivityQuery = PageQuery.extend({ type: z.enum([...XP_EVENT_TYPES, 'badge_earned']).optional() });
+export const ActivityQuery = PageQuery.extend({ type: z.enum([...XP_EVENT_TYPES, 'badge_earned', 'xp_revoked']).optional() });
 
 export const BadgeView = z
   .object({
@@ -42,11 +42,12 @@ export const XpSummaryView = z
 
 const Entry = z.object({ rank: z.number().int(), userId: z.uuid(), name: z.string(), xp: z.number().int() });
 export const LeaderboardView = z
-  .object({ batchId: z.uuid(), since: z.string().nullable(), students: z.number().int(), items: z.array(Entry), me: Entry.nullable().openapi({ description: 'The caller’s own row, when they are in the batch' }) })
+  .object({ batchId: z.uuid(), scope: z.enum(['batch', 'all']), since: z.string().nullable(), students: z.number().int(), items: z.array(Entry), me: Entry.nullable().openapi({ description: 'The caller’s own row, when they are in the batch' }) })
   .openapi('BatchLeaderboard');
 export const LeaderboardQuery = z.object({
   since: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Count only XP earned since this instant' }),
   limit: z.coerce.number().int().min(1).max(100).default(20),
+  scope: z.enum(['batch', 'all']).default('batch').openapi({ description: 'batch (default): rank by XP earned in this batch; all: by each student’s total XP' }),
 });
 
 export const BatchId = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
