@@ -22,7 +22,13 @@ interface SignalRow {
   lateHandIns: number;
   lastActiveAt: Date | null;
   enrolledAt: Date;
+  /** The pair's newest score and level, if any. */
+  latestScore: number | null;
+  latestLevel: RiskLevel | null;
 }
+
+/** Rows per INSERT of the changed scores. */
+const WRITE_CHUNK = 1000;
 
 export async function computeRiskScores(db: Db, now: Date): Promise<{ students: number; written: number }> {
   const weights = await readConfig(db, 'engagement.riskWeights');
@@ -30,7 +36,7 @@ export async function computeRiskScores(db: Db, now: Date): Promise<{ students: 
     WITH m AS (SELECT DISTINCT ON (a."userId", a."batchId") a."userId", a."batchId", COALESCE(a."enrolledAt", a."createdAt") AS "enrolledAt"
                  FROM "public"."applications" a WHERE a."status" = 'ENROLLED' AND a."batchId" IS NOT NULL
                 ORDER BY a."userId", a."batchId", a."createdAt" DESC)
-    SELECT m."userId"::text AS "userId", m."batchId"::text AS "batchId", m."enrolledAt",
+    SELECT m."userId"::text AS "userId", m."batchId"::text AS "batchId", m."enrolledAt", l."score" AS "latestScore", l."riskLevel"::text AS "latestLevel",
       (SELECT count(*)::int FROM "public"."attendance" t WHERE t."userId" = m."userId" AND t."batchId" = m."batchId") AS "marked",
       (SELECT count(*)::int FROM "public"."attendance" t WHERE t."userId" = m."userId" AND t."batchId" = m."batchId" AND t."status" IN ('PRESENT', 'LATE')) AS "attended",
       (SELECT count(DISTINCT q."quizId")::int FROM "public"."quiz_submissions" q WHERE q."userId" = m."userId" AND q."submittedAt" IS NOT NULL) AS "attempted",
@@ -42,8 +48,13 @@ export async function computeRiskScores(db: Db, now: Date): Promise<{ students: 
         (SELECT max(q."submittedAt") FROM "public"."quiz_submissions" q WHERE q."userId" = m."userId"),
         (SELECT max(s."submittedAt") FROM "public"."assignment_submissions" s WHERE s."userId" = m."userId"),
         (SELECT max(x."occurredAt") FROM "public"."xp_events" x WHERE x."userId" = m."userId")) AS "lastActiveAt"
-    FROM m`;
-  let written = 0;
+    FROM m
+    LEFT JOIN LATERAL (
+      SELECT r."score", r."riskLevel" FROM "public"."student_risk_scores" r
+       WHERE r."userId" = m."userId" AND r."batchId" = m."batchId"
+       ORDER BY r."computedAt" DESC, r."id" DESC LIMIT 1) l ON TRUE`;
+  // One read above, then the changed pairs in a few multi-row inserts (not a query per student).
+  const changed: Prisma.StudentRiskScoreCreateManyInput[] = [];
   for (const r of rows) {
     const since = r.lastActiveAt ?? r.enrolledAt;
     const signals = {
@@ -53,11 +64,11 @@ export async function computeRiskScores(db: Db, now: Date): Promise<{ students: 
       daysInactive: Math.max(0, Math.floor((now.getTime() - since.getTime()) / 86_400_000)),
     };
     const { score, level, factors } = scoreRisk(signals, weights);
-    const latest = await db.studentRiskScore.findFirst({ where: { userId: r.userId, batchId: r.batchId }, orderBy: [{ computedAt: 'desc' }, { id: 'desc' }], select: { score: true, riskLevel: true } });
-    if (latest && latest.score === score && latest.riskLevel === level) continue;
-    await db.studentRiskScore.create({ data: { userId: r.userId, batchId: r.batchId, score, riskLevel: level, factors: { signals, factors, weights } as unknown as Prisma.InputJsonObject, modelVersion: RISK_MODEL_VERSION, computedAt: now } });
-    written++;
+    if (r.latestScore === score && r.latestLevel === level) continue;
+    changed.push({ userId: r.userId, batchId: r.batchId, score, riskLevel: level, factors: { signals, factors, weights } as unknown as Prisma.InputJsonObject, modelVersion: RISK_MODEL_VERSION, computedAt: now });
   }
+  for (let at = 0; at < changed.length; at += WRITE_CHUNK) await db.studentRiskScore.createMany({ data: changed.slice(at, at + WRITE_CHUNK) });
+  const written = changed.length;
   return { students: rows.length, written };
 }
 
