@@ -9,7 +9,6 @@
 // Then a full rerun (every row unchanged, into the table the first run filled), and a run whose
 // worker, a child process, is SIGKILLed once half the rows are committed, finished by a new
 // in-process worker: its total time next to the uninterrupted first run, with counts checked.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -29,6 +28,7 @@ import type { SyncSettings } from '../services/sync/settings.js';
 import { upsertPage } from '../services/sync/upsert.js';
 import { createWorker, workflowsPath } from '../worker/create-worker.js';
 import { startBenchEnvironment, temporalLabel } from './lib/environment.js';
+import { spawnCrashingWorker } from '../test/support/crashing-worker-process.js';
 
 const N = Number(process.env.BENCH_SYNC_LEARNERS ?? 100_000);
 const PAGE = 1000;
@@ -142,21 +142,11 @@ async function timedRun(configId: string, full: boolean, atHalf?: (t0: number) =
 }
 
 /** A worker in a child process (test/fixtures/crashing-worker.ts; it never kills itself here: this bench SIGKILLs it). */
-function childWorker() {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/fixtures/crashing-worker.ts')], {
-    env: { ...process.env, DATABASE_URL: env.databaseUrl, TEMPORAL_ADDRESS: env.temporalAddress, WORKFLOW_BUNDLE: bundlePath, TASK_QUEUE: taskQueue, CRASH_AFTER: 'syncRunPagesActivity', CRASH_AFTER_CALLS: String(Number.MAX_SAFE_INTEGER), SYNC_SETTINGS: JSON.stringify(sync) },
-    stdio: ['ignore', 'pipe', 'inherit'],
+const childWorker = () =>
+  spawnCrashingWorker({ databaseUrl: env.databaseUrl, temporalAddress: env.temporalAddress, workflowBundlePath: bundlePath }, taskQueue, 'syncRunPagesActivity', {
+    CRASH_AFTER_CALLS: String(Number.MAX_SAFE_INTEGER),
+    SYNC_SETTINGS: JSON.stringify(sync),
   });
-  let out = '';
-  const ready = new Promise<void>((resolve) =>
-    child.stdout.on('data', (b: Buffer) => {
-      out += b.toString();
-      if (out.includes('ready')) resolve();
-    }),
-  );
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
-  return { ready, exited, kill: () => child.kill('SIGKILL') };
-}
 
 const rate = (secs: number) => Math.round(N / secs);
 const fmt = (n: number) => n.toLocaleString('en-US').replace(/,/g, ' ');
