@@ -5,7 +5,8 @@
 // workflow allows re-enrollment; then it is the number of the lead's ended enrollments there,
 // so a new one may start only after the previous one ended.
 import { createHash } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { isGrpcServiceError, ServiceError, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { DefinitionSchema, type WorkflowDefinition } from '../../domain/crm-engine/definition.js';
 import { workflowIds } from '../../domain/ids.js';
 import type { Db } from '../../infra/prisma.js';
@@ -115,30 +116,50 @@ export async function startEnrollment(deps: EnrollDeps, v: PublishedVersion, lea
       skipDuplicates: true,
     }),
   ]);
-  try {
-    await deps.temporal.workflow.start('crmEnrollment', {
-      taskQueue: deps.config.taskQueue,
-      workflowId,
-      args: [input],
-      workflowIdConflictPolicy: 'FAIL',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      staticSummary: `CRM · ${v.name} v${v.version} · lead ${leadId}`,
-      staticDetails: `Enrollment ${enrollmentId} of workflow ${v.crmWorkflowId} (pinned to v${v.version})${enrolledBy ? `, enrolled by ${enrolledBy}` : ''}.`,
-      typedSearchAttributes: [
-        { key: MasEntityType, value: 'crm_enrollment' },
-        { key: MasEntityId, value: enrollmentId },
-        { key: MasState, value: 'ACTIVE' },
-        { key: MasCrmWorkflowId, value: v.crmWorkflowId },
-      ],
-    });
-    return { leadId, enrollmentId, workflowId, started: true };
-  } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) return { leadId, enrollmentId, workflowId, started: false };
-    // No workflow runs it: do not leave a row that claims one does.
-    if (inserted.count) await deps.db.workflowEnrollment.deleteMany({ where: { id: enrollmentId, status: 'ACTIVE' } }).catch(() => undefined);
-    throw err;
+  // A start refused for a moment (the server busy or slow: UNAVAILABLE, DEADLINE_EXCEEDED,
+  // RESOURCE_EXHAUSTED) is tried again: the id is fixed and duplicates are rejected, so a retry
+  // after an attempt that did start the run answers "already started", which is this run.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await deps.temporal.workflow.start('crmEnrollment', {
+        taskQueue: deps.config.taskQueue,
+        workflowId,
+        args: [input],
+        workflowIdConflictPolicy: 'FAIL',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        staticSummary: `CRM · ${v.name} v${v.version} · lead ${leadId}`,
+        staticDetails: `Enrollment ${enrollmentId} of workflow ${v.crmWorkflowId} (pinned to v${v.version})${enrolledBy ? `, enrolled by ${enrolledBy}` : ''}.`,
+        typedSearchAttributes: [
+          { key: MasEntityType, value: 'crm_enrollment' },
+          { key: MasEntityId, value: enrollmentId },
+          { key: MasState, value: 'ACTIVE' },
+          { key: MasCrmWorkflowId, value: v.crmWorkflowId },
+        ],
+      });
+      return { leadId, enrollmentId, workflowId, started: true };
+    } catch (err) {
+      // This call wrote the row and the run exists: an earlier attempt of ours started it.
+      if (err instanceof WorkflowExecutionAlreadyStartedError) return { leadId, enrollmentId, workflowId, started: inserted.count > 0 && attempt > 1 };
+      if (attempt < START_ATTEMPTS && transientStartFailure(err)) {
+        await sleep(START_BACKOFF_MS * 2 ** (attempt - 1));
+        continue;
+      }
+      // No workflow runs it: do not leave a row that claims one does.
+      if (inserted.count) await deps.db.workflowEnrollment.deleteMany({ where: { id: enrollmentId, status: 'ACTIVE' } }).catch(() => undefined);
+      throw err;
+    }
   }
 }
+
+/** Starts of one enrollment before a busy server's refusal counts as a failure. */
+const START_ATTEMPTS = 4;
+const START_BACKOFF_MS = 250;
+/** gRPC DEADLINE_EXCEEDED (4), RESOURCE_EXHAUSTED (8), UNAVAILABLE (14). */
+const TRANSIENT_GRPC = new Set([4, 8, 14]);
+const transientStartFailure = (err: unknown) => {
+  const cause = err instanceof ServiceError ? err.cause : err;
+  return isGrpcServiceError(cause) && TRANSIENT_GRPC.has(cause.code);
+};
 
 /** Runs `fn` over `items` with at most `limit` in flight. */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
