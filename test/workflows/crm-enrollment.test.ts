@@ -352,7 +352,9 @@ describe('bulk', () => {
     const n = await stack.db.rawLead.count({ where: { assignedTo: sales.user.id } });
     const op = await ok<{ id: string; temporalWorkflowId: string }>(api('POST', `/api/crm/workflows/${id}/enrollments/bulk`, { filter: { assignedTo: sales.user.id } }), 202);
     expect(op.temporalWorkflowId).toBe(`crm-bulk/${op.id}`);
-    const enrolled = await until(() => ok<{ status: string; total: number; succeeded: number }>(api('GET', `/api/crm/bulk-operations/${op.id}`)), (o) => o.status === 'COMPLETED', 120_000);
+    const enrolled = await until(() => ok<{ status: string; total: number; succeeded: number; failures: { id: string; error?: string }[] }>(api('GET', `/api/crm/bulk-operations/${op.id}`)), (o) => o.status === 'COMPLETED', 120_000);
+    // The failures first: on a mismatch they say why.
+    expect(enrolled.failures).toEqual([]);
     expect(enrolled).toMatchObject({ total: n, succeeded: n });
     await until(() => stack.db.workflowEnrollment.count({ where: { workflowId: id, status: 'WAITING' } }), (c) => c === n, 120_000);
 
